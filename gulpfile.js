@@ -1,0 +1,13 @@
+// The asset step of the build: tsc compiles the TypeScript, this copies what tsc does not
+// (node icons and codex files) next to the compiled nodes and credentials in dist/.
+const { src, dest } = require('gulp');
+
+function copyAssets() {
+	return src(['nodes/**/*.{svg,png,json}', 'credentials/**/*.{svg,png}'], {
+		base: '.',
+		encoding: false,
+	}).pipe(dest('dist'));
+}
+
+exports['build:assets'] = copyAssets;
+exports.default = copyAssets;

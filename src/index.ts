@@ -1,0 +1,9 @@
+/**
+ * The public library API of n8n-nodes-invoice-followup (a stable contract: extend it, never rename).
+ * `require('n8n-nodes-invoice-followup')` gives these pure functions; the nodes call exactly these.
+ */
+export * from './money';
+export * from './dates';
+export * from './audit';
+export * from './invoice';
+export * from './state';

@@ -1,0 +1,66 @@
+/**
+ * Any sheet, CRM or database row. With no mapping it reads the canonical Invoice names (nested or flat) and the
+ * obvious flat aliases, so a sheet whose columns follow the schema needs no configuration.
+ */
+import type { InvoiceDraft } from '../build';
+import { first, type Raw } from './read';
+
+/** Canonical draft field → the names a row may use for it, canonical first. */
+export const GENERIC_ALIASES = {
+	id: ['id', 'invoiceId', 'invoice_id', 'Invoice ID'],
+	number: ['number', 'invoiceNumber', 'invoice_number', 'Invoice Number', 'Invoice #'],
+	status: ['status', 'Status'],
+	currency: ['currency', 'currencyCode', 'currency_code', 'Currency'],
+	total: ['total', 'amount', 'Total', 'Amount'],
+	amountPaid: ['amountPaid', 'amount_paid', 'paid', 'Amount Paid'],
+	amountDue: ['amountDue', 'amount_due', 'balance', 'outstanding', 'Amount Due', 'Balance'],
+	issuedOn: ['issuedOn', 'issueDate', 'issue_date', 'invoiceDate', 'invoice_date', 'date', 'Issue Date'],
+	dueOn: ['dueOn', 'dueDate', 'due_date', 'Due Date'],
+	customerId: ['customer.id', 'customerId', 'customer_id'],
+	customerName: ['customer.name', 'customerName', 'customer_name', 'customer', 'client', 'Customer'],
+	tier: ['customer.tier', 'tier', 'Tier'],
+	timezone: ['customer.timezone', 'timezone', 'timeZone', 'time_zone'],
+	locale: ['customer.locale', 'locale', 'language'],
+	region: ['customer.region', 'region', 'Region'],
+	contactEmail: ['contact.email', 'email', 'contactEmail', 'contact_email', 'Email'],
+	contactName: ['contact.name', 'contactName', 'contact_name', 'Contact'],
+	contactTitle: ['contact.title', 'contactTitle', 'contact_title', 'title'],
+	contactPhone: ['contact.phone', 'phone', 'contactPhone', 'contact_phone'],
+	isBillingContact: ['contact.isBillingContact', 'isBillingContact', 'is_billing_contact'],
+	paymentUrl: ['paymentUrl', 'payment_url', 'paymentLink', 'payment_link', 'Payment Link'],
+	poNumber: ['poNumber', 'po_number', 'PO Number', 'po'],
+	poRequired: ['poRequired', 'po_required'],
+	ownerName: ['owner.name', 'ownerName', 'owner_name', 'owner'],
+	ownerEmail: ['owner.email', 'ownerEmail', 'owner_email'],
+	ownerSlackId: ['owner.slackId', 'ownerSlackId', 'owner_slack_id'],
+	disputed: ['flags.disputed', 'disputed'],
+	optedOut: ['flags.optedOut', 'optedOut', 'opted_out'],
+	paused: ['flags.paused', 'paused'],
+	automationPaused: ['flags.automationPaused', 'automationPaused'],
+	promiseDate: ['promise.date', 'promiseDate', 'promisedDate', 'promise_date', 'promised_date'],
+	promiseAmount: ['promise.amount', 'promiseAmount', 'promise_amount'],
+	brokenPromises: ['promise.brokenCount', 'brokenPromises', 'broken_promises', 'brokenCount'],
+	failedPaymentAttempts: ['failedPaymentAttempts', 'failed_payment_attempts'],
+	lastReplyAt: ['lastReplyAt', 'last_reply_at'],
+	lastTouchAt: ['lastTouchAt', 'last_touch_at'],
+	messageId: ['messageId', 'message_id'],
+} as const satisfies Partial<Record<keyof InvoiceDraft, readonly string[]>>;
+
+export type GenericField = keyof typeof GENERIC_ALIASES;
+export const GENERIC_FIELDS = Object.keys(GENERIC_ALIASES) as GenericField[];
+
+/**
+ * `mapping` names, per canonical field, the source column to read instead of the aliases
+ * (`{ dueOn: 'Payment due', customerName: 'Client' }`).
+ */
+export function readGeneric(raw: Raw, mapping: Partial<Record<GenericField, string>> = {}): InvoiceDraft {
+	const draft: InvoiceDraft = { source: 'generic', amountsIn: 'major' };
+	for (const field of GENERIC_FIELDS) {
+		const mapped = mapping[field];
+		const read = first(raw, mapped ? [mapped] : GENERIC_ALIASES[field]);
+		// A plain `customer` column may hold an object (the canonical nested shape) rather than a name.
+		if (typeof read.value === 'object' && read.value !== null && !(read.value instanceof Date)) continue;
+		draft[field] = read;
+	}
+	return draft;
+}

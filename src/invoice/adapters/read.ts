@@ -1,0 +1,30 @@
+/** Small readers shared by the source adapters: they return a value together with the path it was read from. */
+import type { Read } from '../build';
+
+export type Raw = Record<string, unknown>;
+
+export function isRecord(value: unknown): value is Raw {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Reads a dotted path ("Contact.EmailAddress") from a record; `prefix` is prepended to the reported path. */
+export function at(raw: Raw, path: string, prefix = ''): Read {
+	let value: unknown = raw;
+	for (const key of path.split('.')) {
+		value = isRecord(value) ? value[key] : undefined;
+	}
+	return { value, path: prefix + path };
+}
+
+/** The first of several candidate paths that holds a value (aliases such as dueDate / due_date). */
+export function first(raw: Raw, paths: readonly string[], prefix = ''): Read {
+	for (const path of paths) {
+		const read = at(raw, path, prefix);
+		if (read.value !== undefined && read.value !== null && read.value !== '') return read;
+	}
+	return { value: undefined, path: prefix + paths[0] };
+}
+
+export function constant(value: unknown, path: string): Read {
+	return { value, path };
+}

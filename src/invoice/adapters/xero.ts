@@ -1,0 +1,40 @@
+/**
+ * Xero invoices: PascalCase, major units, MS-JSON `/Date(ms+0000)/` dates (the `…String` twins are preferred),
+ * status DRAFT/SUBMITTED/DELETED/AUTHORISED/PAID/VOIDED. VOIDED keeps its Total but has AmountDue 0: it is void, not paid.
+ */
+import type { InvoiceDraft } from '../build';
+import type { Lifecycle } from '../schema';
+import { at, first, type Raw } from './read';
+
+const LIFECYCLE: Record<string, Lifecycle> = {
+	DRAFT: 'draft',
+	SUBMITTED: 'draft',
+	DELETED: 'void',
+	VOIDED: 'void',
+	AUTHORISED: 'open',
+	PAID: 'paid',
+};
+
+export function readXero(raw: Raw, prefix = ''): InvoiceDraft {
+	const status = typeof raw.Status === 'string' ? raw.Status.toUpperCase() : '';
+	return {
+		source: 'xero',
+		amountsIn: 'major',
+		id: at(raw, 'InvoiceID', prefix),
+		number: first(raw, ['InvoiceNumber', 'Reference'], prefix),
+		status: at(raw, 'Status', prefix),
+		lifecycle: LIFECYCLE[status],
+		currency: at(raw, 'CurrencyCode', prefix),
+		total: at(raw, 'Total', prefix),
+		amountPaid: at(raw, 'AmountPaid', prefix),
+		amountDue: at(raw, 'AmountDue', prefix),
+		issuedOn: first(raw, ['DateString', 'Date'], prefix),
+		dueOn: first(raw, ['DueDateString', 'DueDate'], prefix),
+		customerId: at(raw, 'Contact.ContactID', prefix),
+		customerName: at(raw, 'Contact.Name', prefix),
+		contactEmail: at(raw, 'Contact.EmailAddress', prefix),
+		contactName: first(raw, ['Contact.FirstName', 'Contact.Name'], prefix),
+		paymentUrl: at(raw, 'OnlineInvoiceUrl', prefix),
+		poNumber: at(raw, 'PurchaseOrderNumber', prefix),
+	};
+}

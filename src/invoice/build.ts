@@ -1,0 +1,372 @@
+/**
+ * One builder turns what a source adapter read into a validated Invoice. Adapters only say where each canonical
+ * field came from (`path`) and what it held (`value`); parsing, defaults, money and error wording live here, once.
+ */
+import { dateOfDay, dayNumber, isValidTimeZone, calendarDateIn } from '../dates';
+import { formatMoney, isCurrencyCode, minorToMajor, toMinor } from '../money';
+import {
+	CUSTOMER_TIERS,
+	InvoiceSchema,
+	type CustomerTier,
+	type FieldError,
+	type Invoice,
+	type InvoiceSource,
+	type Lifecycle,
+	type NormalizeResult,
+} from './schema';
+
+/** A value read from a source record, with the field path it came from (for error messages). */
+export interface Read {
+	value: unknown;
+	path: string;
+}
+
+export interface InvoiceDraft {
+	source: InvoiceSource;
+	id?: Read;
+	number?: Read;
+	status?: Read;
+	/** Set by adapters that can tell; otherwise derived from status and amounts. */
+	lifecycle?: Lifecycle;
+	currency?: Read;
+	/** Stripe sends integer minor units; everyone else sends major units. */
+	amountsIn: 'minor' | 'major';
+	total?: Read;
+	amountPaid?: Read;
+	amountDue?: Read;
+	issuedOn?: Read;
+	dueOn?: Read;
+	customerId?: Read;
+	customerName?: Read;
+	tier?: Read;
+	timezone?: Read;
+	locale?: Read;
+	region?: Read;
+	contactEmail?: Read;
+	contactName?: Read;
+	contactTitle?: Read;
+	contactPhone?: Read;
+	isBillingContact?: Read;
+	paymentUrl?: Read;
+	poNumber?: Read;
+	poRequired?: Read;
+	ownerName?: Read;
+	ownerEmail?: Read;
+	ownerSlackId?: Read;
+	disputed?: Read;
+	optedOut?: Read;
+	paused?: Read;
+	automationPaused?: Read;
+	promiseDate?: Read;
+	promiseAmount?: Read;
+	brokenPromises?: Read;
+	failedPaymentAttempts?: Read;
+	lastReplyAt?: Read;
+	lastTouchAt?: Read;
+	messageId?: Read;
+}
+
+export type DateOrder = 'iso' | 'DD/MM/YYYY' | 'MM/DD/YYYY';
+
+/** Values used when the source record leaves a field empty. */
+export interface NormalizeDefaults {
+	currency?: string;
+	timezone?: string;
+	locale?: string;
+	tier?: CustomerTier;
+	poRequired?: boolean;
+	/** How to read slash dates from sheets; ISO dates are always accepted. */
+	dateOrder?: DateOrder;
+}
+
+const MS_DATE = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/;
+const ISO_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$/;
+const SLASH_DATE = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
+
+/** Present and not an empty string. */
+export function present(read: Read | undefined): read is Read & { value: NonNullable<unknown> } {
+	return read !== undefined && read.value !== undefined && read.value !== null && read.value !== '';
+}
+
+function show(value: unknown): string {
+	return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+}
+
+/** The field name users will recognise: the last segment of the path. */
+function label(read: Read): string {
+	return read.path;
+}
+
+class Builder {
+	readonly errors: FieldError[] = [];
+
+	constructor(
+		private readonly draft: InvoiceDraft,
+		private readonly defaults: NormalizeDefaults,
+	) {}
+
+	fail(read: Read, message: string): undefined {
+		this.errors.push({ path: read.path, message: `${label(read)} ${show(read.value)} ${message}` });
+		return undefined;
+	}
+
+	missing(path: string, message: string): undefined {
+		this.errors.push({ path, message });
+		return undefined;
+	}
+
+	text(read: Read | undefined): string | undefined {
+		if (!present(read)) return undefined;
+		if (typeof read.value === 'string') return read.value.trim() || undefined;
+		if (typeof read.value === 'number' || typeof read.value === 'bigint') return String(read.value);
+		return this.fail(read, 'is not text');
+	}
+
+	bool(read: Read | undefined): boolean | undefined {
+		if (!present(read)) return undefined;
+		const value = read.value;
+		if (typeof value === 'boolean') return value;
+		if (typeof value === 'number') return value !== 0;
+		if (typeof value === 'string') {
+			const lowered = value.trim().toLowerCase();
+			if (['true', 'yes', 'y', '1', 'x'].includes(lowered)) return true;
+			if (['false', 'no', 'n', '0', ''].includes(lowered)) return false;
+		}
+		return this.fail(read, 'is not yes/no');
+	}
+
+	integer(read: Read | undefined): number | undefined {
+		if (!present(read)) return undefined;
+		const value = typeof read.value === 'string' ? Number(read.value.trim()) : read.value;
+		if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+		return this.fail(read, 'is not a whole number');
+	}
+
+	/** Minor units from a source amount; Stripe's are already minor. */
+	money(read: Read | undefined, currency: string): number | undefined {
+		if (!present(read)) return undefined;
+		if (this.draft.amountsIn === 'minor') {
+			const value = typeof read.value === 'string' ? Number(read.value) : read.value;
+			if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
+			return this.fail(read, 'is not an amount in minor units');
+		}
+		const minor = toMinor(read.value, currency);
+		if (minor === null) return this.fail(read, 'is not an amount');
+		return minor;
+	}
+
+	/**
+	 * Calendar dates from any of the forms sources use: `YYYY-MM-DD`, ISO timestamps (their date part, as the
+	 * source wrote it), Xero `/Date(ms+0000)/`, unix seconds (Stripe), and slash dates when the order is configured.
+	 */
+	date(read: Read | undefined, zone: string): string | undefined {
+		if (!present(read)) return undefined;
+		const value = read.value;
+		if (typeof value === 'number') {
+			if (!Number.isFinite(value)) return this.fail(read, 'is not a date');
+			// Unix seconds below 1e11 (year 5138); anything larger is milliseconds.
+			const millis = Math.abs(value) < 1e11 ? value * 1000 : value;
+			return calendarDateIn(millis, zone);
+		}
+		if (value instanceof Date) {
+			return Number.isNaN(value.getTime()) ? this.fail(read, 'is not a date') : calendarDateIn(value, zone);
+		}
+		if (typeof value !== 'string') return this.fail(read, 'is not a date');
+		const text = value.trim();
+		const ms = MS_DATE.exec(text);
+		if (ms) return dateOfDay(Math.floor(Number(ms[1]) / 86_400_000));
+		const iso = ISO_PREFIX.exec(text);
+		if (iso) return dayNumber(iso[1]) === null ? this.fail(read, 'is not a date') : iso[1];
+		const slash = SLASH_DATE.exec(text);
+		const order = this.defaults.dateOrder ?? 'iso';
+		if (slash && order !== 'iso') {
+			const [day, month] = order === 'DD/MM/YYYY' ? [slash[1], slash[2]] : [slash[2], slash[1]];
+			const candidate = `${slash[3]}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+			if (dayNumber(candidate) !== null) return candidate;
+		}
+		return this.fail(read, slash && order === 'iso' ? 'is not a date (use YYYY-MM-DD, or set the date order)' : 'is not a date');
+	}
+
+	/** Instants (lastReplyAt, lastTouchAt) kept as ISO strings. */
+	instant(read: Read | undefined): string | undefined {
+		if (!present(read)) return undefined;
+		const value = read.value;
+		if (typeof value === 'number' && Number.isFinite(value)) {
+			return new Date(Math.abs(value) < 1e11 ? value * 1000 : value).toISOString();
+		}
+		if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return value;
+		return this.fail(read, 'is not a timestamp');
+	}
+}
+
+function deriveLifecycle(status: string, dueMinor: number, totalMinor: number): Lifecycle {
+	const normalized = status.trim().toLowerCase().replace(/[\s-]+/g, '_');
+	if (['void', 'voided', 'cancelled', 'canceled', 'deleted', 'credited'].includes(normalized)) return 'void';
+	if (normalized === 'draft') return 'draft';
+	if (['uncollectible', 'written_off', 'bad_debt'].includes(normalized)) return 'uncollectible';
+	if (['paid', 'auto_paid', 'autopaid', 'closed', 'settled'].includes(normalized)) return 'paid';
+	return dueMinor <= 0 && totalMinor > 0 ? 'paid' : 'open';
+}
+
+export function buildInvoice(draft: InvoiceDraft, defaults: NormalizeDefaults = {}): NormalizeResult {
+	const b = new Builder(draft, defaults);
+
+	const id = b.text(draft.id);
+	if (!id && !present(draft.id)) {
+		b.missing(draft.id ? draft.id.path : 'id', 'id is missing: every invoice needs a stable id');
+	}
+
+	const currencyText = (b.text(draft.currency) ?? defaults.currency)?.toUpperCase();
+	let currency = currencyText;
+	if (!currency) {
+		b.missing(draft.currency?.path ?? 'currency', 'currency is missing: set it on the record or as a default');
+	} else if (!isCurrencyCode(currency)) {
+		b.fail(draft.currency ?? { path: 'currency', value: currency }, 'is not a 3-letter ISO 4217 currency code');
+		currency = undefined;
+	}
+
+	const timezoneText = b.text(draft.timezone) ?? defaults.timezone;
+	let timezone: string | undefined;
+	if (timezoneText && isValidTimeZone(timezoneText)) timezone = timezoneText;
+	else if (timezoneText && draft.timezone && present(draft.timezone)) b.fail(draft.timezone, 'is not an IANA time zone');
+	const zone = timezone ?? 'UTC';
+
+	let totalMinor: number | undefined;
+	let paidMinor: number | undefined;
+	let dueMinor: number | undefined;
+	if (currency) {
+		totalMinor = b.money(draft.total, currency);
+		paidMinor = b.money(draft.amountPaid, currency);
+		dueMinor = b.money(draft.amountDue, currency);
+		if (dueMinor === undefined && totalMinor !== undefined) dueMinor = totalMinor - (paidMinor ?? 0);
+		if (paidMinor === undefined && totalMinor !== undefined && dueMinor !== undefined) {
+			paidMinor = Math.max(0, totalMinor - dueMinor);
+		}
+		if (totalMinor === undefined && dueMinor !== undefined) totalMinor = dueMinor + (paidMinor ?? 0);
+		if (dueMinor === undefined && b.errors.length === 0) {
+			b.missing(draft.amountDue?.path ?? 'amountDue', 'amountDue is missing: give the amount due or the total');
+		}
+	}
+
+	const issuedOn = b.date(draft.issuedOn, zone) ?? null;
+	const dueOn = b.date(draft.dueOn, zone) ?? null;
+
+	const customerId = b.text(draft.customerId);
+	const contactEmail = b.text(draft.contactEmail);
+	const customerName = b.text(draft.customerName) ?? customerId ?? contactEmail;
+	if (!customerName) {
+		b.missing(draft.customerName?.path ?? 'customer.name', 'customer name is missing: give a name, id or email');
+	}
+
+	let tier: CustomerTier | undefined;
+	const tierText = b.text(draft.tier)?.toLowerCase();
+	if (tierText) {
+		const aliased = tierText === 'friction-prone' || tierText === 'friction_prone' ? 'friction' : tierText;
+		if ((CUSTOMER_TIERS as readonly string[]).includes(aliased)) tier = aliased as CustomerTier;
+		else b.fail(draft.tier!, `is not a tier (use ${CUSTOMER_TIERS.join(', ')})`);
+	}
+	tier ??= defaults.tier;
+
+	const promiseDate = b.date(draft.promiseDate, zone);
+	const promiseAmount = currency ? b.money(draft.promiseAmount, currency) : undefined;
+	const brokenCount = b.integer(draft.brokenPromises);
+
+	const status = b.text(draft.status) ?? '';
+	const ownerName = b.text(draft.ownerName);
+	const ownerEmail = b.text(draft.ownerEmail);
+	const ownerSlackId = b.text(draft.ownerSlackId);
+
+	const flags = {
+		disputed: b.bool(draft.disputed),
+		optedOut: b.bool(draft.optedOut),
+		paused: b.bool(draft.paused),
+		automationPaused: b.bool(draft.automationPaused),
+	};
+	const contact = {
+		email: contactEmail,
+		name: b.text(draft.contactName),
+		title: b.text(draft.contactTitle),
+		phone: b.text(draft.contactPhone),
+		isBillingContact: b.bool(draft.isBillingContact),
+	};
+	const paymentUrl = b.text(draft.paymentUrl);
+	const poNumber = b.text(draft.poNumber);
+	const poRequired = b.bool(draft.poRequired) ?? defaults.poRequired;
+	const failedPaymentAttempts = b.integer(draft.failedPaymentAttempts);
+	const lastReplyAt = b.instant(draft.lastReplyAt);
+	const lastTouchAt = b.instant(draft.lastTouchAt);
+	const messageId = b.text(draft.messageId);
+	const locale = b.text(draft.locale) ?? defaults.locale;
+	const region = b.text(draft.region);
+	const number = b.text(draft.number) ?? id;
+
+	if (b.errors.length > 0 || !currency || totalMinor === undefined || dueMinor === undefined) {
+		return { ok: false, errors: b.errors };
+	}
+	paidMinor ??= 0;
+
+	const invoice: Invoice = stripUndefined({
+		id: id!,
+		number: number!,
+		source: draft.source,
+		status,
+		lifecycle: draft.lifecycle ?? deriveLifecycle(status, dueMinor, totalMinor),
+		currency,
+		total: minorToMajor(totalMinor, currency),
+		amountPaid: minorToMajor(paidMinor, currency),
+		amountDue: minorToMajor(dueMinor, currency),
+		totalMinor,
+		amountPaidMinor: paidMinor,
+		amountDueMinor: dueMinor,
+		amountDueFormatted: formatMoney(dueMinor, currency, locale),
+		issuedOn,
+		dueOn,
+		customer: { id: customerId, name: customerName!, tier, timezone, locale, region },
+		contact,
+		paymentUrl,
+		poNumber,
+		poRequired,
+		owner: ownerName || ownerEmail || ownerSlackId ? { name: ownerName, email: ownerEmail, slackId: ownerSlackId } : undefined,
+		flags,
+		promise:
+			promiseDate || brokenCount
+				? {
+						date: promiseDate ?? null,
+						amount: promiseAmount === undefined ? undefined : minorToMajor(promiseAmount, currency),
+						brokenCount,
+					}
+				: undefined,
+		failedPaymentAttempts,
+		lastReplyAt,
+		lastTouchAt,
+		messageId,
+	});
+	return { ok: true, invoice };
+}
+
+/** Drops undefined keys (recursively in plain objects) so output items stay clean and schema-stable. */
+export function stripUndefined<T>(value: T): T {
+	if (Array.isArray(value) || value === null || typeof value !== 'object') return value;
+	const out: Record<string, unknown> = {};
+	for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+		if (inner === undefined) continue;
+		out[key] =
+			inner !== null && typeof inner === 'object' && !Array.isArray(inner) && Object.getPrototypeOf(inner) === Object.prototype
+				? stripUndefined(inner)
+				: inner;
+	}
+	return out as T;
+}
+
+/** Validates a ready-made invoice (e.g. `$json.invoice` from an upstream node) with field-level errors. */
+export function parseInvoice(value: unknown): NormalizeResult {
+	const parsed = InvoiceSchema.safeParse(value);
+	if (parsed.success) return { ok: true, invoice: parsed.data };
+	return {
+		ok: false,
+		errors: parsed.error.issues.map((issue) => ({
+			path: `invoice.${issue.path.join('.')}`,
+			message: `invoice.${issue.path.join('.')}: ${issue.message}`,
+		})),
+	};
+}

@@ -1,0 +1,104 @@
+/**
+ * `normalizeInvoice(raw, { source, mapping?, defaults? })`: one source record in, one validated Invoice out,
+ * or field-level errors. `splitInvoiceRecords` unwraps the vendors' list envelopes into single records first.
+ */
+import { buildInvoice, type InvoiceDraft, type NormalizeDefaults } from './build';
+import { readFreshBooks } from './adapters/freshbooks';
+import { readGeneric, type GenericField } from './adapters/generic';
+import { readQuickBooks } from './adapters/quickbooks';
+import { isRecord, type Raw } from './adapters/read';
+import { readStripe } from './adapters/stripe';
+import { readXero } from './adapters/xero';
+import type { InvoiceSource, NormalizeResult } from './schema';
+
+export interface NormalizeOptions {
+	source: InvoiceSource;
+	/** Generic source only: canonical field → source column name. */
+	mapping?: Partial<Record<GenericField, string>>;
+	defaults?: NormalizeDefaults;
+}
+
+/** One invoice record found inside an input, with the path it sat at (for error messages). */
+export interface SourceRecord {
+	record: Raw;
+	path: string;
+}
+
+/**
+ * The invoices inside one input item. Accepts the bare vendor object and the envelopes vendors and n8n nodes emit:
+ * Stripe event `data.object` and list `data[]`; Xero `{ Invoices: [] }` (whose top-level `Status: "OK"` is the
+ * response's, not an invoice's); QBO `{ Invoice }` and `{ QueryResponse: { Invoice: [] } }`; FreshBooks
+ * `response.result.invoice(s)`.
+ */
+export function splitInvoiceRecords(raw: unknown, source: InvoiceSource): SourceRecord[] {
+	if (Array.isArray(raw)) {
+		return raw.flatMap((entry, index) =>
+			splitInvoiceRecords(entry, source).map((found) => ({ ...found, path: `[${index}]${found.path}` })),
+		);
+	}
+	if (!isRecord(raw)) return [{ record: raw as Raw, path: '' }];
+	const list = (items: unknown, path: string): SourceRecord[] =>
+		Array.isArray(items) ? items.map((record, index) => ({ record: record as Raw, path: `${path}[${index}].` })) : [];
+	switch (source) {
+		case 'stripe':
+			if (raw.object === 'event' && isRecord(raw.data) && isRecord(raw.data.object)) {
+				return [{ record: raw.data.object, path: 'data.object.' }];
+			}
+			if (raw.object === 'list' && Array.isArray(raw.data)) return list(raw.data, 'data');
+			break;
+		case 'xero':
+			if (Array.isArray(raw.Invoices)) return list(raw.Invoices, 'Invoices');
+			break;
+		case 'quickbooks':
+			if (isRecord(raw.QueryResponse)) return list(raw.QueryResponse.Invoice ?? [], 'QueryResponse.Invoice');
+			if (isRecord(raw.Invoice)) return [{ record: raw.Invoice, path: 'Invoice.' }];
+			break;
+		case 'freshbooks': {
+			const result = isRecord(raw.response) && isRecord(raw.response.result) ? raw.response.result : undefined;
+			if (result && isRecord(result.invoice)) return [{ record: result.invoice, path: 'response.result.invoice.' }];
+			if (result && Array.isArray(result.invoices)) return list(result.invoices, 'response.result.invoices');
+			break;
+		}
+		case 'generic':
+			break;
+	}
+	return [{ record: raw, path: '' }];
+}
+
+function draftOf(record: Raw, options: NormalizeOptions, prefix: string): InvoiceDraft {
+	switch (options.source) {
+		case 'stripe':
+			return readStripe(record, prefix);
+		case 'xero':
+			return readXero(record, prefix);
+		case 'quickbooks':
+			return readQuickBooks(record, prefix);
+		case 'freshbooks':
+			return readFreshBooks(record, prefix);
+		case 'generic':
+			return readGeneric(record, options.mapping);
+	}
+}
+
+export function normalizeInvoice(raw: unknown, options: NormalizeOptions): NormalizeResult {
+	const records = splitInvoiceRecords(raw, options.source);
+	if (records.length !== 1) {
+		return {
+			ok: false,
+			errors: [
+				{
+					path: '',
+					message:
+						records.length === 0
+							? 'the record holds no invoice'
+							: `the record holds ${records.length} invoices: split it first (splitInvoiceRecords) or use the node, which does`,
+				},
+			],
+		};
+	}
+	const { record, path } = records[0];
+	if (!isRecord(record)) {
+		return { ok: false, errors: [{ path, message: `expected an invoice object, got ${record === null ? 'null' : typeof record}` }] };
+	}
+	return buildInvoice(draftOf(record, options, path), options.defaults);
+}

@@ -1,0 +1,112 @@
+/**
+ * The normalised invoice: the currency between all five nodes. Canonical names are fixed by DESIGN.md
+ * (add fields freely, rename none). Types are inferred from these schemas and never written twice.
+ */
+import { z } from 'zod';
+
+import { isCalendarDate } from '../dates';
+
+export const INVOICE_SOURCES = ['stripe', 'quickbooks', 'xero', 'freshbooks', 'generic'] as const;
+export type InvoiceSource = (typeof INVOICE_SOURCES)[number];
+
+export const CUSTOMER_TIERS = ['strategic', 'standard', 'transactional', 'friction'] as const;
+export type CustomerTier = (typeof CUSTOMER_TIERS)[number];
+
+/**
+ * Where the invoice is in its life at the source, once the vendor's own words are read:
+ * Stripe `uncollectible`, Xero `VOIDED`, QuickBooks `TotalAmt 0 + "Voided"` all land on one of these.
+ */
+export const LIFECYCLES = ['draft', 'open', 'paid', 'void', 'uncollectible'] as const;
+export type Lifecycle = (typeof LIFECYCLES)[number];
+
+export const CalendarDateSchema = z
+	.string()
+	.refine(isCalendarDate, (value) => ({ message: `"${value}" is not a calendar date (YYYY-MM-DD)` }));
+
+const optionalText = z.string().min(1).optional();
+
+export const CustomerSchema = z.object({
+	id: optionalText,
+	name: z.string().min(1),
+	tier: z.enum(CUSTOMER_TIERS).optional(),
+	timezone: optionalText,
+	locale: optionalText,
+	region: optionalText,
+});
+
+export const ContactSchema = z.object({
+	email: optionalText,
+	name: optionalText,
+	title: optionalText,
+	phone: optionalText,
+	isBillingContact: z.boolean().optional(),
+});
+
+export const OwnerSchema = z.object({
+	name: optionalText,
+	email: optionalText,
+	slackId: optionalText,
+});
+
+export const FlagsSchema = z.object({
+	disputed: z.boolean().optional(),
+	optedOut: z.boolean().optional(),
+	paused: z.boolean().optional(),
+	/** Set by Escalation Gate: a person owns the case now, so Cadence Step holds it. */
+	automationPaused: z.boolean().optional(),
+});
+
+/** A promise to pay. `date` is null when only the history of broken promises is known. */
+export const PromiseSchema = z.object({
+	date: CalendarDateSchema.nullable(),
+	amount: z.number().optional(),
+	brokenCount: z.number().int().min(0).optional(),
+});
+
+export const InvoiceSchema = z.object({
+	id: z.string().min(1),
+	number: z.string().min(1),
+	source: z.enum(INVOICE_SOURCES),
+	/** The source's own status text, kept verbatim ("AUTHORISED", "open", "partial"). */
+	status: z.string(),
+	lifecycle: z.enum(LIFECYCLES),
+	currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be a 3-letter ISO 4217 code'),
+	/** Major units, rounded to the currency's decimals (for people and sheets). */
+	total: z.number(),
+	amountPaid: z.number(),
+	amountDue: z.number(),
+	/** Integer minor units: the authoritative amounts every calculation uses. */
+	totalMinor: z.number().int(),
+	amountPaidMinor: z.number().int(),
+	amountDueMinor: z.number().int(),
+	amountDueFormatted: z.string(),
+	issuedOn: CalendarDateSchema.nullable(),
+	dueOn: CalendarDateSchema.nullable(),
+	customer: CustomerSchema,
+	contact: ContactSchema,
+	paymentUrl: optionalText,
+	poNumber: optionalText,
+	poRequired: z.boolean().optional(),
+	owner: OwnerSchema.optional(),
+	flags: FlagsSchema,
+	promise: PromiseSchema.optional(),
+	failedPaymentAttempts: z.number().int().min(0).optional(),
+	lastReplyAt: optionalText,
+	lastTouchAt: optionalText,
+	/** Message-ID of the original invoice email, so follow-ups land in the same thread. */
+	messageId: optionalText,
+});
+
+export type Invoice = z.infer<typeof InvoiceSchema>;
+export type Customer = z.infer<typeof CustomerSchema>;
+export type Contact = z.infer<typeof ContactSchema>;
+export type Owner = z.infer<typeof OwnerSchema>;
+export type InvoicePromise = z.infer<typeof PromiseSchema>;
+
+export interface FieldError {
+	/** Where the problem is, in the source record's own field names ("dueDate", "Invoices[0].DueDate"). */
+	path: string;
+	message: string;
+}
+
+export type NormalizeResult = { ok: true; invoice: Invoice } | { ok: false; errors: FieldError[] };

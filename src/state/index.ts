@@ -1,0 +1,11 @@
+export * from './schema';
+export {
+	checkPaymentState,
+	agingBucketOf,
+	routeOf,
+	isCsuiteContact,
+	highValueMinor,
+	DEFAULT_DUE_SOON_DAYS,
+	DEFAULT_STALE_REPLY_DAYS,
+	DEFAULT_PROMISE_GRACE_DAYS,
+} from './check';
