@@ -15,6 +15,8 @@ export interface NormalizeOptions {
 	source: InvoiceSource;
 	/** Generic source only: canonical field → source column name. */
 	mapping?: Partial<Record<GenericField, string>>;
+	/** Generic source only: values already resolved per field (e.g. by n8n expressions), winning over columns. */
+	values?: Partial<Record<GenericField, unknown>>;
 	defaults?: NormalizeDefaults;
 }
 
@@ -76,29 +78,34 @@ function draftOf(record: Raw, options: NormalizeOptions, prefix: string): Invoic
 		case 'freshbooks':
 			return readFreshBooks(record, prefix);
 		case 'generic':
-			return readGeneric(record, options.mapping);
+			return readGeneric(record, options.mapping, options.values);
 	}
 }
 
 export function normalizeInvoice(raw: unknown, options: NormalizeOptions): NormalizeResult {
 	const records = splitInvoiceRecords(raw, options.source);
-	if (records.length !== 1) {
-		return {
-			ok: false,
-			errors: [
-				{
-					path: '',
-					message:
-						records.length === 0
-							? 'the record holds no invoice'
-							: `the record holds ${records.length} invoices: split it first (splitInvoiceRecords) or use the node, which does`,
-				},
-			],
-		};
-	}
-	const { record, path } = records[0];
+	return records.length === 1 ? normalizeRecord(records[0], options) : envelopeError(records.length);
+}
+
+/** Normalises one record found by splitInvoiceRecords (its path prefixes error messages). */
+export function normalizeRecord({ record, path }: SourceRecord, options: NormalizeOptions): NormalizeResult {
 	if (!isRecord(record)) {
-		return { ok: false, errors: [{ path, message: `expected an invoice object, got ${record === null ? 'null' : typeof record}` }] };
+		return { ok: false, errors: [{ path, message: `expected an invoice object, got ${record === null ? 'null' : Array.isArray(record) ? 'a list' : typeof record}` }] };
 	}
 	return buildInvoice(draftOf(record, options, path), options.defaults);
+}
+
+function envelopeError(count: number): NormalizeResult {
+	return {
+		ok: false,
+		errors: [
+			{
+				path: '',
+				message:
+					count === 0
+						? 'the record holds no invoice'
+						: `the record holds ${count} invoices: split it first (splitInvoiceRecords) or use the node, which does`,
+			},
+		],
+	};
 }

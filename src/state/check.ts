@@ -59,7 +59,7 @@ export function isCsuiteContact(invoice: Pick<Invoice, 'contact'>): boolean {
 /** Threshold for this invoice's currency in minor units, or null when none applies. */
 export function highValueMinor(threshold: HighValueThreshold | undefined, currency: string): number | null {
 	if (threshold === undefined) return null;
-	const major = typeof threshold === 'number' ? threshold : threshold[currency];
+	const major = typeof threshold === 'number' ? threshold : (threshold[currency] ?? threshold['*']);
 	if (major === undefined || !Number.isFinite(major) || major <= 0) return null;
 	return majorToMinor(major, currency);
 }

@@ -57,7 +57,7 @@ export const PaymentStateSchema = z.object({
 });
 export type PaymentState = z.infer<typeof PaymentStateSchema>;
 
-/** High-value threshold in major units: one number for every currency, or one per currency. */
+/** High-value threshold in major units: one number for every currency, or one per currency ('*' for the rest). */
 export type HighValueThreshold = number | Record<string, number>;
 
 export interface PaymentStateOptions {

@@ -50,12 +50,21 @@ export type GenericField = keyof typeof GENERIC_ALIASES;
 export const GENERIC_FIELDS = Object.keys(GENERIC_ALIASES) as GenericField[];
 
 /**
+ * `values` are field values already resolved (the node's mapping expressions); they win over the row's columns.
  * `mapping` names, per canonical field, the source column to read instead of the aliases
  * (`{ dueOn: 'Payment due', customerName: 'Client' }`).
  */
-export function readGeneric(raw: Raw, mapping: Partial<Record<GenericField, string>> = {}): InvoiceDraft {
+export function readGeneric(
+	raw: Raw,
+	mapping: Partial<Record<GenericField, string>> = {},
+	values: Partial<Record<GenericField, unknown>> = {},
+): InvoiceDraft {
 	const draft: InvoiceDraft = { source: 'generic', amountsIn: 'major' };
 	for (const field of GENERIC_FIELDS) {
+		if (values[field] !== undefined && values[field] !== '') {
+			draft[field] = { value: values[field], path: field };
+			continue;
+		}
 		const mapped = mapping[field];
 		const read = first(raw, mapped ? [mapped] : GENERIC_ALIASES[field]);
 		// A plain `customer` column may hold an object (the canonical nested shape) rather than a name.

@@ -1,0 +1,269 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+
+import {
+	checkPaymentState,
+	GENERIC_FIELDS,
+	INVOICE_SOURCES,
+	normalizeRecord,
+	splitInvoiceRecords,
+	type DateOrder,
+	type GenericField,
+	type HighValueThreshold,
+	type InvoiceSource,
+	type PaymentStateOptions,
+} from '../../src';
+import { asOfParameter, auditEntry, describeErrors, forEachItem, namedOutputs, Outputs, withAudit } from '../shared/items';
+
+const NODE = 'Payment State Check';
+const OUTPUTS = ['Follow Up', 'Hold', 'Closed', 'Not Due', 'Invalid'] as const;
+type OutputName = (typeof OUTPUTS)[number];
+const OUTPUT_OF_ROUTE = { follow_up: 'Follow Up', hold: 'Hold', closed: 'Closed', not_due: 'Not Due' } as const;
+
+const SOURCE_NAMES: Record<InvoiceSource, string> = {
+	stripe: 'Stripe',
+	quickbooks: 'QuickBooks Online',
+	xero: 'Xero',
+	freshbooks: 'FreshBooks',
+	generic: 'Generic (Sheet, CRM, Database)',
+};
+
+/** One mapping parameter per canonical invoice field; each accepts an expression such as {{ $json["Due Date"] }}. */
+const mappingFields: INodeProperties[] = GENERIC_FIELDS.map((field) => ({
+	displayName: field.replace(/([A-Z])/g, ' $1').replace(/^./, (first) => first.toUpperCase()),
+	name: field,
+	type: 'string',
+	default: '',
+	description: `Value of ${field} for each item, usually an expression. Empty: read the column named like the canonical field or a common alias.`,
+}));
+
+const routedOutputs = JSON.stringify(namedOutputs(OUTPUTS));
+const singleOutput = JSON.stringify(namedOutputs(['Checked']));
+
+export class PaymentStateCheck implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Payment State Check',
+		name: 'paymentStateCheck',
+		icon: { light: 'file:paymentStateCheck.svg', dark: 'file:paymentStateCheck.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ {"stripe":"Stripe","quickbooks":"QuickBooks Online","xero":"Xero","freshbooks":"FreshBooks","generic":"Generic"}[$parameter["source"]] }}',
+		description: 'Normalise invoices from any source and decide whether to follow up, hold, close or wait',
+		defaults: { name: 'Payment State Check' },
+		usableAsTool: true,
+		inputs: ['main'],
+		outputs: `={{ $parameter.singleOutput ? ${singleOutput} : ${routedOutputs} }}`,
+		properties: [
+			{
+				displayName: 'Source',
+				name: 'source',
+				type: 'options',
+				noDataExpression: true,
+				options: INVOICE_SOURCES.map((value) => ({ name: SOURCE_NAMES[value], value })),
+				default: 'stripe',
+				description: 'Where the invoices come from. Envelopes (Stripe events and lists, Xero Invoices[], QuickBooks QueryResponse, FreshBooks response.result) are unwrapped.',
+			},
+			{
+				displayName: 'Field Mapping',
+				name: 'mapping',
+				type: 'collection',
+				placeholder: 'Map a Field',
+				default: {},
+				displayOptions: { show: { source: ['generic'] } },
+				description: 'Only needed when your columns do not use the canonical names (id, number, currency, total, amountDue, dueDate, email, ...)',
+				options: mappingFields,
+			},
+			{
+				displayName: 'One Output With Route Field',
+				name: 'singleOutput',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to send every item to one output with a paymentState.route field instead of routing to Follow Up / Hold / Closed / Not Due / Invalid',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'As-Of Date',
+						name: 'asOf',
+						type: 'dateTime',
+						default: '',
+						description: 'The moment to judge the invoices at. Empty: now.',
+					},
+					{
+						displayName: 'Date Order in Sheets',
+						name: 'dateOrder',
+						type: 'options',
+						options: [
+							{ name: 'ISO Only (YYYY-MM-DD)', value: 'iso' },
+							{ name: 'Day First (DD/MM/YYYY)', value: 'DD/MM/YYYY' },
+							{ name: 'Month First (MM/DD/YYYY)', value: 'MM/DD/YYYY' },
+						],
+						default: 'iso',
+						description: 'How to read slash dates. ISO dates, timestamps and Xero /Date()/ values are always read.',
+					},
+					{
+						displayName: 'Default Currency',
+						name: 'defaultCurrency',
+						type: 'string',
+						default: '',
+						placeholder: 'USD',
+						description: 'Used when a record has no currency (QuickBooks without multicurrency, most sheets)',
+					},
+					{
+						displayName: 'Default Time Zone',
+						name: 'timezone',
+						type: 'string',
+						default: '',
+						placeholder: 'America/New_York',
+						description: "Customer time zone used when the invoice has none. Empty: the workflow's time zone.",
+					},
+					{
+						displayName: 'Due-Soon Days',
+						name: 'dueSoonDays',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 3,
+						description: 'Invoices due within this many days go to Follow Up (for a friendly pre-due reminder)',
+					},
+					{
+						displayName: 'High-Value Threshold',
+						name: 'highValue',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 0,
+						description: 'Amount due (in the invoice currency) from which the high_value signal is set. 0: off.',
+					},
+					{
+						displayName: 'High-Value Thresholds by Currency',
+						name: 'highValueByCurrency',
+						type: 'fixedCollection',
+						typeOptions: { multipleValues: true, sortable: true },
+						default: {},
+						placeholder: 'Add Threshold',
+						options: [
+							{
+								displayName: 'Threshold',
+								name: 'thresholds',
+								values: [
+									{ displayName: 'Currency', name: 'currency', type: 'string', default: 'USD' },
+									{ displayName: 'Amount', name: 'amount', type: 'number', default: 10000 },
+								],
+							},
+						],
+					},
+					{
+						displayName: 'Keep Source Fields',
+						name: 'keepSourceFields',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to keep the fields of the source record on the item next to invoice and paymentState',
+					},
+					{
+						displayName: 'PO Required',
+						name: 'poRequired',
+						type: 'boolean',
+						default: false,
+						description: 'Whether every invoice needs a PO number; those without one are held as missing_po',
+					},
+					{
+						displayName: 'Stale-Reply Days',
+						name: 'staleReplyDays',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 5,
+						description: 'Days without an answer to the last reminder before the stale_reply signal is set',
+					},
+				],
+			},
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const source = this.getNodeParameter('source', 0) as InvoiceSource;
+		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+		const single = this.getNodeParameter('singleOutput', 0, false) as boolean;
+		const hasMapping = source === 'generic' && Object.keys(this.getNodeParameter('mapping', 0, {}) as IDataObject).length > 0;
+
+		const checkOptions: PaymentStateOptions = {
+			asOf: asOfParameter(options.asOf),
+			timezone: (options.timezone as string) || this.getTimezone(),
+			dueSoonDays: options.dueSoonDays as number | undefined,
+			staleReplyDays: options.staleReplyDays as number | undefined,
+			highValue: highValueOption(options),
+			poRequired: options.poRequired as boolean | undefined,
+		};
+		const defaults = {
+			currency: (options.defaultCurrency as string) || undefined,
+			timezone: checkOptions.timezone,
+			poRequired: options.poRequired as boolean | undefined,
+			dateOrder: (options.dateOrder as DateOrder) || 'iso',
+		};
+		const keepSource = options.keepSourceFields === true;
+		const at = new Date().toISOString();
+		const outputs = new Outputs<OutputName>(OUTPUTS);
+
+		forEachItem(
+			this,
+			items,
+			(item, itemIndex) => {
+				const values = hasMapping ? (this.getNodeParameter('mapping', itemIndex, {}) as Partial<Record<GenericField, unknown>>) : undefined;
+				// One input item may hold many invoices (a Xero or QuickBooks list): each leaves paired to that item.
+				for (const found of splitInvoiceRecords(item.json, source)) {
+					const kept = keepSource && found.record && typeof found.record === 'object' ? (found.record as IDataObject) : {};
+					const result = normalizeRecord(found, { source, values, defaults });
+					if (!result.ok) {
+						const reason = describeErrors(result.errors);
+						outputs.push('Invalid', withAudit({ ...kept }, auditEntry(NODE, 'validate', 'invalid', reason, at), {
+							invalid: { reason, errors: result.errors as unknown as IDataObject[] },
+							sourceRecord: found.record as unknown as IDataObject,
+						}), itemIndex);
+						continue;
+					}
+					const paymentState = checkPaymentState(result.invoice, checkOptions);
+					const json = withAudit(kept, auditEntry(NODE, paymentState.state, paymentState.route, paymentState.reasons.join('; '), at), {
+						invoice: result.invoice as unknown as IDataObject,
+						paymentState: paymentState as unknown as IDataObject,
+					});
+					outputs.push(OUTPUT_OF_ROUTE[paymentState.route], json, itemIndex);
+				}
+			},
+			(error, item, itemIndex) => {
+				outputs.push('Invalid', { ...item.json, invalid: { reason: error.message, errors: [] } }, itemIndex);
+			},
+			'Check that each item is an invoice record from the selected source, or switch Source to Generic and map the fields',
+		);
+
+		addHints(this, outputs);
+		return single ? outputs.merged() : outputs.result();
+	}
+}
+
+function highValueOption(options: IDataObject): HighValueThreshold | undefined {
+	const perCurrency = ((options.highValueByCurrency as IDataObject | undefined)?.thresholds ?? []) as Array<{ currency: string; amount: number }>;
+	const general = typeof options.highValue === 'number' && options.highValue > 0 ? options.highValue : undefined;
+	if (perCurrency.length === 0) return general;
+	const map: Record<string, number> = general === undefined ? {} : { '*': general };
+	for (const { currency, amount } of perCurrency) map[currency.trim().toUpperCase()] = amount;
+	return map;
+}
+
+function addHints(ctx: IExecuteFunctions, outputs: Outputs<OutputName>): void {
+	const hints: Array<{ message: string; location: 'outputPane' }> = [];
+	const invalid = outputs.count('Invalid');
+	if (invalid > 0) hints.push({ message: `${invalid} record(s) were invalid: see invalid.reason on the Invalid output`, location: 'outputPane' });
+	const held = outputs.count('Hold');
+	if (held > 0) hints.push({ message: `${held} invoice(s) were held (disputed, opted out, paused, promised, draft or missing PO): see paymentState.reasons`, location: 'outputPane' });
+	if (hints.length > 0) ctx.addExecutionHints(...hints);
+}
