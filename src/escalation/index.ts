@@ -1,1 +1,34 @@
-export {};
+/**
+ * Escalation Gate's domain logic: rules, routing, priority and SLA, de-duplication, Slack and email packets.
+ * Every name carries "escalation" so `export *` from src/index.ts never collides with another area.
+ */
+export * from './schema';
+export {
+	evaluateEscalation,
+	evaluateEscalations,
+	escalationReasons,
+	compileEscalationRules,
+	describeEscalationRulesError,
+	type CompiledEscalationRules,
+} from './evaluate';
+export {
+	escalationKey,
+	checkEscalationLedger,
+	recordEscalation,
+	pruneEscalationLedger,
+} from './dedup';
+export { assignEscalationOwner, escalationRouteMatches } from './routing';
+export {
+	addBusinessMinutes as addEscalationBusinessMinutes,
+	SlaClock as EscalationSlaClock,
+} from './sla';
+export {
+	buildEscalationPacket,
+	escalationReasonLabel,
+	ESCALATION_NEXT_ACTIONS,
+	SLACK_LIMITS as ESCALATION_SLACK_LIMITS,
+	escapeHtmlText as escapeEscalationHtml,
+	escapeSlackMrkdwn as escapeEscalationMrkdwn,
+	maskEmail as maskEscalationEmail,
+	maskPhone as maskEscalationPhone,
+} from './packet';

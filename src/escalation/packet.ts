@@ -1,0 +1,632 @@
+/**
+ * The context packet a person reads: one model, rendered three ways: Slack Block Kit (sendable as-is by n8n's
+ * Slack node), email-safe HTML (inline styles, tables, no scripts, no external images) and plain text.
+ * Every piece of user text is escaped for its medium; the Slack packet can mask the contact's email and phone.
+ */
+import type { Invoice } from '../invoice/schema';
+import type {
+	EscalationInput,
+	EscalationPacket,
+	EscalationPriority,
+	EscalationReasonCode,
+	EscalationResult,
+	EscalationRules,
+	EscalationSlackBlock,
+	EscalationSlackText,
+} from './schema';
+
+/** What a person should do first, per primary reason. Internal text: never sent to the customer. */
+export const ESCALATION_NEXT_ACTIONS: Readonly<Record<EscalationReasonCode, string>> = {
+	legal_threat:
+		'Stop all automated contact and hand the thread to legal or the finance lead today; reply only through them.',
+	high_value:
+		"Call the customer's finance contact personally, confirm nothing blocks payment and agree a payment date; log it as a promise.",
+	dispute:
+		'Confirm exactly what is disputed, fix or credit what is wrong, then resume or close the case; no reminders meanwhile.',
+	complaint:
+		'Acknowledge the complaint personally and resolve the service issue before any mention of payment.',
+	refund_request:
+		'Check the refund request against the contract and payments received, then approve or explain in writing.',
+	failed_payment:
+		'Check why the payment or payment link failed and send a working link or another payment method.',
+	broken_promises:
+		'Talk to the customer about the broken promises and agree a firm date or a written plan; record it as a promise.',
+	guardrail:
+		'The planned reminder failed the guardrail check: fix the template or write a reviewed message; nothing was sent.',
+	csuite_contact:
+		'Find the billing contact before any reminder: automation never writes to an executive who is not the billing contact.',
+	strategic_final_notice:
+		'Review before the final notice goes to this strategic account: the account owner decides whether and how it is sent.',
+	payment_plan:
+		'Decide on the requested plan or terms (amounts and dates) and confirm them in writing; automation stays paused meanwhile.',
+	wrong_contact: 'Find the right billing contact, update the record, then resume the follow-up.',
+	days_past_due:
+		'Call the customer: the invoice is past the automated window. Agree a payment date or a plan and record it.',
+	upstream_request: 'Read the reply and the history below and decide the next step.',
+};
+
+const PRIORITY_COLOR: Record<EscalationPriority, string> = {
+	P1: '#b42318',
+	P2: '#b54708',
+	P3: '#175cd3',
+};
+const PRIORITY_EMOJI: Record<EscalationPriority, string> = {
+	P1: ':red_circle:',
+	P2: ':large_orange_circle:',
+	P3: ':large_blue_circle:',
+};
+const REASON_LABEL: Readonly<Record<EscalationReasonCode, string>> = {
+	legal_threat: 'legal threat',
+	high_value: 'high value',
+	dispute: 'dispute',
+	complaint: 'complaint',
+	refund_request: 'refund request',
+	failed_payment: 'failed payment',
+	broken_promises: 'broken promises',
+	guardrail: 'guardrail finding',
+	csuite_contact: 'C-suite contact',
+	strategic_final_notice: 'strategic account, final notice',
+	payment_plan: 'payment plan / terms',
+	wrong_contact: 'wrong contact',
+	days_past_due: 'days past due',
+	upstream_request: 'flagged upstream',
+};
+
+export function escalationReasonLabel(code: EscalationReasonCode): string {
+	return REASON_LABEL[code];
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&#39;',
+};
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtmlText(text: string): string {
+	return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
+}
+
+/** Escapes the three characters Slack mrkdwn reserves (&, <, >). */
+export function escapeSlackMrkdwn(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Shortens text to `max` characters (counting the ellipsis). */
+export function clipText(text: string, max: number): string {
+	return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}
+
+/** `jane.doe@acme.com` → `j•••@a•••.com`. */
+export function maskEmail(email: string): string {
+	const at = email.indexOf('@');
+	if (at < 1) return '•••';
+	const domain = email.slice(at + 1);
+	const dot = domain.lastIndexOf('.');
+	const host = dot > 0 ? domain.slice(0, dot) : domain;
+	const tld = dot > 0 ? domain.slice(dot) : '';
+	return `${email[0]}•••@${host[0] ?? ''}•••${tld}`;
+}
+
+/** Keeps the last two digits: `+1 415 555 0134` → `+• ••• ••• ••34`. */
+export function maskPhone(phone: string): string {
+	const digits = phone.replace(/\D/g, '').length;
+	let seen = 0;
+	return phone.replace(/\d/g, (digit) => (++seen > digits - 2 ? digit : '•'));
+}
+
+const EMAIL_ANYWHERE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+
+function redactor(invoice: Invoice | undefined): (text: string) => string {
+	const phone = invoice?.contact.phone;
+	return (text) => {
+		let out = text.replace(EMAIL_ANYWHERE, (email) => maskEmail(email));
+		if (phone && phone.replace(/\D/g, '').length >= 4)
+			out = out.split(phone).join(maskPhone(phone));
+		return out;
+	};
+}
+
+function historyLine(entry: unknown): string | null {
+	if (typeof entry === 'string') return entry.trim() || null;
+	if (!entry || typeof entry !== 'object') return null;
+	const record = entry as Record<string, unknown>;
+	const pick = (...keys: string[]) =>
+		keys
+			.map((key) => record[key])
+			.find(
+				(value): value is string | number => typeof value === 'string' || typeof value === 'number',
+			);
+	const at = pick('at', 'sentAt', 'recordedAt', 'date', 'plannedAt');
+	const step = pick('stepId', 'step', 'id', 'template');
+	const channel = pick('channel');
+	const status = pick('status', 'outcome', 'result', 'action');
+	const parts = [
+		at !== undefined ? String(at).slice(0, 16).replace('T', ' ') : null,
+		step,
+		channel ? `(${channel})` : null,
+		status,
+	]
+		.filter((part) => part !== null && part !== undefined && part !== '')
+		.map(String);
+	return parts.length > 0 ? parts.join(' ') : null;
+}
+
+function invoiceUrlOf(template: string | undefined, invoice: Invoice | undefined): string | null {
+	if (!template || !invoice) return null;
+	const url = template
+		.replace(/\{id\}/g, encodeURIComponent(invoice.id))
+		.replace(/\{number\}/g, encodeURIComponent(invoice.number));
+	return /^https?:\/\//i.test(url) ? url : null;
+}
+
+function ownerText(result: EscalationResult): string {
+	const owner = result.owner;
+	if (!owner) return 'unassigned';
+	return owner.name && owner.email
+		? `${owner.name} <${owner.email}>`
+		: (owner.name ?? owner.email ?? owner.slackId ?? 'unassigned');
+}
+
+/** Builds the packet model and its three renders. */
+export function buildEscalationPacket(
+	input: EscalationInput,
+	result: EscalationResult,
+	rules: EscalationRules,
+	daysPastDue: number | null,
+): EscalationPacket {
+	const { invoice, paymentState, triage, cadence, reply } = input;
+	const options = rules.packet;
+	const priority = result.priority ?? 'P3';
+	const primary = result.details[0]?.code ?? 'upstream_request';
+	const reasonLabels = result.reasons.map((code) => REASON_LABEL[code]);
+
+	const facts: EscalationPacket['facts'] = {
+		invoiceNumber: invoice?.number ?? triage?.extracted.invoiceNumbers?.[0] ?? null,
+		invoiceId: invoice?.id ?? null,
+		customer: invoice?.customer.name ?? null,
+		amountDue: invoice?.amountDueFormatted ?? null,
+		amountDueMinor: invoice?.amountDueMinor ?? null,
+		currency: invoice?.currency ?? null,
+		dueOn: invoice?.dueOn ?? null,
+		daysPastDue,
+		agingBucket: paymentState?.agingBucket ?? null,
+		tier: invoice?.customer.tier ?? null,
+		region: invoice?.customer.region ?? null,
+		contact: invoice?.contact.name ?? null,
+		contactEmail: invoice?.contact.email ?? null,
+		contactPhone: invoice?.contact.phone ?? null,
+		invoiceUrl: invoiceUrlOf(options.invoiceUrlTemplate, invoice),
+		paymentUrl:
+			invoice?.paymentUrl && /^https?:\/\//i.test(invoice.paymentUrl) ? invoice.paymentUrl : null,
+	};
+
+	const state: EscalationPacket['state'] = {
+		state: paymentState?.state ?? null,
+		signals: [...(paymentState?.signals ?? [])],
+		reasons: [...(paymentState?.reasons ?? [])],
+	};
+
+	const lastReply: EscalationPacket['lastReply'] = triage
+		? {
+				from: reply?.from ?? null,
+				subject: reply?.subject ?? null,
+				receivedAt: reply?.receivedAt ?? null,
+				excerpt: reply?.text
+					? clipText(
+							reply.text
+								.replace(/\r\n/g, '\n')
+								.replace(/\n{3,}/g, '\n\n')
+								.trim(),
+							700,
+						)
+					: null,
+				intent: triage.intent,
+				intents: [...new Set([triage.intent, ...triage.intents])],
+				confidence: typeof triage.confidence === 'number' ? triage.confidence : null,
+				summary: triage.summary ?? null,
+				evidence: result.details
+					.flatMap((detail) => detail.evidence.filter((text) => text.startsWith('"')))
+					.slice(0, options.maxEvidence),
+			}
+		: null;
+
+	const packetCadence: EscalationPacket['cadence'] = cadence
+		? {
+				action: cadence.action,
+				reason: cadence.reason ?? null,
+				step: cadence.step
+					? [cadence.step.id, cadence.step.channel, cadence.step.tone].filter(Boolean).join(' · ')
+					: null,
+				findings: (cadence.findings ?? []).map((finding) => `${finding.rule}: ${finding.message}`),
+				history: (cadence.history ?? [])
+					.map(historyLine)
+					.filter((line): line is string => line !== null)
+					.slice(-options.maxHistory),
+			}
+		: null;
+
+	let nextAction = ESCALATION_NEXT_ACTIONS[primary];
+	if (primary === 'wrong_contact' && triage?.extracted.newContactEmail) {
+		nextAction = `The reply names a new contact (${triage.extracted.newContactEmail}): confirm it, update the record, then resume the follow-up.`;
+	}
+
+	const who = facts.customer ?? 'unknown customer';
+	const what = facts.invoiceNumber
+		? `invoice ${facts.invoiceNumber}`
+		: 'a reply with no matched invoice';
+	const money = facts.amountDue ? `${facts.amountDue} due` : null;
+	const age = daysPastDue !== null && daysPastDue > 0 ? `${daysPastDue} days past due` : null;
+	const summary = `${priority} · ${who} · ${what}${money ? ` · ${money}` : ''}${age ? `, ${age}` : ''} · ${reasonLabels.join(', ')}`;
+	const subject = clipText(
+		`[${priority}] ${options.title}: ${who}${facts.invoiceNumber ? ` ${facts.invoiceNumber}` : ''} (${reasonLabels[0]})`,
+		150,
+	);
+
+	const model: Omit<EscalationPacket, 'slack' | 'slackApprovalMessage' | 'html' | 'text'> = {
+		summary,
+		subject,
+		facts,
+		state,
+		lastReply,
+		cadence: packetCadence,
+		nextAction,
+	};
+	const redact = options.redactContact ? redactor(invoice) : (text: string) => text;
+	const slack = renderSlack(model, result, rules, redact);
+	return {
+		...model,
+		slack,
+		slackApprovalMessage: renderSlackApproval(model, result, redact),
+		html: renderHtml(model, result, rules),
+		text: renderText(model, result, rules),
+	};
+}
+
+type PacketModel = Omit<EscalationPacket, 'slack' | 'slackApprovalMessage' | 'html' | 'text'>;
+
+/** Slack limits: section text 3000, header 150, field 2000, ≤ 10 fields, ≤ 10 context elements, ≤ 50 blocks. */
+export const SLACK_LIMITS = {
+	sectionText: 3000,
+	headerText: 150,
+	fieldText: 2000,
+	fields: 10,
+	contextElements: 10,
+	blocks: 50,
+};
+
+function mrkdwn(text: string, max = SLACK_LIMITS.sectionText): EscalationSlackText {
+	return { type: 'mrkdwn', text: clipText(text, max) };
+}
+
+function slackOwner(result: EscalationResult, redact: (text: string) => string): string {
+	if (result.owner?.slackId && /^[UW][A-Z0-9]+$/.test(result.owner.slackId))
+		return `<@${result.owner.slackId}>`;
+	return escapeSlackMrkdwn(redact(ownerText(result)));
+}
+
+function factLines(model: PacketModel, result: EscalationResult): Array<[string, string]> {
+	const { facts } = model;
+	const lines: Array<[string, string]> = [];
+	if (facts.customer) lines.push(['Customer', facts.customer]);
+	if (facts.invoiceNumber) lines.push(['Invoice', facts.invoiceNumber]);
+	if (facts.amountDue) lines.push(['Amount due', facts.amountDue]);
+	if (facts.daysPastDue !== null)
+		lines.push([
+			'Days past due',
+			`${facts.daysPastDue}${facts.dueOn ? ` (due ${facts.dueOn})` : ''}`,
+		]);
+	if (facts.tier) lines.push(['Tier', facts.tier]);
+	if (model.state.state) lines.push(['State', model.state.state.replace(/_/g, ' ')]);
+	lines.push(['Owner', ownerText(result)]);
+	if (result.dueBy)
+		lines.push([
+			'Respond by',
+			`${result.dueBy.slice(0, 16).replace('T', ' ')} (${result.slaHours} business h)`,
+		]);
+	return lines;
+}
+
+function renderSlack(
+	model: PacketModel,
+	result: EscalationResult,
+	rules: EscalationRules,
+	redact: (text: string) => string,
+): EscalationPacket['slack'] {
+	const s = (text: string) => escapeSlackMrkdwn(redact(text));
+	const priority = result.priority ?? 'P3';
+	const blocks: EscalationSlackBlock[] = [];
+	blocks.push({
+		type: 'header',
+		text: {
+			type: 'plain_text',
+			text: clipText(
+				`${priority} · ${rules.packet.title}${model.facts.invoiceNumber ? ` · ${redact(model.facts.invoiceNumber)}` : ''}`,
+				SLACK_LIMITS.headerText,
+			),
+			emoji: true,
+		},
+	});
+	blocks.push({
+		type: 'section',
+		text: mrkdwn(`${PRIORITY_EMOJI[priority]} *${s(model.summary)}*`),
+	});
+
+	const fields = factLines(model, result)
+		.slice(0, SLACK_LIMITS.fields)
+		.map(([label, value]) =>
+			mrkdwn(
+				`*${label}*\n${label === 'Owner' ? slackOwner(result, redact) : s(value)}`,
+				SLACK_LIMITS.fieldText,
+			),
+		);
+	blocks.push({ type: 'section', fields });
+
+	const why = result.details
+		.map((detail) => {
+			const evidence =
+				detail.evidence.length > 0 ? `\n      _${s(detail.evidence.join(' · '))}_` : '';
+			const repeated = result.repeatedReasons.includes(detail.code) ? ' _(escalated before)_' : '';
+			return `• *${detail.priority}* ${s(detail.message)}${repeated}${evidence}`;
+		})
+		.join('\n');
+	blocks.push({ type: 'section', text: mrkdwn(`*Why a person is needed*\n${why}`) });
+
+	const contactBits: string[] = [];
+	if (model.facts.contact) contactBits.push(s(model.facts.contact));
+	if (model.facts.contactEmail) contactBits.push(s(model.facts.contactEmail));
+	if (model.facts.contactPhone) contactBits.push(s(model.facts.contactPhone));
+	const links: string[] = [];
+	if (model.facts.invoiceUrl)
+		links.push(`<${escapeSlackMrkdwn(model.facts.invoiceUrl).replace(/\|/g, '%7C')}|Open invoice>`);
+	if (model.facts.paymentUrl && !rules.packet.redactContact) {
+		links.push(`<${escapeSlackMrkdwn(model.facts.paymentUrl).replace(/\|/g, '%7C')}|Payment link>`);
+	}
+	if (contactBits.length > 0 || links.length > 0) {
+		const elements: EscalationSlackText[] = [];
+		if (contactBits.length > 0) elements.push(mrkdwn(`Contact: ${contactBits.join(' · ')}`, 3000));
+		if (links.length > 0) elements.push(mrkdwn(links.join(' · '), 3000));
+		blocks.push({ type: 'context', elements });
+	}
+
+	if (model.lastReply) {
+		const reply = model.lastReply;
+		blocks.push({ type: 'divider' });
+		const head = [
+			`*Last reply*${reply.from ? ` from ${s(reply.from)}` : ''}${reply.receivedAt ? ` · ${s(reply.receivedAt)}` : ''}`,
+			reply.subject ? `Subject: ${s(reply.subject)}` : null,
+			`Triage: *${s(reply.intents.join(', '))}*${reply.confidence !== null ? ` (confidence ${reply.confidence.toFixed(2)})` : ''}`,
+			reply.summary ? s(reply.summary) : null,
+		]
+			.filter(Boolean)
+			.join('\n');
+		const quote = reply.excerpt
+			? `\n${s(reply.excerpt)
+					.split('\n')
+					.map((line) => `> ${line}`)
+					.join('\n')}`
+			: '';
+		blocks.push({ type: 'section', text: mrkdwn(`${head}${quote}`) });
+		if (reply.evidence.length > 0) {
+			blocks.push({
+				type: 'context',
+				elements: reply.evidence
+					.slice(0, SLACK_LIMITS.contextElements)
+					.map((text) => mrkdwn(`Evidence: ${s(text)}`, 3000)),
+			});
+		}
+	}
+
+	if (model.cadence) {
+		const cadence = model.cadence;
+		const lines = [
+			`*Cadence*: ${s(cadence.action)}${cadence.step ? ` · step ${s(cadence.step)}` : ''}${cadence.reason ? ` · ${s(cadence.reason)}` : ''}`,
+			...cadence.findings.map((finding) => `:warning: ${s(finding)}`),
+			...(cadence.history.length > 0
+				? ['_History_', ...cadence.history.map((line) => `• ${s(line)}`)]
+				: []),
+		];
+		blocks.push({ type: 'divider' });
+		blocks.push({ type: 'section', text: mrkdwn(lines.join('\n')) });
+	}
+
+	blocks.push({ type: 'divider' });
+	blocks.push({ type: 'section', text: mrkdwn(`*Suggested next action*\n${s(model.nextAction)}`) });
+	blocks.push({
+		type: 'context',
+		elements: [
+			mrkdwn(
+				`Automation is paused for this invoice until a person resumes it.${result.key ? ` · ${s(result.key)}` : ''} · ${s(result.evaluatedAt)}`,
+				3000,
+			),
+		],
+	});
+
+	// Leave one block for the "Automated with this n8n workflow" footer the Slack node may append.
+	return {
+		text: clipText(redact(model.summary), 3000),
+		blocks: blocks.slice(0, SLACK_LIMITS.blocks - 1),
+	};
+}
+
+function renderSlackApproval(
+	model: PacketModel,
+	result: EscalationResult,
+	redact: (text: string) => string,
+): string {
+	const s = (text: string) => escapeSlackMrkdwn(redact(text));
+	const lines = [
+		`*${s(model.summary)}*`,
+		factLines(model, result)
+			.map(
+				([label, value]) =>
+					`*${label}:* ${label === 'Owner' ? slackOwner(result, redact) : s(value)}`,
+			)
+			.join('\n'),
+		`*Why*\n${result.details.map((detail) => `• ${s(detail.message)}`).join('\n')}`,
+		model.lastReply?.summary ? `*Last reply*: ${s(model.lastReply.summary)}` : null,
+		`*Suggested next action*: ${s(model.nextAction)}`,
+	].filter(Boolean);
+	return clipText(lines.join('\n\n'), 2900);
+}
+
+function renderHtml(model: PacketModel, result: EscalationResult, rules: EscalationRules): string {
+	const e = escapeHtmlText;
+	const priority = result.priority ?? 'P3';
+	const color = PRIORITY_COLOR[priority];
+	const font = 'font-family:Arial,Helvetica,sans-serif;';
+	const cell = `${font}font-size:14px;color:#1f2937;padding:6px 10px;border-bottom:1px solid #e5e7eb;vertical-align:top;`;
+	const label = `${cell}color:#6b7280;width:160px;`;
+	const heading = `${font}font-size:15px;font-weight:bold;color:#111827;padding:18px 0 6px 0;`;
+	const rows = factLines(model, result)
+		.map(
+			([name, value]) =>
+				`<tr><td style="${label}">${e(name)}</td><td style="${cell}">${e(value)}</td></tr>`,
+		)
+		.join('');
+	const contact = [model.facts.contact, model.facts.contactEmail, model.facts.contactPhone].filter(
+		Boolean,
+	) as string[];
+	const contactRow =
+		contact.length > 0
+			? `<tr><td style="${label}">Contact</td><td style="${cell}">${e(contact.join(' · '))}</td></tr>`
+			: '';
+	const linkStyle = 'color:#175cd3;text-decoration:underline;';
+	const links = [
+		model.facts.invoiceUrl
+			? `<a href="${e(model.facts.invoiceUrl)}" style="${linkStyle}">Open invoice</a>`
+			: null,
+		model.facts.paymentUrl
+			? `<a href="${e(model.facts.paymentUrl)}" style="${linkStyle}">Payment link</a>`
+			: null,
+	].filter(Boolean);
+	const linkRow =
+		links.length > 0
+			? `<tr><td style="${label}">Links</td><td style="${cell}">${links.join(' &middot; ')}</td></tr>`
+			: '';
+
+	const reasons = result.details
+		.map((detail) => {
+			const evidence =
+				detail.evidence.length > 0
+					? `<div style="${font}font-size:12px;color:#6b7280;padding-top:2px;">${e(detail.evidence.join(' · '))}</div>`
+					: '';
+			return `<tr><td style="${cell}width:40px;"><span style="${font}font-size:12px;font-weight:bold;color:#ffffff;background-color:${PRIORITY_COLOR[detail.priority]};padding:2px 6px;">${detail.priority}</span></td><td style="${cell}">${e(detail.message)}${evidence}</td></tr>`;
+		})
+		.join('');
+
+	const sections: string[] = [];
+	if (model.lastReply) {
+		const reply = model.lastReply;
+		const meta = [
+			reply.from ? `From ${reply.from}` : null,
+			reply.receivedAt,
+			reply.subject ? `Subject: ${reply.subject}` : null,
+		].filter(Boolean) as string[];
+		sections.push(
+			`<tr><td style="${heading}">Last reply</td></tr>` +
+				`<tr><td style="${font}font-size:13px;color:#6b7280;">${e(meta.join(' · '))}</td></tr>` +
+				`<tr><td style="${font}font-size:14px;color:#1f2937;padding:4px 0;">Triage: <b>${e(reply.intents.join(', '))}</b>${reply.confidence !== null ? ` (confidence ${reply.confidence.toFixed(2)})` : ''}${reply.summary ? ` &mdash; ${e(reply.summary)}` : ''}</td></tr>` +
+				(reply.excerpt
+					? `<tr><td style="${font}font-size:14px;color:#374151;border-left:3px solid #d1d5db;padding:6px 12px;white-space:pre-wrap;">${e(reply.excerpt)}</td></tr>`
+					: '') +
+				(reply.evidence.length > 0
+					? `<tr><td style="${font}font-size:12px;color:#6b7280;padding:4px 0;">Evidence: ${e(reply.evidence.join(' · '))}</td></tr>`
+					: ''),
+		);
+	}
+	if (model.cadence) {
+		const cadence = model.cadence;
+		const items = [
+			...cadence.findings.map((finding) => `Guardrail: ${finding}`),
+			...cadence.history,
+		];
+		sections.push(
+			`<tr><td style="${heading}">Cadence</td></tr>` +
+				`<tr><td style="${font}font-size:14px;color:#1f2937;">${e(`${cadence.action}${cadence.step ? ` · step ${cadence.step}` : ''}${cadence.reason ? ` · ${cadence.reason}` : ''}`)}</td></tr>` +
+				(items.length > 0
+					? `<tr><td style="${font}font-size:13px;color:#374151;padding:4px 0;">${items.map((item) => `&bull; ${e(item)}`).join('<br>')}</td></tr>`
+					: ''),
+		);
+	}
+	if (model.state.reasons.length > 0) {
+		sections.push(
+			`<tr><td style="${heading}">Payment state</td></tr>` +
+				`<tr><td style="${font}font-size:13px;color:#374151;">${e([...model.state.reasons, ...(model.state.signals.length > 0 ? [`signals: ${model.state.signals.join(', ')}`] : [])].join(' · '))}</td></tr>`,
+		);
+	}
+
+	return (
+		'<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
+		`<title>${e(model.subject)}</title></head>` +
+		`<body style="margin:0;padding:0;background-color:#f3f4f6;">` +
+		`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f3f4f6;"><tr><td align="center" style="padding:24px 12px;">` +
+		`<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:640px;max-width:100%;background-color:#ffffff;border-top:6px solid ${color};">` +
+		`<tr><td style="padding:20px 24px 0 24px;">` +
+		`<div style="${font}font-size:12px;font-weight:bold;letter-spacing:1px;color:${color};text-transform:uppercase;">${priority} &middot; ${e(rules.packet.title)}</div>` +
+		`<div style="${font}font-size:18px;font-weight:bold;color:#111827;padding:6px 0 14px 0;">${e(model.summary)}</div>` +
+		`</td></tr>` +
+		`<tr><td style="padding:0 24px;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${rows}${contactRow}${linkRow}</table></td></tr>` +
+		`<tr><td style="padding:0 24px;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td style="${heading}">Why a person is needed</td></tr></table>` +
+		`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${reasons}</table></td></tr>` +
+		(sections.length > 0
+			? `<tr><td style="padding:0 24px;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${sections.join('')}</table></td></tr>`
+			: '') +
+		`<tr><td style="padding:18px 24px;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td style="${font}font-size:14px;color:#1f2937;background-color:#f9fafb;border:1px solid #e5e7eb;padding:12px 14px;"><b>Suggested next action</b><br>${e(model.nextAction)}</td></tr></table></td></tr>` +
+		`<tr><td style="${font}font-size:12px;color:#6b7280;padding:0 24px 20px 24px;">Automation is paused for this invoice until a person resumes it.${result.key ? ` &middot; ${e(result.key)}` : ''} &middot; ${e(result.evaluatedAt)}</td></tr>` +
+		`</table></td></tr></table></body></html>`
+	);
+}
+
+function renderText(model: PacketModel, result: EscalationResult, rules: EscalationRules): string {
+	const lines: string[] = [
+		`${rules.packet.title.toUpperCase()} (${result.priority ?? 'P3'})`,
+		model.summary,
+		'',
+	];
+	for (const [name, value] of factLines(model, result)) lines.push(`${name}: ${value}`);
+	const contact = [model.facts.contact, model.facts.contactEmail, model.facts.contactPhone].filter(
+		Boolean,
+	);
+	if (contact.length > 0) lines.push(`Contact: ${contact.join(' · ')}`);
+	if (model.facts.invoiceUrl) lines.push(`Invoice: ${model.facts.invoiceUrl}`);
+	if (model.facts.paymentUrl) lines.push(`Payment link: ${model.facts.paymentUrl}`);
+	lines.push('', 'Why a person is needed:');
+	for (const detail of result.details) {
+		lines.push(`- [${detail.priority}] ${detail.message}`);
+		if (detail.evidence.length > 0) lines.push(`    ${detail.evidence.join(' · ')}`);
+	}
+	if (model.lastReply) {
+		const reply = model.lastReply;
+		lines.push(
+			'',
+			`Last reply${reply.from ? ` from ${reply.from}` : ''}${reply.receivedAt ? ` (${reply.receivedAt})` : ''}:`,
+		);
+		if (reply.subject) lines.push(`Subject: ${reply.subject}`);
+		lines.push(
+			`Triage: ${reply.intents.join(', ')}${reply.confidence !== null ? ` (confidence ${reply.confidence.toFixed(2)})` : ''}`,
+		);
+		if (reply.summary) lines.push(reply.summary);
+		if (reply.excerpt) lines.push(...reply.excerpt.split('\n').map((line) => `> ${line}`));
+	}
+	if (model.cadence) {
+		const cadence = model.cadence;
+		lines.push(
+			'',
+			`Cadence: ${cadence.action}${cadence.step ? ` · step ${cadence.step}` : ''}${cadence.reason ? ` · ${cadence.reason}` : ''}`,
+		);
+		for (const finding of cadence.findings) lines.push(`! ${finding}`);
+		for (const entry of cadence.history) lines.push(`- ${entry}`);
+	}
+	if (model.state.reasons.length > 0)
+		lines.push('', `Payment state: ${model.state.reasons.join(' · ')}`);
+	lines.push(
+		'',
+		`Suggested next action: ${model.nextAction}`,
+		'',
+		'Automation is paused for this invoice until a person resumes it.',
+	);
+	return lines.join('\n');
+}
