@@ -4,6 +4,8 @@ const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 
 const common = {
 	transform,
+	// Crawl only the sources: n8n user folders and the runtime install must stay out of jest's module map.
+	roots: ['<rootDir>/tests', '<rootDir>/src', '<rootDir>/nodes', '<rootDir>/credentials'],
 	testEnvironment: 'node',
 	moduleFileExtensions: ['ts', 'js', 'json'],
 };

@@ -220,7 +220,12 @@ export class PaymentStateCheck implements INodeType {
 			(item, itemIndex) => {
 				const values = hasMapping ? (this.getNodeParameter('mapping', itemIndex, {}) as Partial<Record<GenericField, unknown>>) : undefined;
 				// One input item may hold many invoices (a Xero or QuickBooks list): each leaves paired to that item.
-				for (const found of splitInvoiceRecords(item.json, source)) {
+				const records = splitInvoiceRecords(item.json, source);
+				if (records.length === 0) {
+					const reason = 'the record is a list envelope with no invoices in it';
+					outputs.push('Invalid', withAudit({ ...item.json }, auditEntry(NODE, 'validate', 'invalid', reason, at), { invalid: { reason, errors: [] } }), itemIndex);
+				}
+				for (const found of records) {
 					const kept = keepSource && found.record && typeof found.record === 'object' ? (found.record as IDataObject) : {};
 					const result = normalizeRecord(found, { source, values, defaults });
 					if (!result.ok) {
