@@ -14,7 +14,8 @@ export class OpenAiCompatibleApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:openAiCompatible.svg', dark: 'file:openAiCompatible.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-invoice-followup/n8n-nodes-invoice-followup#ai-mode';
+	documentationUrl =
+		'https://github.com/n8n-nodes-invoice-followup/n8n-nodes-invoice-followup#ai-mode';
 
 	properties: INodeProperties[] = [
 		{
@@ -30,7 +31,8 @@ export class OpenAiCompatibleApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://api.openai.com/v1',
-			description: 'The API root, ending before /chat/completions (for Ollama: http://localhost:11434/v1)',
+			description:
+				'The API root, ending before /chat/completions (for Ollama: http://localhost:11434/v1)',
 		},
 		{
 			displayName: 'Default Model',

@@ -10,6 +10,12 @@ export const AuditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
-export function auditEntry(node: string, rule: string, outcome: string, reason: string, at: Date | string = new Date()): AuditEntry {
+export function auditEntry(
+	node: string,
+	rule: string,
+	outcome: string,
+	reason: string,
+	at: Date | string = new Date(),
+): AuditEntry {
 	return { node, rule, outcome, reason, at: typeof at === 'string' ? at : at.toISOString() };
 }

@@ -1,10 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodeType,
-	INodeTypeDescription,
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypeDescription,
 } from 'n8n-workflow';
 
 import {
@@ -19,12 +20,25 @@ import {
 	type InvoiceSource,
 	type PaymentStateOptions,
 } from '../../src';
-import { asOfParameter, auditEntry, describeErrors, forEachItem, namedOutputs, Outputs, withAudit } from '../shared/items';
+import {
+	asOfParameter,
+	auditEntry,
+	describeErrors,
+	forEachItem,
+	namedOutputs,
+	Outputs,
+	withAudit,
+} from '../shared/items';
 
 const NODE = 'Payment State Check';
 const OUTPUTS = ['Follow Up', 'Hold', 'Closed', 'Not Due', 'Invalid'] as const;
 type OutputName = (typeof OUTPUTS)[number];
-const OUTPUT_OF_ROUTE = { follow_up: 'Follow Up', hold: 'Hold', closed: 'Closed', not_due: 'Not Due' } as const;
+const OUTPUT_OF_ROUTE = {
+	follow_up: 'Follow Up',
+	hold: 'Hold',
+	closed: 'Closed',
+	not_due: 'Not Due',
+} as const;
 
 const SOURCE_NAMES: Record<InvoiceSource, string> = {
 	stripe: 'Stripe',
@@ -53,11 +67,13 @@ export class PaymentStateCheck implements INodeType {
 		icon: { light: 'file:paymentStateCheck.svg', dark: 'file:paymentStateCheck.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ {"stripe":"Stripe","quickbooks":"QuickBooks Online","xero":"Xero","freshbooks":"FreshBooks","generic":"Generic"}[$parameter["source"]] }}',
-		description: 'Normalise invoices from any source and decide whether to follow up, hold, close or wait',
+		subtitle:
+			'={{ {"stripe":"Stripe","quickbooks":"QuickBooks Online","xero":"Xero","freshbooks":"FreshBooks","generic":"Generic"}[$parameter["source"]] }}',
+		description:
+			'Normalise invoices from any source and decide whether to follow up, hold, close or wait',
 		defaults: { name: 'Payment State Check' },
 		usableAsTool: true,
-		inputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
 		outputs: `={{ $parameter.singleOutput ? ${singleOutput} : ${routedOutputs} }}`,
 		properties: [
 			{
@@ -67,7 +83,8 @@ export class PaymentStateCheck implements INodeType {
 				noDataExpression: true,
 				options: INVOICE_SOURCES.map((value) => ({ name: SOURCE_NAMES[value], value })),
 				default: 'stripe',
-				description: 'Where the invoices come from. Envelopes (Stripe events and lists, Xero Invoices[], QuickBooks QueryResponse, FreshBooks response.result) are unwrapped.',
+				description:
+					'Where the invoices come from. Envelopes (Stripe events and lists, Xero Invoices[], QuickBooks QueryResponse, FreshBooks response.result) are unwrapped.',
 			},
 			{
 				displayName: 'Field Mapping',
@@ -76,7 +93,8 @@ export class PaymentStateCheck implements INodeType {
 				placeholder: 'Map a Field',
 				default: {},
 				displayOptions: { show: { source: ['generic'] } },
-				description: 'Only needed when your columns do not use the canonical names (id, number, currency, total, amountDue, dueDate, email, ...)',
+				description:
+					'Only needed when your columns do not use the canonical names (ID, number, currency, total, amountDue, dueDate, email, ...)',
 				options: mappingFields,
 			},
 			{
@@ -84,7 +102,8 @@ export class PaymentStateCheck implements INodeType {
 				name: 'singleOutput',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to send every item to one output with a paymentState.route field instead of routing to Follow Up / Hold / Closed / Not Due / Invalid',
+				description:
+					'Whether to send every item to one output with a paymentState.route field instead of routing to Follow Up / Hold / Closed / Not Due / Invalid',
 			},
 			{
 				displayName: 'Options',
@@ -110,7 +129,8 @@ export class PaymentStateCheck implements INodeType {
 							{ name: 'Month First (MM/DD/YYYY)', value: 'MM/DD/YYYY' },
 						],
 						default: 'iso',
-						description: 'How to read slash dates. ISO dates, timestamps and Xero /Date()/ values are always read.',
+						description:
+							'How to read slash dates. ISO dates, timestamps and Xero /Date()/ values are always read.',
 					},
 					{
 						displayName: 'Default Currency',
@@ -118,7 +138,8 @@ export class PaymentStateCheck implements INodeType {
 						type: 'string',
 						default: '',
 						placeholder: 'USD',
-						description: 'Used when a record has no currency (QuickBooks without multicurrency, most sheets)',
+						description:
+							'Used when a record has no currency (QuickBooks without multicurrency, most sheets)',
 					},
 					{
 						displayName: 'Default Time Zone',
@@ -126,7 +147,8 @@ export class PaymentStateCheck implements INodeType {
 						type: 'string',
 						default: '',
 						placeholder: 'America/New_York',
-						description: "Customer time zone used when the invoice has none. Empty: the workflow's time zone.",
+						description:
+							"Customer time zone used when the invoice has none. Empty: the workflow's time zone.",
 					},
 					{
 						displayName: 'Due-Soon Days',
@@ -134,7 +156,8 @@ export class PaymentStateCheck implements INodeType {
 						type: 'number',
 						typeOptions: { minValue: 0 },
 						default: 3,
-						description: 'Invoices due within this many days go to Follow Up (for a friendly pre-due reminder)',
+						description:
+							'Invoices due within this many days go to Follow Up (for a friendly pre-due reminder)',
 					},
 					{
 						displayName: 'High-Value Threshold',
@@ -142,7 +165,8 @@ export class PaymentStateCheck implements INodeType {
 						type: 'number',
 						typeOptions: { minValue: 0 },
 						default: 0,
-						description: 'Amount due (in the invoice currency) from which the high_value signal is set. 0: off.',
+						description:
+							'Amount due (in the invoice currency) from which the high_value signal is set. 0: off.',
 					},
 					{
 						displayName: 'High-Value Thresholds by Currency',
@@ -167,14 +191,16 @@ export class PaymentStateCheck implements INodeType {
 						name: 'keepSourceFields',
 						type: 'boolean',
 						default: false,
-						description: 'Whether to keep the fields of the source record on the item next to invoice and paymentState',
+						description:
+							'Whether to keep the fields of the source record on the item next to invoice and paymentState',
 					},
 					{
 						displayName: 'PO Required',
 						name: 'poRequired',
 						type: 'boolean',
 						default: false,
-						description: 'Whether every invoice needs a PO number; those without one are held as missing_po',
+						description:
+							'Whether every invoice needs a PO number; those without one are held as missing_po',
 					},
 					{
 						displayName: 'Stale-Reply Days',
@@ -182,7 +208,8 @@ export class PaymentStateCheck implements INodeType {
 						type: 'number',
 						typeOptions: { minValue: 1 },
 						default: 5,
-						description: 'Days without an answer to the last reminder before the stale_reply signal is set',
+						description:
+							'Days without an answer to the last reminder before the stale_reply signal is set',
 					},
 				],
 			},
@@ -194,7 +221,9 @@ export class PaymentStateCheck implements INodeType {
 		const source = this.getNodeParameter('source', 0) as InvoiceSource;
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const single = this.getNodeParameter('singleOutput', 0, false) as boolean;
-		const hasMapping = source === 'generic' && Object.keys(this.getNodeParameter('mapping', 0, {}) as IDataObject).length > 0;
+		const hasMapping =
+			source === 'generic' &&
+			Object.keys(this.getNodeParameter('mapping', 0, {}) as IDataObject).length > 0;
 
 		const checkOptions: PaymentStateOptions = {
 			asOf: asOfParameter(options.asOf),
@@ -218,34 +247,65 @@ export class PaymentStateCheck implements INodeType {
 			this,
 			items,
 			(item, itemIndex) => {
-				const values = hasMapping ? (this.getNodeParameter('mapping', itemIndex, {}) as Partial<Record<GenericField, unknown>>) : undefined;
+				const values = hasMapping
+					? (this.getNodeParameter('mapping', itemIndex, {}) as Partial<
+							Record<GenericField, unknown>
+						>)
+					: undefined;
 				// One input item may hold many invoices (a Xero or QuickBooks list): each leaves paired to that item.
 				const records = splitInvoiceRecords(item.json, source);
 				if (records.length === 0) {
 					const reason = 'the record is a list envelope with no invoices in it';
-					outputs.push('Invalid', withAudit({ ...item.json }, auditEntry(NODE, 'validate', 'invalid', reason, at), { invalid: { reason, errors: [] } }), itemIndex);
+					outputs.push(
+						'Invalid',
+						withAudit({ ...item.json }, auditEntry(NODE, 'validate', 'invalid', reason, at), {
+							invalid: { reason, errors: [] },
+						}),
+						itemIndex,
+					);
 				}
 				for (const found of records) {
-					const kept = keepSource && found.record && typeof found.record === 'object' ? (found.record as IDataObject) : {};
+					const kept =
+						keepSource && found.record && typeof found.record === 'object'
+							? (found.record as IDataObject)
+							: {};
 					const result = normalizeRecord(found, { source, values, defaults });
 					if (!result.ok) {
 						const reason = describeErrors(result.errors);
-						outputs.push('Invalid', withAudit({ ...kept }, auditEntry(NODE, 'validate', 'invalid', reason, at), {
-							invalid: { reason, errors: result.errors as unknown as IDataObject[] },
-							sourceRecord: found.record as unknown as IDataObject,
-						}), itemIndex);
+						outputs.push(
+							'Invalid',
+							withAudit({ ...kept }, auditEntry(NODE, 'validate', 'invalid', reason, at), {
+								invalid: { reason, errors: result.errors as unknown as IDataObject[] },
+								sourceRecord: found.record as unknown as IDataObject,
+							}),
+							itemIndex,
+						);
 						continue;
 					}
 					const paymentState = checkPaymentState(result.invoice, checkOptions);
-					const json = withAudit(kept, auditEntry(NODE, paymentState.state, paymentState.route, paymentState.reasons.join('; '), at), {
-						invoice: result.invoice as unknown as IDataObject,
-						paymentState: paymentState as unknown as IDataObject,
-					});
+					const json = withAudit(
+						kept,
+						auditEntry(
+							NODE,
+							paymentState.state,
+							paymentState.route,
+							paymentState.reasons.join('; '),
+							at,
+						),
+						{
+							invoice: result.invoice as unknown as IDataObject,
+							paymentState: paymentState as unknown as IDataObject,
+						},
+					);
 					outputs.push(OUTPUT_OF_ROUTE[paymentState.route], json, itemIndex);
 				}
 			},
 			(error, item, itemIndex) => {
-				outputs.push('Invalid', { ...item.json, invalid: { reason: error.message, errors: [] } }, itemIndex);
+				outputs.push(
+					'Invalid',
+					{ ...item.json, invalid: { reason: error.message, errors: [] } },
+					itemIndex,
+				);
 			},
 			'Check that each item is an invoice record from the selected source, or switch Source to Generic and map the fields',
 		);
@@ -256,8 +316,10 @@ export class PaymentStateCheck implements INodeType {
 }
 
 function highValueOption(options: IDataObject): HighValueThreshold | undefined {
-	const perCurrency = ((options.highValueByCurrency as IDataObject | undefined)?.thresholds ?? []) as Array<{ currency: string; amount: number }>;
-	const general = typeof options.highValue === 'number' && options.highValue > 0 ? options.highValue : undefined;
+	const perCurrency = ((options.highValueByCurrency as IDataObject | undefined)?.thresholds ??
+		[]) as Array<{ currency: string; amount: number }>;
+	const general =
+		typeof options.highValue === 'number' && options.highValue > 0 ? options.highValue : undefined;
 	if (perCurrency.length === 0) return general;
 	const map: Record<string, number> = general === undefined ? {} : { '*': general };
 	for (const { currency, amount } of perCurrency) map[currency.trim().toUpperCase()] = amount;
@@ -267,8 +329,16 @@ function highValueOption(options: IDataObject): HighValueThreshold | undefined {
 function addHints(ctx: IExecuteFunctions, outputs: Outputs<OutputName>): void {
 	const hints: Array<{ message: string; location: 'outputPane' }> = [];
 	const invalid = outputs.count('Invalid');
-	if (invalid > 0) hints.push({ message: `${invalid} record(s) were invalid: see invalid.reason on the Invalid output`, location: 'outputPane' });
+	if (invalid > 0)
+		hints.push({
+			message: `${invalid} record(s) were invalid: see invalid.reason on the Invalid output`,
+			location: 'outputPane',
+		});
 	const held = outputs.count('Hold');
-	if (held > 0) hints.push({ message: `${held} invoice(s) were held (disputed, opted out, paused, promised, draft or missing PO): see paymentState.reasons`, location: 'outputPane' });
+	if (held > 0)
+		hints.push({
+			message: `${held} invoice(s) were held (disputed, opted out, paused, promised, draft or missing PO): see paymentState.reasons`,
+			location: 'outputPane',
+		});
 	if (hints.length > 0) ctx.addExecutionHints(...hints);
 }

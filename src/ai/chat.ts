@@ -45,7 +45,10 @@ async function clientFor(config: AiConfig): Promise<OpenAiClient> {
 }
 
 /** Plain text completion. Never throws: failures come back as `{ ok: false, error }`. */
-export async function chatText(config: AiConfig, messages: ChatMessage[]): Promise<ChatResult<string>> {
+export async function chatText(
+	config: AiConfig,
+	messages: ChatMessage[],
+): Promise<ChatResult<string>> {
 	try {
 		const client = await clientFor(config);
 		const completion = await client.chat.completions.create({
@@ -54,7 +57,8 @@ export async function chatText(config: AiConfig, messages: ChatMessage[]): Promi
 			temperature: config.temperature ?? 0,
 		});
 		const text = completion.choices[0]?.message?.content;
-		if (typeof text !== 'string' || text.trim() === '') return { ok: false, error: 'the model returned no text' };
+		if (typeof text !== 'string' || text.trim() === '')
+			return { ok: false, error: 'the model returned no text' };
 		return { ok: true, value: text };
 	} catch (error) {
 		return { ok: false, error: describeAiError(error) };
@@ -65,7 +69,11 @@ export async function chatText(config: AiConfig, messages: ChatMessage[]): Promi
  * A JSON answer validated by a zod schema. Asks for `response_format: json_object`; tolerates a fenced code block.
  * An answer that is not JSON or does not match the schema is a failure, never a partial result.
  */
-export async function chatJson<T>(config: AiConfig, messages: ChatMessage[], schema: ZodType<T>): Promise<ChatResult<T>> {
+export async function chatJson<T>(
+	config: AiConfig,
+	messages: ChatMessage[],
+	schema: ZodType<T>,
+): Promise<ChatResult<T>> {
 	let text: string;
 	try {
 		const client = await clientFor(config);
@@ -89,7 +97,10 @@ export async function chatJson<T>(config: AiConfig, messages: ChatMessage[], sch
 	}
 	const checked = schema.safeParse(parsed);
 	if (!checked.success) {
-		return { ok: false, error: `the model's answer does not match the schema: ${checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}` };
+		return {
+			ok: false,
+			error: `the model's answer does not match the schema: ${checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+		};
 	}
 	return { ok: true, value: checked.data };
 }
@@ -105,7 +116,11 @@ function describeAiError(error: unknown): string {
 }
 
 /** Runs async tasks with at most `concurrency` in flight, keeping results in input order. */
-export async function mapWithConcurrency<T, R>(items: readonly T[], concurrency: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapWithConcurrency<T, R>(
+	items: readonly T[],
+	concurrency: number,
+	task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
 	const results = new Array<R>(items.length);
 	let next = 0;
 	const worker = async () => {
@@ -114,6 +129,8 @@ export async function mapWithConcurrency<T, R>(items: readonly T[], concurrency:
 			results[index] = await task(items[index], index);
 		}
 	};
-	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+	await Promise.all(
+		Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker),
+	);
 	return results;
 }

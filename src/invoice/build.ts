@@ -169,7 +169,9 @@ class Builder {
 			return calendarDateIn(millis, zone);
 		}
 		if (value instanceof Date) {
-			return Number.isNaN(value.getTime()) ? this.fail(read, 'is not a date') : calendarDateIn(value, zone);
+			return Number.isNaN(value.getTime())
+				? this.fail(read, 'is not a date')
+				: calendarDateIn(value, zone);
 		}
 		if (typeof value !== 'string') return this.fail(read, 'is not a date');
 		const text = value.trim();
@@ -184,7 +186,12 @@ class Builder {
 			const candidate = `${slash[3]}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 			if (dayNumber(candidate) !== null) return candidate;
 		}
-		return this.fail(read, slash && order === 'iso' ? 'is not a date (use YYYY-MM-DD, or set the date order)' : 'is not a date');
+		return this.fail(
+			read,
+			slash && order === 'iso'
+				? 'is not a date (use YYYY-MM-DD, or set the date order)'
+				: 'is not a date',
+		);
 	}
 
 	/** Instants (lastReplyAt, lastTouchAt) kept as ISO strings. */
@@ -200,15 +207,22 @@ class Builder {
 }
 
 function deriveLifecycle(status: string, dueMinor: number, totalMinor: number): Lifecycle {
-	const normalized = status.trim().toLowerCase().replace(/[\s-]+/g, '_');
-	if (['void', 'voided', 'cancelled', 'canceled', 'deleted', 'credited'].includes(normalized)) return 'void';
+	const normalized = status
+		.trim()
+		.toLowerCase()
+		.replace(/[\s-]+/g, '_');
+	if (['void', 'voided', 'cancelled', 'canceled', 'deleted', 'credited'].includes(normalized))
+		return 'void';
 	if (normalized === 'draft') return 'draft';
 	if (['uncollectible', 'written_off', 'bad_debt'].includes(normalized)) return 'uncollectible';
 	if (['paid', 'auto_paid', 'autopaid', 'closed', 'settled'].includes(normalized)) return 'paid';
 	return dueMinor <= 0 && totalMinor > 0 ? 'paid' : 'open';
 }
 
-export function buildInvoice(draft: InvoiceDraft, defaults: NormalizeDefaults = {}): NormalizeResult {
+export function buildInvoice(
+	draft: InvoiceDraft,
+	defaults: NormalizeDefaults = {},
+): NormalizeResult {
 	const b = new Builder(draft, defaults);
 
 	const id = b.text(draft.id);
@@ -219,16 +233,23 @@ export function buildInvoice(draft: InvoiceDraft, defaults: NormalizeDefaults = 
 	const currencyText = (b.text(draft.currency) ?? defaults.currency)?.toUpperCase();
 	let currency = currencyText;
 	if (!currency) {
-		b.missing(draft.currency?.path ?? 'currency', 'currency is missing: set it on the record or as a default');
+		b.missing(
+			draft.currency?.path ?? 'currency',
+			'currency is missing: set it on the record or as a default',
+		);
 	} else if (!isCurrencyCode(currency)) {
-		b.fail(draft.currency ?? { path: 'currency', value: currency }, 'is not a 3-letter ISO 4217 currency code');
+		b.fail(
+			draft.currency ?? { path: 'currency', value: currency },
+			'is not a 3-letter ISO 4217 currency code',
+		);
 		currency = undefined;
 	}
 
 	const timezoneText = b.text(draft.timezone) ?? defaults.timezone;
 	let timezone: string | undefined;
 	if (timezoneText && isValidTimeZone(timezoneText)) timezone = timezoneText;
-	else if (timezoneText && draft.timezone && present(draft.timezone)) b.fail(draft.timezone, 'is not an IANA time zone');
+	else if (timezoneText && draft.timezone && present(draft.timezone))
+		b.fail(draft.timezone, 'is not an IANA time zone');
 	const zone = timezone ?? 'UTC';
 
 	let totalMinor: number | undefined;
@@ -238,13 +259,18 @@ export function buildInvoice(draft: InvoiceDraft, defaults: NormalizeDefaults = 
 		totalMinor = b.money(draft.total, currency);
 		paidMinor = b.money(draft.amountPaid, currency);
 		dueMinor = b.money(draft.amountDue, currency);
-		if (dueMinor === undefined && totalMinor !== undefined) dueMinor = totalMinor - (paidMinor ?? 0);
+		if (dueMinor === undefined && totalMinor !== undefined)
+			dueMinor = totalMinor - (paidMinor ?? 0);
 		if (paidMinor === undefined && totalMinor !== undefined && dueMinor !== undefined) {
 			paidMinor = Math.max(0, totalMinor - dueMinor);
 		}
-		if (totalMinor === undefined && dueMinor !== undefined) totalMinor = dueMinor + (paidMinor ?? 0);
+		if (totalMinor === undefined && dueMinor !== undefined)
+			totalMinor = dueMinor + (paidMinor ?? 0);
 		if (dueMinor === undefined && b.errors.length === 0) {
-			b.missing(draft.amountDue?.path ?? 'amountDue', 'amountDue is missing: give the amount due or the total');
+			b.missing(
+				draft.amountDue?.path ?? 'amountDue',
+				'amountDue is missing: give the amount due or the total',
+			);
 		}
 	}
 
@@ -255,13 +281,17 @@ export function buildInvoice(draft: InvoiceDraft, defaults: NormalizeDefaults = 
 	const contactEmail = b.text(draft.contactEmail);
 	const customerName = b.text(draft.customerName) ?? customerId ?? contactEmail;
 	if (!customerName) {
-		b.missing(draft.customerName?.path ?? 'customer.name', 'customer name is missing: give a name, id or email');
+		b.missing(
+			draft.customerName?.path ?? 'customer.name',
+			'customer name is missing: give a name, id or email',
+		);
 	}
 
 	let tier: CustomerTier | undefined;
 	const tierText = b.text(draft.tier)?.toLowerCase();
 	if (tierText) {
-		const aliased = tierText === 'friction-prone' || tierText === 'friction_prone' ? 'friction' : tierText;
+		const aliased =
+			tierText === 'friction-prone' || tierText === 'friction_prone' ? 'friction' : tierText;
 		if ((CUSTOMER_TIERS as readonly string[]).includes(aliased)) tier = aliased as CustomerTier;
 		else b.fail(draft.tier!, `is not a tier (use ${CUSTOMER_TIERS.join(', ')})`);
 	}
@@ -326,7 +356,10 @@ export function buildInvoice(draft: InvoiceDraft, defaults: NormalizeDefaults = 
 		paymentUrl,
 		poNumber,
 		poRequired,
-		owner: ownerName || ownerEmail || ownerSlackId ? { name: ownerName, email: ownerEmail, slackId: ownerSlackId } : undefined,
+		owner:
+			ownerName || ownerEmail || ownerSlackId
+				? { name: ownerName, email: ownerEmail, slackId: ownerSlackId }
+				: undefined,
 		flags,
 		promise:
 			promiseDate || brokenCount
@@ -351,7 +384,10 @@ export function stripUndefined<T>(value: T): T {
 	for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
 		if (inner === undefined) continue;
 		out[key] =
-			inner !== null && typeof inner === 'object' && !Array.isArray(inner) && Object.getPrototypeOf(inner) === Object.prototype
+			inner !== null &&
+			typeof inner === 'object' &&
+			!Array.isArray(inner) &&
+			Object.getPrototypeOf(inner) === Object.prototype
 				? stripUndefined(inner)
 				: inner;
 	}

@@ -1,4 +1,16 @@
 export * from './schema';
-export { buildInvoice, parseInvoice, stripUndefined, type NormalizeDefaults, type DateOrder } from './build';
-export { normalizeInvoice, normalizeRecord, splitInvoiceRecords, type NormalizeOptions, type SourceRecord } from './normalize';
+export {
+	buildInvoice,
+	parseInvoice,
+	stripUndefined,
+	type NormalizeDefaults,
+	type DateOrder,
+} from './build';
+export {
+	normalizeInvoice,
+	normalizeRecord,
+	splitInvoiceRecords,
+	type NormalizeOptions,
+	type SourceRecord,
+} from './normalize';
 export { GENERIC_ALIASES, GENERIC_FIELDS, type GenericField } from './adapters/generic';

@@ -35,12 +35,17 @@ export interface SourceRecord {
 export function splitInvoiceRecords(raw: unknown, source: InvoiceSource): SourceRecord[] {
 	if (Array.isArray(raw)) {
 		return raw.flatMap((entry, index) =>
-			splitInvoiceRecords(entry, source).map((found) => ({ ...found, path: `[${index}]${found.path}` })),
+			splitInvoiceRecords(entry, source).map((found) => ({
+				...found,
+				path: `[${index}]${found.path}`,
+			})),
 		);
 	}
 	if (!isRecord(raw)) return [{ record: raw as Raw, path: '' }];
 	const list = (items: unknown, path: string): SourceRecord[] =>
-		Array.isArray(items) ? items.map((record, index) => ({ record: record as Raw, path: `${path}[${index}].` })) : [];
+		Array.isArray(items)
+			? items.map((record, index) => ({ record: record as Raw, path: `${path}[${index}].` }))
+			: [];
 	switch (source) {
 		case 'stripe':
 			if (raw.object === 'event' && isRecord(raw.data) && isRecord(raw.data.object)) {
@@ -52,13 +57,17 @@ export function splitInvoiceRecords(raw: unknown, source: InvoiceSource): Source
 			if (Array.isArray(raw.Invoices)) return list(raw.Invoices, 'Invoices');
 			break;
 		case 'quickbooks':
-			if (isRecord(raw.QueryResponse)) return list(raw.QueryResponse.Invoice ?? [], 'QueryResponse.Invoice');
+			if (isRecord(raw.QueryResponse))
+				return list(raw.QueryResponse.Invoice ?? [], 'QueryResponse.Invoice');
 			if (isRecord(raw.Invoice)) return [{ record: raw.Invoice, path: 'Invoice.' }];
 			break;
 		case 'freshbooks': {
-			const result = isRecord(raw.response) && isRecord(raw.response.result) ? raw.response.result : undefined;
-			if (result && isRecord(result.invoice)) return [{ record: result.invoice, path: 'response.result.invoice.' }];
-			if (result && Array.isArray(result.invoices)) return list(result.invoices, 'response.result.invoices');
+			const result =
+				isRecord(raw.response) && isRecord(raw.response.result) ? raw.response.result : undefined;
+			if (result && isRecord(result.invoice))
+				return [{ record: result.invoice, path: 'response.result.invoice.' }];
+			if (result && Array.isArray(result.invoices))
+				return list(result.invoices, 'response.result.invoices');
 			break;
 		}
 		case 'generic':
@@ -84,13 +93,26 @@ function draftOf(record: Raw, options: NormalizeOptions, prefix: string): Invoic
 
 export function normalizeInvoice(raw: unknown, options: NormalizeOptions): NormalizeResult {
 	const records = splitInvoiceRecords(raw, options.source);
-	return records.length === 1 ? normalizeRecord(records[0], options) : envelopeError(records.length);
+	return records.length === 1
+		? normalizeRecord(records[0], options)
+		: envelopeError(records.length);
 }
 
 /** Normalises one record found by splitInvoiceRecords (its path prefixes error messages). */
-export function normalizeRecord({ record, path }: SourceRecord, options: NormalizeOptions): NormalizeResult {
+export function normalizeRecord(
+	{ record, path }: SourceRecord,
+	options: NormalizeOptions,
+): NormalizeResult {
 	if (!isRecord(record)) {
-		return { ok: false, errors: [{ path, message: `expected an invoice object, got ${record === null ? 'null' : Array.isArray(record) ? 'a list' : typeof record}` }] };
+		return {
+			ok: false,
+			errors: [
+				{
+					path,
+					message: `expected an invoice object, got ${record === null ? 'null' : Array.isArray(record) ? 'a list' : typeof record}`,
+				},
+			],
+		};
 	}
 	return buildInvoice(draftOf(record, options, path), options.defaults);
 }

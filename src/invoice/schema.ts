@@ -21,7 +21,9 @@ export type Lifecycle = (typeof LIFECYCLES)[number];
 
 export const CalendarDateSchema = z
 	.string()
-	.refine(isCalendarDate, (value) => ({ message: `"${value}" is not a calendar date (YYYY-MM-DD)` }));
+	.refine(isCalendarDate, (value) => ({
+		message: `"${value}" is not a calendar date (YYYY-MM-DD)`,
+	}));
 
 const optionalText = z.string().min(1).optional();
 

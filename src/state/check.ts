@@ -37,7 +37,8 @@ const ROUTE_OF: Readonly<Record<PaymentStateName, Route>> = {
 };
 
 /** Titles that mark an executive contact, who is never messaged unless they are the billing contact. */
-const CSUITE_TITLE = /\b(chief|ceo|cfo|coo|cto|cio|cmo|president|founder|owner|managing director|general manager)\b/i;
+const CSUITE_TITLE =
+	/\b(chief|ceo|cfo|coo|cto|cio|cmo|president|founder|owner|managing director|general manager)\b/i;
 
 export function routeOf(state: PaymentStateName): Route {
 	return ROUTE_OF[state];
@@ -57,7 +58,10 @@ export function isCsuiteContact(invoice: Pick<Invoice, 'contact'>): boolean {
 }
 
 /** Threshold for this invoice's currency in minor units, or null when none applies. */
-export function highValueMinor(threshold: HighValueThreshold | undefined, currency: string): number | null {
+export function highValueMinor(
+	threshold: HighValueThreshold | undefined,
+	currency: string,
+): number | null {
 	if (threshold === undefined) return null;
 	const major = typeof threshold === 'number' ? threshold : (threshold[currency] ?? threshold['*']);
 	if (major === undefined || !Number.isFinite(major) || major <= 0) return null;
@@ -71,7 +75,11 @@ export function highValueMinor(threshold: HighValueThreshold | undefined, curren
 const calendars = new WeakMap<PaymentStateOptions, AsOfCalendar>();
 function calendarFor(options: PaymentStateOptions): AsOfCalendar {
 	let calendar = calendars.get(options);
-	if (!calendar || calendar.asOf !== options.asOf || calendar.defaultZone !== (options.timezone ?? 'UTC')) {
+	if (
+		!calendar ||
+		calendar.asOf !== options.asOf ||
+		calendar.defaultZone !== (options.timezone ?? 'UTC')
+	) {
 		calendar = new AsOfCalendar(options.asOf, options.timezone ?? 'UTC');
 		calendars.set(options, calendar);
 	}
@@ -113,20 +121,30 @@ export function checkPaymentState(invoice: Invoice, options: PaymentStateOptions
 	let state: PaymentStateName;
 	if (invoice.lifecycle === 'draft') {
 		state = 'draft';
-		reasons.push(`draft at the source (status "${invoice.status}"): not issued to the customer yet`);
+		reasons.push(
+			`draft at the source (status "${invoice.status}"): not issued to the customer yet`,
+		);
 	} else if (invoice.lifecycle === 'void') {
 		state = 'void';
 		reasons.push(`voided at the source (status "${invoice.status}")`);
 	} else if (invoice.lifecycle === 'paid' || !owed) {
 		state = 'paid';
-		reasons.push(invoice.lifecycle === 'paid' ? `paid at the source (status "${invoice.status}")` : 'nothing left to pay');
+		reasons.push(
+			invoice.lifecycle === 'paid'
+				? `paid at the source (status "${invoice.status}")`
+				: 'nothing left to pay',
+		);
 	} else if (invoice.flags.disputed) {
 		state = 'disputed';
 		reasons.push('the invoice is disputed: a person resolves it before any reminder');
 	} else if (invoice.flags.optedOut) {
 		state = 'opted_out';
 		reasons.push('the contact opted out of automated reminders');
-	} else if (invoice.flags.paused || invoice.flags.automationPaused || invoice.lifecycle === 'uncollectible') {
+	} else if (
+		invoice.flags.paused ||
+		invoice.flags.automationPaused ||
+		invoice.lifecycle === 'uncollectible'
+	) {
 		state = 'paused';
 		reasons.push(
 			invoice.lifecycle === 'uncollectible'

@@ -27,7 +27,9 @@ const N8N_MODULES = join(REPO, 'scripts', 'runtime', 'n8n', 'node_modules');
 export const PACKAGE_NAME = 'n8n-nodes-invoice-followup';
 
 if (!existsSync(join(N8N_MODULES, 'n8n-core'))) {
-	throw new Error('The pinned n8n is not installed: run `npm test` (or `bash scripts/runtime.sh`) once to install it.');
+	throw new Error(
+		'The pinned n8n is not installed: run `npm test` (or `bash scripts/runtime.sh`) once to install it.',
+	);
 }
 // n8n-core reads its settings on first use; keep it away from ~/.n8n.
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-engine-'));
@@ -37,10 +39,18 @@ process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const workflowLib = require(join(N8N_MODULES, 'n8n-workflow')) as typeof import('n8n-workflow');
 const core = require(join(N8N_MODULES, 'n8n-core')) as {
-	WorkflowExecute: new (additionalData: IWorkflowExecuteAdditionalData, mode: WorkflowExecuteMode, runExecutionData?: IRunExecutionData) => {
+	WorkflowExecute: new (
+		additionalData: IWorkflowExecuteAdditionalData,
+		mode: WorkflowExecuteMode,
+		runExecutionData?: IRunExecutionData,
+	) => {
 		processRunExecutionData(workflow: unknown): Promise<IRun>;
 	};
-	ExecutionLifecycleHooks: new (mode: WorkflowExecuteMode, executionId: string, workflowData: unknown) => {
+	ExecutionLifecycleHooks: new (
+		mode: WorkflowExecuteMode,
+		executionId: string,
+		workflowData: unknown,
+	) => {
 		addHandler(name: string, handler: (...args: unknown[]) => void): void;
 	};
 };
@@ -62,10 +72,15 @@ let stockNodePaths: Map<string, string> | undefined;
 function stockNodePath(name: string): string | undefined {
 	if (!stockNodePaths) {
 		stockNodePaths = new Map();
-		const manifest = JSON.parse(readFileSync(join(N8N_MODULES, 'n8n-nodes-base', 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
+		const manifest = JSON.parse(
+			readFileSync(join(N8N_MODULES, 'n8n-nodes-base', 'package.json'), 'utf8'),
+		) as { n8n: { nodes: string[] } };
 		for (const file of manifest.n8n.nodes) {
 			const base = file.split('/').pop()!.replace('.node.js', '');
-			stockNodePaths.set(base.charAt(0).toLowerCase() + base.slice(1), join(N8N_MODULES, 'n8n-nodes-base', file));
+			stockNodePaths.set(
+				base.charAt(0).toLowerCase() + base.slice(1),
+				join(N8N_MODULES, 'n8n-nodes-base', file),
+			);
 		}
 	}
 	return stockNodePaths.get(name);
@@ -100,8 +115,15 @@ function loadNodeType(type: string): INodeType {
 const nodeTypes: INodeTypes = {
 	getByName: (type: string) => loadNodeType(type),
 	getByNameAndVersion: (type: string, version?: number) => {
-		const nodeType = loadNodeType(type) as INodeType & { nodeVersions?: Record<number, INodeType>; currentVersion?: number };
-		if (nodeType.nodeVersions) return nodeType.nodeVersions[version ?? nodeType.currentVersion!] ?? nodeType.nodeVersions[nodeType.currentVersion!];
+		const nodeType = loadNodeType(type) as INodeType & {
+			nodeVersions?: Record<number, INodeType>;
+			currentVersion?: number;
+		};
+		if (nodeType.nodeVersions)
+			return (
+				nodeType.nodeVersions[version ?? nodeType.currentVersion!] ??
+				nodeType.nodeVersions[nodeType.currentVersion!]
+			);
 		return nodeType;
 	},
 	getKnownTypes: () => ({}),
@@ -111,12 +133,18 @@ const nodeTypes: INodeTypes = {
 function credentialsHelper(credentials: Record<string, ICredentialDataDecryptedObject>) {
 	return {
 		getParentTypes: () => [],
-		authenticate: async (_credentials: unknown, _type: string, requestOptions: unknown) => requestOptions,
+		authenticate: async (_credentials: unknown, _type: string, requestOptions: unknown) =>
+			requestOptions,
 		preAuthentication: async () => undefined,
 		getCredentials: async () => ({}),
-		getDecrypted: async (_additionalData: unknown, nodeCredentials: { name?: string }, type: string) => {
+		getDecrypted: async (
+			_additionalData: unknown,
+			nodeCredentials: { name?: string },
+			type: string,
+		) => {
 			const found = credentials[type];
-			if (!found) throw new Error(`No test credentials for type "${type}" (${nodeCredentials?.name ?? ''})`);
+			if (!found)
+				throw new Error(`No test credentials for type "${type}" (${nodeCredentials?.name ?? ''})`);
 			return found;
 		},
 		updateCredentials: async () => undefined,
@@ -163,14 +191,19 @@ export interface RunResult {
 function toItems(input: RunOptions['input']): INodeExecutionData[] {
 	if (!input) return [{ json: {} }];
 	return (input as Array<IDataObject | INodeExecutionData>).map((entry) =>
-		entry && typeof entry === 'object' && 'json' in entry && typeof entry.json === 'object' ? (entry as INodeExecutionData) : { json: entry as IDataObject },
+		entry && typeof entry === 'object' && 'json' in entry && typeof entry.json === 'object'
+			? (entry as INodeExecutionData)
+			: { json: entry as IDataObject },
 	);
 }
 
 let nodeCounter = 0;
 
 /** Executes a workflow (the same JSON the n8n editor exports) and returns every node's outputs. */
-export async function runWorkflow(workflow: WorkflowJson, options: RunOptions = {}): Promise<RunResult> {
+export async function runWorkflow(
+	workflow: WorkflowJson,
+	options: RunOptions = {},
+): Promise<RunResult> {
 	const staticData = options.staticData ?? (workflow.staticData as IDataObject) ?? {};
 	const nodes = workflow.nodes.map((node) => ({
 		...node,
@@ -189,7 +222,11 @@ export async function runWorkflow(workflow: WorkflowJson, options: RunOptions = 
 		settings: { executionOrder: 'v1', ...(workflow.settings ?? {}) },
 	});
 	const mode = options.mode ?? 'trigger';
-	const hooks = new core.ExecutionLifecycleHooks(mode, 'engine-test-execution', { id: 'engine-test', nodes, connections: workflow.connections });
+	const hooks = new core.ExecutionLifecycleHooks(mode, 'engine-test-execution', {
+		id: 'engine-test',
+		nodes,
+		connections: workflow.connections,
+	});
 	const additionalData = {
 		hooks,
 		credentialsHelper: credentialsHelper(options.credentials ?? {}),
@@ -234,18 +271,24 @@ export async function runWorkflow(workflow: WorkflowJson, options: RunOptions = 
 		const task = runData[nodeName]?.[0];
 		if (!task) {
 			const failed = run.data.resultData.error;
-			throw new Error(`Node "${nodeName}" did not run${failed ? `: ${failed.message} ${(failed as { description?: string }).description ?? ''}` : ''}`);
+			throw new Error(
+				`Node "${nodeName}" did not run${failed ? `: ${failed.message} ${(failed as { description?: string }).description ?? ''}` : ''}`,
+			);
 		}
 		return task.data?.main ?? [];
 	};
 	return {
 		run,
 		items: (nodeName, outputIndex = 0) => main(nodeName)[outputIndex] ?? [],
-		json: (nodeName, outputIndex = 0) => (main(nodeName)[outputIndex] ?? []).map((item) => item.json),
+		json: (nodeName, outputIndex = 0) =>
+			(main(nodeName)[outputIndex] ?? []).map((item) => item.json),
 		counts: (nodeName) => main(nodeName).map((output) => output?.length ?? 0),
 		error: run.data.resultData.error,
 		staticData: instance.staticData as IDataObject,
-		hints: (nodeName) => ((runData[nodeName]?.[0] as { hints?: Array<{ message: string }> })?.hints ?? []).map((hint) => hint.message),
+		hints: (nodeName) =>
+			((runData[nodeName]?.[0] as { hints?: Array<{ message: string }> })?.hints ?? []).map(
+				(hint) => hint.message,
+			),
 	};
 }
 
@@ -267,7 +310,14 @@ export async function runNode(options: RunNodeOptions): Promise<RunResult> {
 	const type = options.type.includes('.') ? options.type : `${PACKAGE_NAME}.${options.type}`;
 	const workflow: WorkflowJson = {
 		nodes: [
-			{ id: 'trigger', name: 'Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'trigger',
+				name: 'Trigger',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'under-test',
 				name: NODE_UNDER_TEST,

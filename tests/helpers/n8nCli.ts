@@ -34,7 +34,10 @@ export class LocalN8n {
 		mkdirSync(this.folder, { recursive: true });
 	}
 
-	cli(args: string[], timeoutMs = 180_000): { code: number | null; stdout: string; stderr: string } {
+	cli(
+		args: string[],
+		timeoutMs = 180_000,
+	): { code: number | null; stdout: string; stderr: string } {
 		const result = spawnSync('bash', [N8N_SCRIPT, this.folder, ...args], {
 			encoding: 'utf8',
 			timeout: timeoutMs,
@@ -47,11 +50,15 @@ export class LocalN8n {
 	/** Imports workflow objects (as the editor exports them) in one CLI call. */
 	importWorkflows(workflows: object[]): void {
 		const dir = mkdtempSync(join(tmpdir(), 'n8n-import-'));
-		workflows.forEach((workflow, index) => writeFileSync(join(dir, `${index}.json`), JSON.stringify(workflow)));
+		workflows.forEach((workflow, index) =>
+			writeFileSync(join(dir, `${index}.json`), JSON.stringify(workflow)),
+		);
 		const result = this.cli(['import:workflow', '--separate', `--input=${dir}`]);
 		rmSync(dir, { recursive: true, force: true });
 		if (result.code !== 0 || !/Successfully imported/.test(result.stdout + result.stderr)) {
-			throw new Error(`n8n import:workflow failed (exit ${result.code}):\n${tail(result.stdout + result.stderr)}`);
+			throw new Error(
+				`n8n import:workflow failed (exit ${result.code}):\n${tail(result.stdout + result.stderr)}`,
+			);
 		}
 	}
 
@@ -59,7 +66,10 @@ export class LocalN8n {
 	execute(workflowId: string): CliRun {
 		const result = this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
 		const run = parseRawOutput(result.stdout);
-		if (!run) throw new Error(`n8n execute --id=${workflowId} printed no result (exit ${result.code}):\n${tail(result.stdout + result.stderr)}`);
+		if (!run)
+			throw new Error(
+				`n8n execute --id=${workflowId} printed no result (exit ${result.code}):\n${tail(result.stdout + result.stderr)}`,
+			);
 		return cliRun(run);
 	}
 }
@@ -77,19 +87,28 @@ export function cliRun(run: IRun): CliRun {
 	const runData = run.data.resultData.runData;
 	const main = (nodeName: string, runIndex: number) => {
 		const task = runData[nodeName]?.[runIndex];
-		if (!task) throw new Error(`Node "${nodeName}" did not run (${JSON.stringify(run.data.resultData.error ?? {}).slice(0, 500)})`);
+		if (!task)
+			throw new Error(
+				`Node "${nodeName}" did not run (${JSON.stringify(run.data.resultData.error ?? {}).slice(0, 500)})`,
+			);
 		return task.data?.main ?? [];
 	};
 	return {
 		status: run.status,
 		run,
 		items: (nodeName, outputIndex = 0, runIndex = 0) => main(nodeName, runIndex)[outputIndex] ?? [],
-		json: (nodeName, outputIndex = 0, runIndex = 0) => (main(nodeName, runIndex)[outputIndex] ?? []).map((item) => item.json),
-		counts: (nodeName, runIndex = 0) => main(nodeName, runIndex).map((output) => output?.length ?? 0),
+		json: (nodeName, outputIndex = 0, runIndex = 0) =>
+			(main(nodeName, runIndex)[outputIndex] ?? []).map((item) => item.json),
+		counts: (nodeName, runIndex = 0) =>
+			main(nodeName, runIndex).map((output) => output?.length ?? 0),
 		ran: (nodeName) => runData[nodeName] !== undefined,
 	};
 }
 
 function tail(text: string, lines = 40): string {
-	return text.split('\n').filter((line) => !/^\s+at /.test(line)).slice(-lines).join('\n');
+	return text
+		.split('\n')
+		.filter((line) => !/^\s+at /.test(line))
+		.slice(-lines)
+		.join('\n');
 }

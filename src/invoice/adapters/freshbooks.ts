@@ -20,14 +20,18 @@ const LIFECYCLE: Record<string, Lifecycle> = {
 export function readFreshBooks(raw: Raw, prefix = ''): InvoiceDraft {
 	const status = typeof raw.v3_status === 'string' ? raw.v3_status : '';
 	const deleted = raw.vis_state === 1 || raw.vis_state === '1';
-	const person = [raw.fname, raw.lname].filter((part) => typeof part === 'string' && part).join(' ');
+	const person = [raw.fname, raw.lname]
+		.filter((part) => typeof part === 'string' && part)
+		.join(' ');
 	return {
 		source: 'freshbooks',
 		amountsIn: 'major',
 		id: first(raw, ['invoiceid', 'id'], prefix),
 		number: at(raw, 'invoice_number', prefix),
 		status: at(raw, 'v3_status', prefix),
-		lifecycle: deleted ? 'void' : (LIFECYCLE[status] ?? (status === 'disputed' ? 'open' : undefined)),
+		lifecycle: deleted
+			? 'void'
+			: (LIFECYCLE[status] ?? (status === 'disputed' ? 'open' : undefined)),
 		currency: first(raw, ['currency_code', 'amount.code'], prefix),
 		total: at(raw, 'amount.amount', prefix),
 		amountPaid: at(raw, 'paid.amount', prefix),
@@ -40,7 +44,10 @@ export function readFreshBooks(raw: Raw, prefix = ''): InvoiceDraft {
 		contactName: constant(person || undefined, `${prefix}fname`),
 		poNumber: at(raw, 'po_number', prefix),
 		disputed: constant(status === 'disputed' ? true : undefined, `${prefix}v3_status`),
-		failedPaymentAttempts: constant(status === 'failed' || status === 'retry' ? 1 : undefined, `${prefix}v3_status`),
+		failedPaymentAttempts: constant(
+			status === 'failed' || status === 'retry' ? 1 : undefined,
+			`${prefix}v3_status`,
+		),
 		locale: at(raw, 'language', prefix),
 	};
 }

@@ -14,10 +14,25 @@ export const GENERIC_ALIASES = {
 	total: ['total', 'amount', 'Total', 'Amount'],
 	amountPaid: ['amountPaid', 'amount_paid', 'paid', 'Amount Paid'],
 	amountDue: ['amountDue', 'amount_due', 'balance', 'outstanding', 'Amount Due', 'Balance'],
-	issuedOn: ['issuedOn', 'issueDate', 'issue_date', 'invoiceDate', 'invoice_date', 'date', 'Issue Date'],
+	issuedOn: [
+		'issuedOn',
+		'issueDate',
+		'issue_date',
+		'invoiceDate',
+		'invoice_date',
+		'date',
+		'Issue Date',
+	],
 	dueOn: ['dueOn', 'dueDate', 'due_date', 'Due Date'],
 	customerId: ['customer.id', 'customerId', 'customer_id'],
-	customerName: ['customer.name', 'customerName', 'customer_name', 'customer', 'client', 'Customer'],
+	customerName: [
+		'customer.name',
+		'customerName',
+		'customer_name',
+		'customer',
+		'client',
+		'Customer',
+	],
 	tier: ['customer.tier', 'tier', 'Tier'],
 	timezone: ['customer.timezone', 'timezone', 'timeZone', 'time_zone'],
 	locale: ['customer.locale', 'locale', 'language'],
@@ -68,7 +83,8 @@ export function readGeneric(
 		const mapped = mapping[field];
 		const read = first(raw, mapped ? [mapped] : GENERIC_ALIASES[field]);
 		// A plain `customer` column may hold an object (the canonical nested shape) rather than a name.
-		if (typeof read.value === 'object' && read.value !== null && !(read.value instanceof Date)) continue;
+		if (typeof read.value === 'object' && read.value !== null && !(read.value instanceof Date))
+			continue;
 		draft[field] = read;
 	}
 	return draft;

@@ -10,9 +10,12 @@ function lifecycleOf(raw: Raw): { lifecycle?: Lifecycle; status: string } {
 	const total = Number(raw.TotalAmt);
 	const balance = Number(raw.Balance);
 	const note = typeof raw.PrivateNote === 'string' ? raw.PrivateNote : '';
-	if (/\bvoided\b/i.test(note) || (total === 0 && balance === 0)) return { lifecycle: 'void', status: 'Voided' };
-	if (Number.isFinite(balance) && balance <= 0 && total > 0) return { lifecycle: 'paid', status: 'Paid' };
-	if (Number.isFinite(balance) && balance < total) return { lifecycle: 'open', status: 'Partially paid' };
+	if (/\bvoided\b/i.test(note) || (total === 0 && balance === 0))
+		return { lifecycle: 'void', status: 'Voided' };
+	if (Number.isFinite(balance) && balance <= 0 && total > 0)
+		return { lifecycle: 'paid', status: 'Paid' };
+	if (Number.isFinite(balance) && balance < total)
+		return { lifecycle: 'open', status: 'Partially paid' };
 	return { lifecycle: 'open', status: 'Open' };
 }
 

@@ -64,7 +64,9 @@ export function readStripe(raw: Raw, prefix = ''): InvoiceDraft {
 function failedAttempts(raw: Raw, prefix: string) {
 	const read = at(raw, 'attempt_count', prefix);
 	const open = raw.status === 'open' || raw.status === 'uncollectible';
-	const remaining = typeof raw.amount_remaining === 'number' ? raw.amount_remaining : raw.amount_due;
-	if (!open || typeof remaining !== 'number' || remaining <= 0) return { value: undefined, path: read.path };
+	const remaining =
+		typeof raw.amount_remaining === 'number' ? raw.amount_remaining : raw.amount_due;
+	if (!open || typeof remaining !== 'number' || remaining <= 0)
+		return { value: undefined, path: read.path };
 	return read;
 }
