@@ -1,1 +1,5 @@
-export {};
+export * from './policy';
+export * from './calendar';
+export * from './ledger';
+export * from './plan';
+export * from './consolidate';

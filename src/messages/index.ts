@@ -1,1 +1,4 @@
-export {};
+export * from './render';
+export * from './library';
+export * from './lint';
+export * from './personalise';

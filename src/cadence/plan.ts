@@ -1,0 +1,587 @@
+/**
+ * `planCadenceStep(invoice, policy, { asOf, history?, timezone? })`: which approved touch is due now, rendered and
+ * linted, or why nothing is sent (wait, stop, escalate). Pure: the ledger is read through `history` and written by
+ * the caller. Per invoice it does integer day arithmetic only; luxon runs once per zone and run (see CadenceClock).
+ */
+import { dateOfDay, dayNumber } from '../dates';
+import type { CustomerTier, Invoice } from '../invoice/schema';
+import { formatMoney } from '../money';
+import {
+	checkPaymentState,
+	isCsuiteContact,
+	type PaymentStateName,
+	type PaymentStateOptions,
+} from '../state';
+import { DEFAULT_LIBRARY, templateFor, type MessageLibrary } from '../messages/library';
+import { checkRequiredContent, lintRendered, type LintFinding } from '../messages/lint';
+import {
+	formatDate,
+	localeOf,
+	renderMessage,
+	type RenderContext,
+	type Sender,
+} from '../messages/render';
+import {
+	addBusinessDays,
+	CadenceClock,
+	windowSpec,
+	type WindowSpec,
+	type ZoneNow,
+} from './calendar';
+import { idempotencyKey, type HistoryEntry } from './ledger';
+import {
+	CUSTOMER_CHANNELS,
+	resolvePolicy,
+	type CadencePolicy,
+	type CadenceStepDef,
+	type Channel,
+	type PolicyRef,
+	type Tone,
+} from './policy';
+
+export const CADENCE_ACTIONS = ['send', 'wait', 'stop', 'escalate'] as const;
+export type CadenceAction = (typeof CADENCE_ACTIONS)[number];
+
+/** Machine-readable reason codes (the `rule` of the audit entry). */
+export type CadenceRule =
+	| 'send'
+	| 'draft'
+	| 'closed'
+	| 'disputed'
+	| 'opted_out'
+	| 'paused'
+	| 'stop_condition'
+	| 'promise_pending'
+	| 'broken_promises'
+	| 'missing_po'
+	| 'no_due_date'
+	| 'handed_off'
+	| 'cadence_complete'
+	| 'out_of_office'
+	| 'reply_awaiting_triage'
+	| 'not_yet_due'
+	| 'send_failed'
+	| 'invalid_contact'
+	| 'csuite_contact'
+	| 'max_touches'
+	| 'spacing'
+	| 'send_window'
+	| 'handoff'
+	| 'guardrail'
+	| 'requires_approval'
+	| 'pilot';
+
+export interface CadenceMessage {
+	channel: Channel;
+	/** E-mail address (email), phone number (sms), or the contact's address for tasks when known. */
+	to: string;
+	cc: string[];
+	subject?: string;
+	text: string;
+	html?: string;
+	idempotencyKey: string;
+	/** In-Reply-To / References of the original invoice e-mail, so the reminder lands in the same thread. */
+	threadHeaders: Record<string, string>;
+	template: string;
+	tone: Tone;
+	requiresApproval: boolean;
+}
+
+export interface CadencePlan {
+	action: CadenceAction;
+	/** The policy step the action concerns. */
+	step?: CadenceStepDef;
+	/** ISO timestamp (customer's zone) of the earliest moment the next step may go out. */
+	nextEligibleAt?: string;
+	/** Earlier due steps that latest_only skipped in favour of `step`. */
+	skippedSteps: string[];
+	reason: string;
+	message?: CadenceMessage;
+	rule: CadenceRule;
+	/** Payment state from checkPaymentState. */
+	state: PaymentStateName;
+	policy: string;
+	/** The calendar date `step` became due (customer's zone). */
+	stepDueOn?: string;
+	/** Set when the caller should reserve the step in the ledger (send, handoff, approval). */
+	idempotencyKey?: string;
+	requiresApproval?: boolean;
+	/** Guardrail findings that blocked the message. */
+	findings?: LintFinding[];
+	/** The rendered message a finding blocked (for the person who reviews it; never sent). */
+	blockedMessage?: CadenceMessage;
+	/** Customer touches so far (sent e-mails and SMS). */
+	touches: number;
+	/** Failed sends of `step` so far. */
+	failures?: number;
+	/** The record cannot be acted on as it stands (no contact address). */
+	invalid?: boolean;
+	zone: string;
+}
+
+export interface PlanOptions {
+	/** The moment of planning: Date, ISO timestamp, or `YYYY-MM-DD` (counts as the window's opening time). */
+	asOf: Date | string | number;
+	/** What the ledger knows about this invoice: `[{ stepId, at, status: 'sent' | 'failed' }]`. */
+	history?: readonly HistoryEntry[];
+	/** Zone when the customer has none (before the policy's send-window zone). */
+	timezone?: string;
+	/** Template library (defaults plus overrides); default DEFAULT_LIBRARY. */
+	templates?: MessageLibrary;
+	/** Render and lint the message (default true). */
+	render?: boolean;
+	locale?: string;
+	sender?: Sender;
+	cc?: readonly string[];
+	extra?: Record<string, unknown>;
+	/** Out-of-office return date (YYYY-MM-DD), for example from Reply Triage: the cadence holds until then. */
+	outOfOfficeUntil?: string;
+	/** A reply is waiting for triage. Default: the invoice's lastReplyAt is newer than the last touch. */
+	replyAwaitingTriage?: boolean;
+	/** Policy per customer tier when the policy is 'by-tier'. */
+	tierPolicies?: Partial<Record<CustomerTier, PolicyRef>>;
+	/** Names of other customers in the batch, for the other-client-data lint. */
+	otherCustomers?: readonly string[];
+}
+
+const MS_PER_HOUR = 3_600_000;
+
+interface RunCache {
+	clock: CadenceClock;
+	stateOptions: Map<string, PaymentStateOptions>;
+}
+
+/** One clock and one set of payment-state options per options object: a batch shares them (and their luxon work). */
+const runs = new WeakMap<PlanOptions, RunCache>();
+function runFor(options: PlanOptions): RunCache {
+	let run = runs.get(options);
+	if (!run || run.clock.asOf !== options.asOf) {
+		run = { clock: new CadenceClock(options.asOf), stateOptions: new Map() };
+		runs.set(options, run);
+	}
+	return run;
+}
+
+function stateOptionsFor(
+	run: RunCache,
+	options: PlanOptions,
+	policy: CadencePolicy,
+	zone: string,
+): PaymentStateOptions {
+	const key = `${zone}|${policy.promiseGraceDays}`;
+	let stateOptions = run.stateOptions.get(key);
+	if (!stateOptions) {
+		stateOptions = {
+			asOf: options.asOf,
+			timezone: zone,
+			promiseGraceDays: policy.promiseGraceDays,
+		};
+		run.stateOptions.set(key, stateOptions);
+	}
+	return stateOptions;
+}
+
+function parseMillis(value: string | undefined): number | null {
+	if (!value) return null;
+	const millis = Date.parse(value);
+	return Number.isFinite(millis) ? millis : null;
+}
+
+function threadHeaders(messageId: string | undefined): Record<string, string> {
+	if (!messageId) return {};
+	const id = messageId.trim().startsWith('<') ? messageId.trim() : `<${messageId.trim()}>`;
+	return { 'In-Reply-To': id, References: id };
+}
+
+/** Due day (day number) of a step for an anchor day, in calendar or business days. */
+export function stepDueDay(step: CadenceStepDef, anchor: number, spec: WindowSpec): number {
+	return step.dayCount === 'business'
+		? addBusinessDays(anchor, step.offsetDays, spec)
+		: anchor + step.offsetDays;
+}
+
+export function planCadenceStep(
+	invoice: Invoice,
+	policyRef: PolicyRef,
+	options: PlanOptions,
+): CadencePlan {
+	const policy = resolvePolicy(policyRef, invoice, options.tierPolicies);
+	const run = runFor(options);
+	const { clock } = run;
+	const zone = clock.pickZone(
+		invoice.customer.timezone,
+		options.timezone,
+		policy.sendWindow.timezone,
+	);
+	const fallbackZone = clock.pickZone(options.timezone, policy.sendWindow.timezone);
+	const payment = checkPaymentState(invoice, stateOptionsFor(run, options, policy, fallbackZone));
+	const now = clock.now(zone);
+	const spec = windowSpec(policy);
+	const history = options.history ?? [];
+
+	const result = (
+		action: CadenceAction,
+		rule: CadenceRule,
+		reason: string,
+		extra: Partial<CadencePlan> = {},
+	): CadencePlan => ({
+		action,
+		rule,
+		reason,
+		skippedSteps: [],
+		state: payment.state,
+		policy: policy.name,
+		touches,
+		zone,
+		...extra,
+	});
+	const openFrom = (day: number, minutes = -1): string | undefined => {
+		const at = clock.nextOpen(zone, day, minutes, spec);
+		return at === null ? undefined : clock.isoIn(zone, at);
+	};
+
+	// What the ledger says: sent steps, failures, touches, the last touch.
+	const indexOf = new Map(policy.steps.map((step, index) => [step.id, index]));
+	const sent = new Set<string>();
+	const failures = new Map<string, number>();
+	let touches = 0;
+	let lastIndex = -1;
+	let lastTouchMs = parseMillis(invoice.lastTouchAt);
+	let handedOff = false;
+	for (const entry of history) {
+		const index = indexOf.get(entry.stepId);
+		const step = index === undefined ? undefined : policy.steps[index];
+		if (entry.status === 'failed') {
+			failures.set(entry.stepId, (failures.get(entry.stepId) ?? 0) + 1);
+			continue;
+		}
+		sent.add(entry.stepId);
+		if (index !== undefined && index > lastIndex) lastIndex = index;
+		if (step?.channel === 'human_handoff') handedOff = true;
+		if (!step || CUSTOMER_CHANNELS.has(step.channel)) {
+			touches++;
+			const at = parseMillis(entry.at);
+			if (at !== null && (lastTouchMs === null || at > lastTouchMs)) lastTouchMs = at;
+		}
+	}
+
+	// Stops and holds that come from the payment state, never re-derived here.
+	switch (payment.state) {
+		case 'draft':
+			return result('wait', 'draft', payment.reasons[0]);
+		case 'paid':
+		case 'void':
+			return result('stop', 'closed', payment.reasons[0]);
+		case 'disputed':
+		case 'opted_out':
+		case 'paused':
+			return result('stop', payment.state, payment.reasons[0]);
+		default:
+	}
+	const stopSignal = policy.stopOn.find(
+		(condition) => condition === payment.state || (payment.signals as string[]).includes(condition),
+	);
+	if (stopSignal) return result('stop', 'stop_condition', `the policy stops on "${stopSignal}"`);
+	if (payment.state === 'promised') {
+		const promiseDay = dayNumber(invoice.promise!.date!)!;
+		return result(
+			'wait',
+			'promise_pending',
+			`${payment.reasons[0]}; reminders resume after ${policy.promiseGraceDays} grace day(s)`,
+			{
+				nextEligibleAt: openFrom(promiseDay + policy.promiseGraceDays + 1),
+			},
+		);
+	}
+	if (payment.state === 'missing_po')
+		return result(
+			'escalate',
+			'missing_po',
+			`${payment.reasons[0]}: a person adds the PO before any reminder`,
+		);
+	const anchorDate = invoice.dueOn ?? invoice.issuedOn;
+	if (anchorDate === null)
+		return result(
+			'escalate',
+			'no_due_date',
+			'the invoice has no due date and no issue date, so no reminder can be scheduled',
+		);
+	const anchor = dayNumber(anchorDate)!;
+
+	if (handedOff)
+		return result('stop', 'handed_off', 'handed off to a person: the automation stops here');
+	if (lastIndex === policy.steps.length - 1)
+		return result('stop', 'cadence_complete', `every step of ${policy.name} has been sent`);
+
+	// Holds that come from the conversation.
+	if (options.outOfOfficeUntil) {
+		const back = dayNumber(options.outOfOfficeUntil);
+		if (back !== null && back > now.today) {
+			return result(
+				'wait',
+				'out_of_office',
+				`the contact is out of office until ${options.outOfOfficeUntil}`,
+				{ nextEligibleAt: openFrom(back) },
+			);
+		}
+	}
+	const repliedMs = parseMillis(invoice.lastReplyAt);
+	const awaiting =
+		options.replyAwaitingTriage ??
+		(repliedMs !== null && (lastTouchMs === null || repliedMs > lastTouchMs));
+	if (awaiting)
+		return result(
+			'wait',
+			'reply_awaiting_triage',
+			'the customer replied and the reply has not been triaged yet (run Reply Triage first)',
+		);
+
+	const broken = (invoice.promise?.brokenCount ?? 0) + (payment.state === 'broken_promise' ? 1 : 0);
+	if (broken >= policy.escalateAfterBrokenPromises) {
+		return result(
+			'escalate',
+			'broken_promises',
+			`${broken} broken promise(s) to pay: a person takes over (limit ${policy.escalateAfterBrokenPromises})`,
+		);
+	}
+
+	// Which steps are due now.
+	let chosen = -1;
+	let firstDue = -1;
+	const dueDays: number[] = [];
+	for (let index = lastIndex + 1; index < policy.steps.length; index++) {
+		const day = stepDueDay(policy.steps[index], anchor, spec);
+		dueDays[index] = day;
+		if (day > now.today) break;
+		if (firstDue < 0) firstDue = index;
+		if (policy.catchUp === 'one_per_run') {
+			chosen = index;
+			break;
+		}
+		// latest_only: the latest due day wins; steps sharing that day go out in order, one per run.
+		if (chosen < 0 || day > dueDays[chosen]) chosen = index;
+	}
+	if (chosen < 0) {
+		const next = policy.steps[lastIndex + 1];
+		const nextDay = dueDays[lastIndex + 1];
+		return result('wait', 'not_yet_due', `next step "${next.id}" is due on ${dateOfDay(nextDay)}`, {
+			step: next,
+			stepDueOn: dateOfDay(nextDay),
+			nextEligibleAt: nextOpening(clock, zone, spec, nextDay, spacingEnd(next)),
+		});
+	}
+	const step = policy.steps[chosen];
+	const skippedSteps = policy.steps.slice(firstDue, chosen).map((skipped) => skipped.id);
+	const stepDueOn = dateOfDay(dueDays[chosen]);
+	const stepFailures = failures.get(step.id) ?? 0;
+	const base = {
+		step,
+		skippedSteps,
+		stepDueOn,
+		...(stepFailures > 0 ? { failures: stepFailures } : {}),
+	};
+	if (stepFailures >= policy.maxFailedSends) {
+		return result(
+			'escalate',
+			'send_failed',
+			`step "${step.id}" failed to send ${stepFailures} time(s): a person checks the address or the send node`,
+			base,
+		);
+	}
+
+	const customerFacing = CUSTOMER_CHANNELS.has(step.channel);
+	const to = step.channel === 'sms' ? invoice.contact.phone : invoice.contact.email;
+	if (customerFacing) {
+		if (!to) {
+			return result(
+				'escalate',
+				'invalid_contact',
+				`no contact ${step.channel === 'sms' ? 'phone number' : 'e-mail address'} for a ${step.channel} step: add one to the invoice`,
+				{
+					...base,
+					invalid: true,
+				},
+			);
+		}
+		if (isCsuiteContact(invoice)) {
+			return result(
+				'escalate',
+				'csuite_contact',
+				`the contact (${invoice.contact.title}) is an executive who is not the billing contact: a person decides who to write to`,
+				base,
+			);
+		}
+		if (touches >= policy.maxTouches) {
+			return result(
+				'escalate',
+				'max_touches',
+				`${touches} touches sent, the policy's limit is ${policy.maxTouches}: a person takes over`,
+				base,
+			);
+		}
+		const earliest = spacingEnd(step);
+		if (earliest !== null && earliest > clock.asOfMs) {
+			return result(
+				'wait',
+				'spacing',
+				`the last touch was less than ${policy.spacingHours} h ago`,
+				{
+					...base,
+					nextEligibleAt: nextOpening(clock, zone, spec, now.today, earliest),
+				},
+			);
+		}
+		if (!clock.inWindow(now, spec)) {
+			return result(
+				'wait',
+				'send_window',
+				`outside the send window (${policy.sendWindow.days.join(', ')} ${policy.sendWindow.from}-${policy.sendWindow.to} ${zone})`,
+				{
+					...base,
+					nextEligibleAt: openFrom(now.today, now.minutes < 0 ? -1 : now.minutes),
+				},
+			);
+		}
+	}
+
+	const key = idempotencyKey(invoice.id, step.id);
+	const requiresApproval = step.requiresApproval;
+	if (options.render === false) {
+		return decide(undefined);
+	}
+	const message = renderStep(invoice, step, options, key, to, payment.asOfDate);
+	const findings = lintStep(invoice, step, message, options);
+	if (findings.length > 0) {
+		return result(
+			'escalate',
+			'guardrail',
+			`the ${step.template} message failed the guardrail lint: ${findings.map((finding) => `${finding.rule} ("${finding.phrase}")`).join(', ')}; it was not sent`,
+			{
+				...base,
+				findings,
+				blockedMessage: message,
+			},
+		);
+	}
+	return decide(message);
+
+	function decide(rendered: CadenceMessage | undefined): CadencePlan {
+		const extra = { ...base, idempotencyKey: key, ...(rendered ? { message: rendered } : {}) };
+		if (step.channel === 'human_handoff') {
+			return result(
+				'escalate',
+				'handoff',
+				`step "${step.id}" hands the invoice to a person (${payment.daysPastDue} day(s) past due)`,
+				extra,
+			);
+		}
+		if (requiresApproval) {
+			return result(
+				'escalate',
+				'requires_approval',
+				`step "${step.id}" needs a person's approval before it is sent`,
+				{ ...extra, requiresApproval: true },
+			);
+		}
+		const skippedNote =
+			skippedSteps.length > 0 ? ` (catch-up skipped ${skippedSteps.join(', ')})` : '';
+		return result(
+			'send',
+			'send',
+			`step "${step.id}" (${step.tone} ${step.channel}) is due since ${stepDueOn}${skippedNote}`,
+			extra,
+		);
+	}
+
+	function spacingEnd(forStep: CadenceStepDef): number | null {
+		if (!CUSTOMER_CHANNELS.has(forStep.channel) || lastTouchMs === null) return null;
+		return lastTouchMs + policy.spacingHours * MS_PER_HOUR;
+	}
+}
+
+/** The first window opening on or after `day` and after `earliest` (epoch ms), as an ISO timestamp in the zone. */
+function nextOpening(
+	clock: CadenceClock,
+	zone: string,
+	spec: WindowSpec,
+	day: number,
+	earliest: number | null,
+): string | undefined {
+	let startDay = day;
+	let minutes = -1;
+	if (earliest !== null) {
+		const local = clock.localOf(zone, earliest);
+		if (local.day > startDay || (local.day === startDay && local.minutes > minutes)) {
+			startDay = local.day;
+			minutes = local.minutes;
+		}
+	}
+	const at = clock.nextOpen(zone, startDay, minutes, spec);
+	return at === null ? undefined : clock.isoIn(zone, at);
+}
+
+function renderStep(
+	invoice: Invoice,
+	step: CadenceStepDef,
+	options: PlanOptions,
+	key: string,
+	to: string | undefined,
+	asOfDate: string,
+): CadenceMessage {
+	const template = templateFor(options.templates ?? DEFAULT_LIBRARY, step.template, step.channel);
+	const context: RenderContext = {
+		locale: options.locale,
+		sender: options.sender,
+		asOfDate,
+		step: { id: step.id, tone: step.tone, channel: step.channel },
+		extra: options.extra,
+		templateName: step.template,
+	};
+	const rendered = renderMessage(template, invoice, context);
+	return {
+		channel: step.channel,
+		to: to ?? '',
+		cc: step.channel === 'email' ? [...(options.cc ?? [])] : [],
+		...(rendered.subject !== undefined ? { subject: rendered.subject } : {}),
+		text: rendered.text,
+		...(rendered.html !== undefined ? { html: rendered.html } : {}),
+		idempotencyKey: key,
+		threadHeaders: step.channel === 'email' ? threadHeaders(invoice.messageId) : {},
+		template: step.template,
+		tone: step.tone,
+		requiresApproval: step.requiresApproval,
+	};
+}
+
+/** Guardrail lint plus, for customer-facing messages, the required content. */
+export function lintStep(
+	invoice: Invoice,
+	step: Pick<CadenceStepDef, 'channel'>,
+	message: Pick<CadenceMessage, 'subject' | 'text' | 'html' | 'cc'>,
+	options: Pick<PlanOptions, 'locale' | 'sender' | 'otherCustomers'>,
+): LintFinding[] {
+	const stage = step.channel === 'human_handoff' ? 'handoff' : 'reminder';
+	const allowedEmails = [
+		invoice.contact.email,
+		options.sender?.email,
+		invoice.owner?.email,
+		...message.cc,
+	].filter((address): address is string => !!address);
+	const findings = lintRendered(message, {
+		stage,
+		allowedEmails,
+		otherCustomers: options.otherCustomers?.filter((name) => name !== invoice.customer.name),
+	});
+	if (CUSTOMER_CHANNELS.has(step.channel)) {
+		const locale = localeOf(invoice, options);
+		findings.push(
+			...checkRequiredContent(message.text, invoice, {
+				amountDue: formatMoney(invoice.amountDueMinor, invoice.currency, locale),
+				dueDate: invoice.dueOn ? formatDate(invoice.dueOn, locale) : undefined,
+			}),
+		);
+	}
+	return findings;
+}
+
+export type { ZoneNow };

@@ -1,0 +1,319 @@
+/**
+ * Renders approved handlebars templates for one invoice (or a customer's group of invoices).
+ * Strict: a variable the invoice does not have is an error, never a blank. HTML parts are escaped, text parts
+ * (subject, plain text, SMS, call script) are not, and no template can reach prototypes or unknown helpers.
+ */
+import Handlebars from 'handlebars';
+import { z } from 'zod';
+
+import { daysBetween, isCalendarDate } from '../dates';
+import { formatMoney } from '../money';
+import type { Invoice } from '../invoice/schema';
+
+export const MessageTemplateSchema = z.object({
+	subject: z.string().min(1).optional(),
+	text: z.string().min(1),
+	html: z.string().min(1).optional(),
+});
+export type MessageTemplate = z.infer<typeof MessageTemplateSchema>;
+
+export interface Sender {
+	name?: string;
+	company?: string;
+	email?: string;
+	phone?: string;
+}
+
+export interface RenderContext {
+	/** Locale for money and dates when the customer has none. Default en-US. */
+	locale?: string;
+	sender?: Sender;
+	/** The calendar day the message is for (customer's zone); gives `invoice.daysPastDue`. */
+	asOfDate?: string;
+	/** The step being rendered (id, tone, channel), available as `step.*`. */
+	step?: { id: string; tone: string; channel: string };
+	/** Consolidation: every invoice of the customer that is due, available as `invoices` (the first is `invoice`). */
+	invoices?: readonly Invoice[];
+	/** Extra variables, available as `extra.*` (for user templates). */
+	extra?: Record<string, unknown>;
+	/** Template name, for error messages. */
+	templateName?: string;
+}
+
+export interface RenderedMessage {
+	subject?: string;
+	text: string;
+	html?: string;
+}
+
+export class MessageError extends Error {
+	constructor(
+		message: string,
+		readonly template?: string,
+	) {
+		super(message);
+		this.name = 'MessageError';
+	}
+}
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "December 1, 2026" / "1. Dezember 2026" for a calendar date, in the given locale. */
+export function formatDate(date: string, locale = 'en-US'): string {
+	let formatter = dateFormatters.get(locale);
+	if (!formatter) {
+		try {
+			formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+		} catch {
+			formatter = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+		}
+		dateFormatters.set(locale, formatter);
+	}
+	return formatter.format(new Date(`${date}T00:00:00Z`));
+}
+
+const handlebars = Handlebars.create();
+
+function requireValue(helper: string, value: unknown): void {
+	if (value === undefined || value === null || value === '') {
+		throw new MessageError(
+			`the {{${helper}}} helper got an empty value: the invoice lacks the field the template names`,
+		);
+	}
+}
+
+handlebars.registerHelper(
+	'money',
+	function (this: unknown, minor: unknown, currency: unknown, options: Handlebars.HelperOptions) {
+		requireValue('money', minor);
+		requireValue('money', currency);
+		if (typeof minor !== 'number' || !Number.isInteger(minor))
+			throw new MessageError(
+				'{{money}} takes integer minor units, e.g. {{money invoice.amountDueMinor invoice.currency}}',
+			);
+		return formatMoney(minor, String(currency), (options?.data?.root as View | undefined)?.locale);
+	},
+);
+handlebars.registerHelper(
+	'date',
+	function (this: unknown, value: unknown, options: Handlebars.HelperOptions) {
+		requireValue('date', value);
+		if (!isCalendarDate(value))
+			throw new MessageError(`{{date}} takes a YYYY-MM-DD date, got "${String(value)}"`);
+		return formatDate(value, (options?.data?.root as View | undefined)?.locale);
+	},
+);
+handlebars.registerHelper('fallback', (value: unknown, otherwise: unknown) =>
+	value === undefined || value === null || value === '' ? otherwise : value,
+);
+handlebars.registerHelper('plural', (count: unknown, one: unknown, many: unknown) =>
+	count === 1 ? one : many,
+);
+
+const KNOWN_HELPERS = { money: true, date: true, fallback: true, plural: true } as const;
+
+type Compiled = (view: View) => string;
+const compiled = new Map<string, Compiled>();
+
+function compile(source: string, escape: boolean, name: string, part: string): Compiled {
+	const key = `${escape ? 'h' : 't'}|${source}`;
+	let template = compiled.get(key);
+	if (!template) {
+		if (escape && /\{\{\{|\{\{&/.test(source)) {
+			throw new MessageError(
+				`template "${name}" (${part}) uses {{{ }}} or {{& }}: unescaped HTML is not allowed in messages`,
+				name,
+			);
+		}
+		let invalid: string | undefined;
+		try {
+			const fn = handlebars.compile(source, {
+				strict: true,
+				noEscape: !escape,
+				knownHelpers: KNOWN_HELPERS,
+				knownHelpersOnly: true,
+			});
+			template = (view: View) =>
+				fn(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+			// Compile now so syntax errors surface with the template's name, not on first send.
+			handlebars.precompile(source, {
+				strict: true,
+				knownHelpers: KNOWN_HELPERS,
+				knownHelpersOnly: true,
+			});
+		} catch (error) {
+			invalid = `template "${name}" (${part}) is not valid handlebars: ${(error as Error).message}`;
+		}
+		if (invalid !== undefined || !template)
+			throw new MessageError(invalid ?? `template "${name}" did not compile`, name);
+		compiled.set(key, template);
+	}
+	return template;
+}
+
+interface InvoiceView {
+	id: string;
+	number: string;
+	currency: string;
+	amountDue: string;
+	amountDueMinor: number;
+	total: string;
+	totalMinor: number;
+	amountPaid: string;
+	dueDate?: string;
+	dueOn?: string;
+	issuedDate?: string;
+	issuedOn?: string;
+	daysPastDue?: number;
+	daysUntilDue?: number;
+	paymentUrl?: string;
+	poNumber?: string;
+}
+
+interface View {
+	locale: string;
+	invoice: InvoiceView;
+	invoices: InvoiceView[];
+	customer: { name: string; id?: string };
+	contact: {
+		greetingName: string;
+		name?: string;
+		firstName?: string;
+		email?: string;
+		title?: string;
+	};
+	sender: Sender;
+	step?: RenderContext['step'];
+	totals: { amountDue: string; count: number };
+	extra: Record<string, unknown>;
+}
+
+/** Drops empty strings and nulls so strict mode reports them as missing instead of rendering blanks. */
+function present<T extends object>(value: T): T {
+	const out = {} as Record<string, unknown>;
+	for (const [key, field] of Object.entries(value)) {
+		if (field !== undefined && field !== null && field !== '') out[key] = field;
+	}
+	return out as T;
+}
+
+function invoiceView(invoice: Invoice, locale: string, asOfDate?: string): InvoiceView {
+	const view: InvoiceView = {
+		id: invoice.id,
+		number: invoice.number,
+		currency: invoice.currency,
+		amountDue: formatMoney(invoice.amountDueMinor, invoice.currency, locale),
+		amountDueMinor: invoice.amountDueMinor,
+		total: formatMoney(invoice.totalMinor, invoice.currency, locale),
+		totalMinor: invoice.totalMinor,
+		amountPaid: formatMoney(invoice.amountPaidMinor, invoice.currency, locale),
+		dueOn: invoice.dueOn ?? undefined,
+		dueDate: invoice.dueOn ? formatDate(invoice.dueOn, locale) : undefined,
+		issuedOn: invoice.issuedOn ?? undefined,
+		issuedDate: invoice.issuedOn ? formatDate(invoice.issuedOn, locale) : undefined,
+		paymentUrl: invoice.paymentUrl,
+		poNumber: invoice.poNumber,
+	};
+	if (asOfDate && invoice.dueOn) {
+		const days = daysBetween(invoice.dueOn, asOfDate);
+		view.daysPastDue = Math.max(0, days);
+		view.daysUntilDue = Math.max(0, -days);
+	}
+	return present(view);
+}
+
+export function localeOf(
+	invoice: Pick<Invoice, 'customer'>,
+	context: Pick<RenderContext, 'locale'> = {},
+): string {
+	return invoice.customer.locale ?? context.locale ?? 'en-US';
+}
+
+function buildView(invoice: Invoice, context: RenderContext): View {
+	const locale = localeOf(invoice, context);
+	const group = context.invoices && context.invoices.length > 0 ? context.invoices : [invoice];
+	const invoices = group.map((entry) => invoiceView(entry, locale, context.asOfDate));
+	const currencies = new Set(group.map((entry) => entry.currency));
+	const totalMinor = group.reduce((sum, entry) => sum + entry.amountDueMinor, 0);
+	const contactName = invoice.contact.name;
+	return {
+		locale,
+		invoice: invoices[0],
+		invoices,
+		customer: present({ name: invoice.customer.name, id: invoice.customer.id }),
+		contact: present({
+			greetingName: contactName ? contactName.split(/\s+/)[0] : invoice.customer.name,
+			name: contactName,
+			firstName: contactName?.split(/\s+/)[0],
+			email: invoice.contact.email,
+			title: invoice.contact.title,
+		}),
+		sender: present({ ...(context.sender ?? {}) }),
+		step: context.step,
+		// A total across currencies would be meaningless: it is only given when all share one currency.
+		totals: present({
+			amountDue: currencies.size === 1 ? formatMoney(totalMinor, invoice.currency, locale) : '',
+			count: group.length,
+		}) as View['totals'],
+		extra: { ...(context.extra ?? {}) },
+	};
+}
+
+/** Handlebars' own error as a MessageError that says which template, which part, and what to fix. */
+function describeRenderError(error: unknown, name: string, part: string): MessageError {
+	const message = (error as Error).message;
+	const missing = /"([^"]+)" not defined/.exec(message);
+	if (missing) {
+		return new MessageError(
+			`template "${name}" (${part}) uses {{${missing[1]}}}, which this invoice does not have: add the field to the invoice or change the template (messages are never sent with blanks)`,
+			name,
+		);
+	}
+	if (error instanceof MessageError)
+		return new MessageError(`template "${name}" (${part}): ${message}`, name);
+	return new MessageError(`template "${name}" (${part}) failed: ${message}`, name);
+}
+
+function run(template: Compiled, view: View, name: string, part: string): string {
+	let failure: MessageError | undefined;
+	try {
+		return template(view);
+	} catch (error) {
+		failure = describeRenderError(error, name, part);
+	}
+	throw failure;
+}
+
+/** Plain text in HTML, for templates that give no HTML part. */
+export function textToHtml(text: string): string {
+	const escaped = handlebars.escapeExpression(text);
+	return escaped
+		.split(/\n{2,}/)
+		.map((paragraph) => `<p>${paragraph.replace(/\n/g, '<br>')}</p>`)
+		.join('\n');
+}
+
+/**
+ * `renderMessage(template, invoice, context)`: the template's subject, text and HTML for this invoice.
+ * A plain string is a text-only template. Throws MessageError on a missing variable or an unsafe template.
+ */
+export function renderMessage(
+	template: MessageTemplate | string,
+	invoice: Invoice,
+	context: RenderContext = {},
+): RenderedMessage {
+	const name = context.templateName ?? 'custom';
+	const source: MessageTemplate = typeof template === 'string' ? { text: template } : template;
+	const view = buildView(invoice, context);
+	const text = run(compile(source.text, false, name, 'text'), view, name, 'text').trim();
+	const rendered: RenderedMessage = { text };
+	if (source.subject) {
+		// A subject is one header line: line breaks would let a value inject headers.
+		rendered.subject = run(compile(source.subject, false, name, 'subject'), view, name, 'subject')
+			.replace(/[\r\n]+/g, ' ')
+			.trim();
+	}
+	if (source.html)
+		rendered.html = run(compile(source.html, true, name, 'html'), view, name, 'html').trim();
+	return rendered;
+}
