@@ -1,0 +1,109 @@
+/** Small text helpers shared by the renderers: labels, escaping, numbers for people. */
+import type { AgingBucket } from '../state';
+
+export const BUCKET_LABEL: Readonly<Record<AgingBucket, string>> = {
+	not_due: 'Not yet due',
+	'1-30': '1–30 days',
+	'31-60': '31–60 days',
+	'61-90': '61–90 days',
+	'91+': '91+ days',
+};
+
+/** Calm to alarming: green for current, amber to deep red as invoices age. */
+export const BUCKET_COLOR: Readonly<Record<AgingBucket, string>> = {
+	not_due: '#3f9c6d',
+	'1-30': '#e8b73a',
+	'31-60': '#e8873a',
+	'61-90': '#d9573f',
+	'91+': '#a3303f',
+};
+
+export const STATE_LABEL: Readonly<Record<string, string>> = {
+	draft: 'Draft',
+	void: 'Void',
+	paid: 'Paid',
+	disputed: 'Disputed',
+	opted_out: 'Opted out',
+	paused: 'Paused',
+	promised: 'Promised',
+	broken_promise: 'Broken promise',
+	failed_payment: 'Failed payment',
+	missing_po: 'Missing PO',
+	overdue: 'Overdue',
+	due_today: 'Due today',
+	due_soon: 'Due soon',
+	not_due: 'Not due',
+};
+
+export function days(value: number | null): string {
+	return value === null ? '—' : `${value.toFixed(1)} days`;
+}
+
+export function percent(rate: number | null, decimals = 1): string {
+	return rate === null ? '—' : `${(rate * 100).toFixed(decimals)}%`;
+}
+
+export function count(value: number, locale: string): string {
+	return value.toLocaleString(locale);
+}
+
+/** "+3.5 days" / "−2.0 days" / "±0 days". */
+export function signedDays(value: number | null): string {
+	if (value === null) return '';
+	if (value === 0) return '±0 days';
+	return `${value > 0 ? '+' : '−'}${Math.abs(value).toFixed(1)} days`;
+}
+
+/** "+$1,200.00" / "−$300.00" from a formatted absolute amount. */
+export function signedMoney(value: number, format: (minor: number) => string): string {
+	if (value === 0) return `±${format(0)}`;
+	return `${value > 0 ? '+' : '−'}${format(Math.abs(value))}`;
+}
+
+/** A long date for people: "22 November 2026" (en-GB order avoids month/day ambiguity across locales). */
+export function longDate(date: string, locale: string): string {
+	const parsed = new Date(`${date}T00:00:00Z`);
+	try {
+		return new Intl.DateTimeFormat(locale, {
+			day: 'numeric',
+			month: 'long',
+			year: 'numeric',
+			timeZone: 'UTC',
+		}).format(parsed);
+	} catch {
+		return date;
+	}
+}
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&#39;',
+};
+
+export function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
+}
+
+/** For Markdown table cells: pipes and line breaks would break the table; backslashes and markup are neutralised. */
+export function escapeMarkdown(text: string): string {
+	return text
+		.replace(/\\/g, '\\\\')
+		.replace(/([|*_`[\]<>#])/g, '\\$1')
+		.replace(/\r?\n|\r/g, ' ');
+}
+
+/** For Slack mrkdwn: only &, < and > are control characters there. */
+export function escapeSlack(text: string): string {
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/\r?\n|\r/g, ' ');
+}
+
+export function truncate(text: string, max: number): string {
+	return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,31 @@
+/** Produces the renders a report asks for: Markdown, email-safe HTML, the SVG chart, the CSV and Slack blocks. */
+import { openInvoicesCsv } from './csv';
+import { renderHtml } from './html';
+import { renderMarkdown } from './markdown';
+import { renderSlack } from './slack';
+import { renderSvg } from './svg';
+import type { Json } from './read';
+import type {
+	CollectionsReport,
+	ReportInvoiceLine,
+	ReportRenderName,
+	ReportRenders,
+} from './types';
+
+export interface RenderInputs {
+	wanted: (name: ReportRenderName) => boolean;
+	/** The open invoices for the CSV, produced lazily (only when the CSV is wanted). */
+	csvRows: () => Iterable<ReportInvoiceLine & { invoice: Json }>;
+	listLimit?: number;
+}
+
+export function renderAll(report: CollectionsReport, inputs: RenderInputs): ReportRenders {
+	const renders: ReportRenders = {};
+	const limit = inputs.listLimit ?? Math.max(1, Math.min(report.topOverdue.length || 10, 10));
+	if (inputs.wanted('markdown')) renders.markdown = renderMarkdown(report, limit);
+	if (inputs.wanted('html')) renders.html = renderHtml(report, limit);
+	if (inputs.wanted('svg')) renders.svg = renderSvg(report);
+	if (inputs.wanted('slack')) renders.slack = renderSlack(report, Math.min(limit, 5));
+	if (inputs.wanted('csv')) renders.csv = openInvoicesCsv(report.currency, inputs.csvRows());
+	return renders;
+}

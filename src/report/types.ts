@@ -1,0 +1,233 @@
+/**
+ * The report's options and result. Amounts are integer minor units of the reporting currency (`…Amount`), with a
+ * formatted string beside them wherever people read them.
+ */
+import type { AgingBucket, HighValueThreshold, PaymentStateName } from '../state';
+
+export interface CollectionsReportOptions {
+	/** The moment of the report: Date, ISO timestamp or `YYYY-MM-DD`. Default now. */
+	asOf?: Date | string | number;
+	/** Zone that decides the report's calendar day (and the aging of invoices whose customer has no zone). Default UTC. */
+	timezone?: string;
+	/** Reporting currency (ISO 4217). Default: the currency of the first valid invoice. */
+	currency?: string;
+	/** Currency → how many units of the reporting currency one unit buys ("EUR": 1.0834). Numbers or decimal text. */
+	fxRates?: Record<string, number | string>;
+	/** `'YYYY-MM'` → credit sales of that month in major units of the reporting currency. Default: derived from the invoices. */
+	creditSalesByMonth?: Record<string, number | string>;
+	/** Total receivables at the start of the DSO period, in major units of the reporting currency (for CEI). */
+	beginningReceivables?: number | string;
+	/** Months in the DSO / CEI period (N), the as-of month included. Default 3. */
+	periodMonths?: number;
+	/** Days without a touch, reply or payment after which an overdue account counts as stalled. Default 14. */
+	stalledDays?: number;
+	/** High-value threshold in major units (one number, or per currency), as for Payment State Check. */
+	highValue?: HighValueThreshold;
+	/** Rows in the top-overdue list and in rendered lists. Default 10. */
+	topCount?: number;
+	/** Locale for formatted amounts and dates. Default en-US. */
+	locale?: string;
+	/** Report title. Default "Collections report". */
+	title?: string;
+	/** The previous report's headline numbers (from `reportHeadline`), for the trend. */
+	previous?: ReportHeadline | null;
+	/** Which renders to produce. Default all. `false` produces none (the numbers only). */
+	renders?: boolean | Partial<Record<ReportRenderName, boolean>>;
+}
+
+export const REPORT_RENDER_NAMES = ['markdown', 'html', 'svg', 'csv', 'slack'] as const;
+export type ReportRenderName = (typeof REPORT_RENDER_NAMES)[number];
+
+export interface ReportAmountCell {
+	count: number;
+	/** Minor units of the reporting currency. */
+	amount: number;
+	formatted: string;
+}
+
+export interface ReportBucketCell extends ReportAmountCell {
+	/** Share of open receivables, 0…1. */
+	share: number;
+}
+
+export interface ReportCurrencyCell {
+	currency: string;
+	count: number;
+	/** Open amount in the invoice currency's minor units. */
+	amountMinor: number;
+	formatted: string;
+	/** The same amount in the reporting currency (minor units), converted per invoice. */
+	amount: number;
+	convertedFormatted: string;
+	rate: string;
+}
+
+export interface ReportOwnerCell extends ReportAmountCell {
+	owner: string;
+	overdueCount: number;
+	overdueAmount: number;
+	/** What needs this owner: escalations raised to them, disputes and broken promises on their open invoices. */
+	actions: {
+		escalations: number;
+		disputes: number;
+		brokenPromises: number;
+		stalledAccounts: number;
+	};
+}
+
+export interface ReportInvoiceLine {
+	item: number;
+	id: string;
+	number: string;
+	customer: string;
+	owner: string;
+	currency: string;
+	amountDueMinor: number;
+	amountDueFormatted: string;
+	/** In the reporting currency. */
+	amount: number;
+	formatted: string;
+	dueOn: string | null;
+	daysPastDue: number;
+	bucket: AgingBucket;
+	state: PaymentStateName;
+	highValue: boolean;
+}
+
+export interface ReportStalledAccount {
+	customer: string;
+	customerId: string | null;
+	owner: string;
+	overdueCount: number;
+	overdueAmount: number;
+	formatted: string;
+	oldestDaysPastDue: number;
+	/** The latest touch, reply or payment we know of (YYYY-MM-DD), or null when there was none. */
+	lastActivityOn: string | null;
+	daysIdle: number;
+	reason: string;
+}
+
+export interface ReportSkippedItem {
+	/** Index of the input item. */
+	item: number;
+	invoice: string | null;
+	reason: string;
+}
+
+export interface ReportHeadline {
+	asOf: string;
+	currency: string;
+	openCount: number;
+	openAmount: number;
+	overdueCount: number;
+	overdueAmount: number;
+	dsoSimple: number | null;
+	dsoCountback: number | null;
+	cei: number | null;
+	buckets: Record<AgingBucket, { count: number; amount: number }>;
+}
+
+export interface ReportTrend {
+	previousAsOf: string;
+	dsoChange: { simple: number | null; countback: number | null };
+	openAmountChange: number;
+	overdueAmountChange: number;
+	overdueCountChange: number;
+	buckets: Record<AgingBucket, { countChange: number; amountChange: number }>;
+	/** A one-line description of the movement, for people. */
+	text: string;
+}
+
+export interface ReportMetrics {
+	dso: {
+		simple: number | null;
+		countback: number | null;
+		/** False when receivables outlast the sales data: countback is then a lower bound. */
+		countbackComplete: boolean;
+	};
+	bestPossibleDso: number | null;
+	add: number | null;
+	cei: number | null;
+	paidWithin7DaysRate: number | null;
+	promiseKeptRate: number | null;
+	period: {
+		start: string;
+		end: string;
+		months: number;
+		days: number;
+		creditSales: number;
+		creditSalesFormatted: string;
+		creditSalesSource: 'given' | 'derived';
+		beginningReceivables: number | null;
+	};
+	/** Counts behind the rates, so nobody has to trust a bare percentage. */
+	counts: {
+		paidWithin7Days: number;
+		paidWithin7DaysCohort: number;
+		paidDateUnknown: number;
+		promisesKept: number;
+		promisesBroken: number;
+		promisesPending: number;
+		promisesUnknown: number;
+	};
+	/** Why a metric is null or should be read with care. */
+	notes: string[];
+}
+
+export interface ReportSummary {
+	openCount: number;
+	openAmount: number;
+	overdueCount: number;
+	overdueAmount: number;
+	disputedAmount: number;
+	recoveredAmount: number;
+	remindersSent: number;
+	repliesReceived: number;
+	escalations: number;
+	skippedCount: number;
+	/** Beyond the issue's list. */
+	invoiceCount: number;
+	disputedCount: number;
+	recoveredCount: number;
+	writtenOffAmount: number;
+	duplicateCount: number;
+	highValueOverdueCount: number;
+	formatted: {
+		openAmount: string;
+		overdueAmount: string;
+		disputedAmount: string;
+		recoveredAmount: string;
+		writtenOffAmount: string;
+	};
+}
+
+export interface ReportRenders {
+	markdown?: string;
+	html?: string;
+	svg?: string;
+	csv?: string;
+	slack?: { text: string; blocks: unknown[] };
+}
+
+export interface CollectionsReport {
+	title: string;
+	asOf: string;
+	generatedAt: string;
+	currency: string;
+	locale: string;
+	/** The stalled-account threshold the report used. */
+	stalledDays: number;
+	summary: ReportSummary;
+	byBucket: Record<AgingBucket, ReportBucketCell>;
+	byCurrency: ReportCurrencyCell[];
+	byOwner: ReportOwnerCell[];
+	byState: Partial<Record<PaymentStateName, ReportAmountCell>>;
+	metrics: ReportMetrics;
+	stalled: ReportStalledAccount[];
+	topOverdue: ReportInvoiceLine[];
+	skipped: ReportSkippedItem[];
+	trend: ReportTrend | null;
+	headline: ReportHeadline;
+	renders: ReportRenders;
+}
