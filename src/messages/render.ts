@@ -260,12 +260,17 @@ function buildView(invoice: Invoice, context: RenderContext): View {
 }
 
 /** Handlebars' own error as a MessageError that says which template, which part, and what to fix. */
-function describeRenderError(error: unknown, name: string, part: string): MessageError {
+function describeRenderError(
+	error: unknown,
+	source: string,
+	name: string,
+	part: string,
+): MessageError {
 	const message = (error as Error).message;
 	const missing = /"([^"]+)" not defined/.exec(message);
 	if (missing) {
 		return new MessageError(
-			`template "${name}" (${part}) uses {{${missing[1]}}}, which this invoice does not have: add the field to the invoice or change the template (messages are never sent with blanks)`,
+			`template "${name}" (${part}) uses {{${missingPath(source, message) ?? missing[1]}}}, which this invoice does not have: add the field to the invoice or change the template (messages are never sent with blanks)`,
 			name,
 		);
 	}
@@ -274,12 +279,20 @@ function describeRenderError(error: unknown, name: string, part: string): Messag
 	return new MessageError(`template "${name}" (${part}) failed: ${message}`, name);
 }
 
-function run(template: Compiled, view: View, name: string, part: string): string {
+/** The full dotted path at the line:column handlebars reports ("contact.title", not just "title"). */
+function missingPath(source: string, message: string): string | undefined {
+	const at = / - (\d+):(\d+)$/.exec(message);
+	if (!at) return undefined;
+	const line = source.split('\n')[Number(at[1]) - 1] ?? '';
+	return /^[\w.@/-]+/.exec(line.slice(Number(at[2])))?.[0];
+}
+
+function run(template: Compiled, source: string, view: View, name: string, part: string): string {
 	let failure: MessageError | undefined;
 	try {
 		return template(view);
 	} catch (error) {
-		failure = describeRenderError(error, name, part);
+		failure = describeRenderError(error, source, name, part);
 	}
 	throw failure;
 }
@@ -305,15 +318,33 @@ export function renderMessage(
 	const name = context.templateName ?? 'custom';
 	const source: MessageTemplate = typeof template === 'string' ? { text: template } : template;
 	const view = buildView(invoice, context);
-	const text = run(compile(source.text, false, name, 'text'), view, name, 'text').trim();
+	const text = run(
+		compile(source.text, false, name, 'text'),
+		source.text,
+		view,
+		name,
+		'text',
+	).trim();
 	const rendered: RenderedMessage = { text };
 	if (source.subject) {
 		// A subject is one header line: line breaks would let a value inject headers.
-		rendered.subject = run(compile(source.subject, false, name, 'subject'), view, name, 'subject')
+		rendered.subject = run(
+			compile(source.subject, false, name, 'subject'),
+			source.subject,
+			view,
+			name,
+			'subject',
+		)
 			.replace(/[\r\n]+/g, ' ')
 			.trim();
 	}
 	if (source.html)
-		rendered.html = run(compile(source.html, true, name, 'html'), view, name, 'html').trim();
+		rendered.html = run(
+			compile(source.html, true, name, 'html'),
+			source.html,
+			view,
+			name,
+			'html',
+		).trim();
 	return rendered;
 }
