@@ -7,13 +7,24 @@ export function isRecord(value: unknown): value is Raw {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** Split once: adapters read the same few dozen paths for every record. */
+const segments = new Map<string, string[]>();
+function keysOf(path: string): string[] {
+	let keys = segments.get(path);
+	if (!keys) {
+		keys = path.split('.');
+		segments.set(path, keys);
+	}
+	return keys;
+}
+
 /** Reads a dotted path ("Contact.EmailAddress") from a record; `prefix` is prepended to the reported path. */
 export function at(raw: Raw, path: string, prefix = ''): Read {
 	let value: unknown = raw;
-	for (const key of path.split('.')) {
+	for (const key of keysOf(path)) {
 		value = isRecord(value) ? value[key] : undefined;
 	}
-	return { value, path: prefix + path };
+	return { value, path: prefix ? prefix + path : path };
 }
 
 /** The first of several candidate paths that holds a value (aliases such as dueDate / due_date). */
