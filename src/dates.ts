@@ -8,8 +8,21 @@ import { DateTime, IANAZone } from 'luxon';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
+/** Invoices share due dates, so parsed dates are remembered (bounded, cleared when full). */
+const dayCache = new Map<string, number | null>();
+
 /** Days since 1970-01-01 for a valid `YYYY-MM-DD`, or null (so "2026-02-31" is null). */
 export function dayNumber(date: string): number | null {
+	let day = dayCache.get(date);
+	if (day === undefined) {
+		day = parseDayNumber(date);
+		if (dayCache.size >= 50_000) dayCache.clear();
+		dayCache.set(date, day);
+	}
+	return day;
+}
+
+function parseDayNumber(date: string): number | null {
 	const match = ISO_DATE.exec(date);
 	if (!match) return null;
 	const year = Number(match[1]);

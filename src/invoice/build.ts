@@ -335,7 +335,8 @@ export function buildInvoice(
 	}
 	paidMinor ??= 0;
 
-	const invoice: Invoice = stripUndefined({
+	// Only defined fields are set (no undefined keys), without a second pass over the object.
+	const invoice = {
 		id: id!,
 		number: number!,
 		source: draft.source,
@@ -351,47 +352,53 @@ export function buildInvoice(
 		amountDueFormatted: formatMoney(dueMinor, currency, locale),
 		issuedOn,
 		dueOn,
-		customer: { id: customerId, name: customerName!, tier, timezone, locale, region },
-		contact,
-		paymentUrl,
-		poNumber,
-		poRequired,
-		owner:
-			ownerName || ownerEmail || ownerSlackId
-				? { name: ownerName, email: ownerEmail, slackId: ownerSlackId }
-				: undefined,
-		flags,
-		promise:
-			promiseDate || brokenCount
-				? {
-						date: promiseDate ?? null,
-						amount: promiseAmount === undefined ? undefined : minorToMajor(promiseAmount, currency),
-						brokenCount,
-					}
-				: undefined,
-		failedPaymentAttempts,
-		lastReplyAt,
-		lastTouchAt,
-		messageId,
-	});
+		customer: put(
+			put(
+				put(
+					put(put({ name: customerName! } as Invoice['customer'], 'id', customerId), 'tier', tier),
+					'timezone',
+					timezone,
+				),
+				'locale',
+				locale,
+			),
+			'region',
+			region,
+		),
+		contact: defined({ ...contact }),
+		flags: defined({ ...flags }),
+	} as Invoice;
+	put(invoice, 'paymentUrl', paymentUrl);
+	put(invoice, 'poNumber', poNumber);
+	put(invoice, 'poRequired', poRequired);
+	if (ownerName || ownerEmail || ownerSlackId) {
+		invoice.owner = defined({ name: ownerName, email: ownerEmail, slackId: ownerSlackId });
+	}
+	if (promiseDate || brokenCount) {
+		invoice.promise = defined({
+			date: promiseDate ?? null,
+			amount: promiseAmount === undefined ? undefined : minorToMajor(promiseAmount, currency),
+			brokenCount,
+		});
+	}
+	put(invoice, 'failedPaymentAttempts', failedPaymentAttempts);
+	put(invoice, 'lastReplyAt', lastReplyAt);
+	put(invoice, 'lastTouchAt', lastTouchAt);
+	put(invoice, 'messageId', messageId);
 	return { ok: true, invoice };
 }
 
-/** Drops undefined keys (recursively in plain objects) so output items stay clean and schema-stable. */
-export function stripUndefined<T>(value: T): T {
-	if (Array.isArray(value) || value === null || typeof value !== 'object') return value;
-	const out: Record<string, unknown> = {};
-	for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
-		if (inner === undefined) continue;
-		out[key] =
-			inner !== null &&
-			typeof inner === 'object' &&
-			!Array.isArray(inner) &&
-			Object.getPrototypeOf(inner) === Object.prototype
-				? stripUndefined(inner)
-				: inner;
-	}
-	return out as T;
+/** Sets `key` only when the value is defined, so items carry no undefined keys. Returns the target. */
+function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): T {
+	if (value !== undefined) target[key] = value;
+	return target;
+}
+
+/** A shallow copy of a small object without its undefined keys. */
+function defined<T extends object>(source: T): T {
+	const out = {} as T;
+	for (const key in source) if (source[key] !== undefined) out[key] = source[key];
+	return out;
 }
 
 /** Validates a ready-made invoice (e.g. `$json.invoice` from an upstream node) with field-level errors. */

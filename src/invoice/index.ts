@@ -1,11 +1,5 @@
 export * from './schema';
-export {
-	buildInvoice,
-	parseInvoice,
-	stripUndefined,
-	type NormalizeDefaults,
-	type DateOrder,
-} from './build';
+export { buildInvoice, parseInvoice, type NormalizeDefaults, type DateOrder } from './build';
 export {
 	normalizeInvoice,
 	normalizeRecord,

@@ -19,11 +19,9 @@ export type CustomerTier = (typeof CUSTOMER_TIERS)[number];
 export const LIFECYCLES = ['draft', 'open', 'paid', 'void', 'uncollectible'] as const;
 export type Lifecycle = (typeof LIFECYCLES)[number];
 
-export const CalendarDateSchema = z
-	.string()
-	.refine(isCalendarDate, (value) => ({
-		message: `"${value}" is not a calendar date (YYYY-MM-DD)`,
-	}));
+export const CalendarDateSchema = z.string().refine(isCalendarDate, (value) => ({
+	message: `"${value}" is not a calendar date (YYYY-MM-DD)`,
+}));
 
 const optionalText = z.string().min(1).optional();
 

@@ -64,10 +64,27 @@ export const GENERIC_ALIASES = {
 export type GenericField = keyof typeof GENERIC_ALIASES;
 export const GENERIC_FIELDS = Object.keys(GENERIC_ALIASES) as GenericField[];
 
+/** Alias path → the field it feeds and its rank (lower wins when a row has several aliases of one field). */
+const ALIAS_INDEX = new Map<string, { field: GenericField; rank: number }>();
+for (const field of GENERIC_FIELDS) {
+	GENERIC_ALIASES[field].forEach((alias, rank) => {
+		if (!ALIAS_INDEX.has(alias)) ALIAS_INDEX.set(alias, { field, rank });
+	});
+}
+/** Canonical nested objects whose keys are read as `customer.name`, `contact.email`, … */
+const NESTED = new Set(['customer', 'contact', 'owner', 'flags', 'promise']);
+
+function isPlainObject(value: unknown): value is Raw {
+	return (
+		value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)
+	);
+}
+
 /**
  * `values` are field values already resolved (the node's mapping expressions); they win over the row's columns.
  * `mapping` names, per canonical field, the source column to read instead of the aliases
  * (`{ dueOn: 'Payment due', customerName: 'Client' }`).
+ * The row's own keys are walked once against an alias index, so the cost is per column, not per alias.
  */
 export function readGeneric(
 	raw: Raw,
@@ -75,17 +92,33 @@ export function readGeneric(
 	values: Partial<Record<GenericField, unknown>> = {},
 ): InvoiceDraft {
 	const draft: InvoiceDraft = { source: 'generic', amountsIn: 'major' };
-	for (const field of GENERIC_FIELDS) {
-		if (values[field] !== undefined && values[field] !== '') {
-			draft[field] = { value: values[field], path: field };
-			continue;
+	const ranks: Partial<Record<GenericField, number>> = {};
+	const visit = (record: Raw, prefix: string) => {
+		for (const key in record) {
+			const value = record[key];
+			if (value === undefined || value === null || value === '') continue;
+			if (isPlainObject(value)) {
+				if (!prefix && NESTED.has(key)) visit(value, key);
+				continue;
+			}
+			const path = prefix ? `${prefix}.${key}` : key;
+			const hit = ALIAS_INDEX.get(path);
+			if (!hit) continue;
+			const held = ranks[hit.field];
+			if (held === undefined || hit.rank < held) {
+				ranks[hit.field] = hit.rank;
+				draft[hit.field] = { value, path };
+			}
 		}
-		const mapped = mapping[field];
-		const read = first(raw, mapped ? [mapped] : GENERIC_ALIASES[field]);
-		// A plain `customer` column may hold an object (the canonical nested shape) rather than a name.
-		if (typeof read.value === 'object' && read.value !== null && !(read.value instanceof Date))
-			continue;
-		draft[field] = read;
+	};
+	visit(raw, '');
+	for (const field in mapping) {
+		const column = mapping[field as GenericField];
+		if (column) draft[field as GenericField] = first(raw, [column]);
+	}
+	for (const field in values) {
+		const value = values[field as GenericField];
+		if (value !== undefined && value !== '') draft[field as GenericField] = { value, path: field };
 	}
 	return draft;
 }
