@@ -32,3 +32,4 @@ export {
 	maskEmail as maskEscalationEmail,
 	maskPhone as maskEscalationPhone,
 } from './packet';
+export { escalationReplyFromItem } from './reply';

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-import { CUSTOMER_TIERS, OwnerSchema, type Invoice } from '../invoice/schema';
+import { CalendarDateSchema, CUSTOMER_TIERS, OwnerSchema, type Invoice } from '../invoice/schema';
 import type { PaymentState } from '../state/schema';
 
 export const ESCALATION_PRIORITIES = ['P1', 'P2', 'P3'] as const;
@@ -83,7 +83,7 @@ export const EscalationSlaSchema = z
 		/** ISO weekdays the team works (1 = Monday … 7 = Sunday). */
 		workdays: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
 		/** Dates (`YYYY-MM-DD`) the team does not work. */
-		holidays: z.array(z.string()).default([]),
+		holidays: z.array(CalendarDateSchema).default([]),
 		/** Business hours to first response, per priority. */
 		hours: z
 			.object({

@@ -115,9 +115,12 @@ const KNOWN_BLOCKS = new Set([
 /** Validates what the Slack API checks for the block types the packet can contain. Returns the problems found. */
 function validateBlockKit(payload: { text: string; blocks: unknown[] }): string[] {
 	const problems: string[] = [];
-	const textObject = (value: unknown, where: string, max: number, plainOnly = false) => {
+	const textObject = (value: unknown, where: string, max: number, plainOnly = false): void => {
 		const object = value as { type?: string; text?: unknown };
-		if (!object || typeof object !== 'object') return problems.push(`${where}: not a text object`);
+		if (!object || typeof object !== 'object') {
+			problems.push(`${where}: not a text object`);
+			return;
+		}
 		if (object.type !== 'plain_text' && (plainOnly || object.type !== 'mrkdwn'))
 			problems.push(`${where}: bad text type ${object.type}`);
 		if (typeof object.text !== 'string' || object.text.length === 0)
