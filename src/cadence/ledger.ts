@@ -104,6 +104,27 @@ export function reserveStep(
 	return { ok: true, key };
 }
 
+/** Takes back a reservation that was never handed to a send node (for example a consolidated message the lint blocked). */
+export function releaseReservation(ledger: LedgerData, invoiceId: string, stepId: string): boolean {
+	const record = ledger.invoices?.[invoiceId];
+	if (!record) return false;
+	const key = idempotencyKey(invoiceId, stepId);
+	const index = record.entries.findIndex((entry) => entry.key === key && entry.status === 'reserved');
+	if (index < 0) return false;
+	record.entries.splice(index, 1);
+	if (record.entries.length === 0) delete ledger.invoices![invoiceId];
+	return true;
+}
+
+/** Splits an idempotency key (or a consolidated "key+key") back into invoice and step ids. */
+export function parseIdempotencyKey(key: string): Array<{ invoiceId: string; stepId: string }> {
+	return key
+		.split('+')
+		.map((part) => part.trim())
+		.filter((part) => part.lastIndexOf(':') > 0)
+		.map((part) => ({ invoiceId: part.slice(0, part.lastIndexOf(':')), stepId: part.slice(part.lastIndexOf(':') + 1) }));
+}
+
 export type RecordResult =
 	| { ok: true; key: string; failures: number }
 	| { ok: false; key: string; reason: string };

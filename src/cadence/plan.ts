@@ -151,13 +151,19 @@ interface RunCache {
 	stateOptions: Map<string, PaymentStateOptions>;
 }
 
-/** One clock and one set of payment-state options per options object: a batch shares them (and their luxon work). */
-const runs = new WeakMap<PlanOptions, RunCache>();
+/**
+ * One clock and one set of payment-state options per as-of instant: a batch plans every invoice at the same
+ * moment (even though each call gets its own options object with its own history), so they share the luxon work.
+ */
+const runs = new Map<string | number, RunCache>();
 function runFor(options: PlanOptions): RunCache {
-	let run = runs.get(options);
-	if (!run || run.clock.asOf !== options.asOf) {
-		run = { clock: new CadenceClock(options.asOf), stateOptions: new Map() };
-		runs.set(options, run);
+	const asOf = options.asOf;
+	const key = asOf instanceof Date ? asOf.getTime() : asOf;
+	let run = runs.get(key);
+	if (!run) {
+		if (runs.size >= 16) runs.delete(runs.keys().next().value!);
+		run = { clock: new CadenceClock(asOf), stateOptions: new Map() };
+		runs.set(key, run);
 	}
 	return run;
 }

@@ -29,7 +29,8 @@ const LOCAL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const LocalTimeSchema = z.string().regex(LOCAL_TIME, 'use a 24-hour local time such as "09:00"');
 
 export const StepSchema = z.object({
-	id: z.string().min(1),
+	/** Letters, digits, dot, dash and underscore: the id is part of the idempotency key "invoiceId:stepId". */
+	id: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, ".", "-" or "_" in a step id'),
 	/** Days relative to the due date: negative before it, 0 on it, positive after it. */
 	offsetDays: z.number().int().min(-365).max(730),
 	/** How offsetDays counts: calendar days, or business days (send-window days that are not holidays). */
