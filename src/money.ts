@@ -63,13 +63,20 @@ export function parseDecimalToMinor(text: string, currency: string): number | nu
 	return match[1] === '-' ? -minor : minor;
 }
 
-/** Converts a major-unit number (as JSON sources send it: 362.07) to minor units. */
+/**
+ * A decimal amount read as binary floating point, times 10^decimals, is off by at most a couple of ULPs
+ * (1.005 * 100 is 100.49999999999999). Nudging by a few EPSILON in relative terms restores the intended half before
+ * rounding, without building a string per amount.
+ */
+const NUDGE = 1 + 4 * Number.EPSILON;
+
+/** Converts a major-unit number (as JSON sources send it: 362.07) to minor units, half away from zero. */
 export function majorToMinor(value: number, currency: string): number | null {
 	if (!Number.isFinite(value)) return null;
-	const scaled = value * POWERS[currencyDecimals(currency)];
-	// 1.005 * 100 is 100.49999999999999: round at 6 places first so binary noise does not flip the result.
-	const minor = Math.round(Math.abs(Number(scaled.toFixed(6)))) * Math.sign(scaled);
-	return Number.isSafeInteger(minor) ? minor + 0 : null;
+	const scaled = Math.abs(value) * POWERS[currencyDecimals(currency)];
+	const minor = Math.round(scaled * NUDGE);
+	if (!Number.isSafeInteger(minor)) return null;
+	return value < 0 ? -minor : minor;
 }
 
 /** Minor units from a number or decimal text; null when it is neither. */
