@@ -469,7 +469,9 @@ function renderSlackApproval(
 		model.lastReply?.summary ? `*Last reply*: ${s(model.lastReply.summary)}` : null,
 		`*Suggested next action*: ${s(model.nextAction)}`,
 	].filter(Boolean);
-	return clipText(lines.join('\n\n'), 2900);
+	// n8n's Send and Wait decodes one level of &amp; / &lt; / &gt; before posting (n8n-nodes-base
+	// utils/utilities escapeHtml), so the escaped mrkdwn is encoded once more and arrives escaped exactly once.
+	return clipText(lines.join('\n\n'), 2700).replace(/&/g, '&amp;');
 }
 
 function renderHtml(model: PacketModel, result: EscalationResult, rules: EscalationRules): string {

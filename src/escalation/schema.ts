@@ -311,7 +311,10 @@ export interface EscalationPacket {
 	nextAction: string;
 	/** `{ text, blocks }`: paste into the Slack node (Message Type "Blocks") as-is. */
 	slack: { text: string; blocks: EscalationSlackBlock[] };
-	/** mrkdwn (≤ 3000 characters) for the Slack node's "Send and Wait for Approval" message. */
+	/**
+	 * mrkdwn for the Slack node's "Send and Wait for Approval" message (≤ 3000 characters). Encoded for that
+	 * operation, which decodes one level of HTML entities before posting: put it in the Message field as-is.
+	 */
 	slackApprovalMessage: string;
 	html: string;
 	text: string;

@@ -254,7 +254,7 @@ describe('Slack Block Kit packet', () => {
 	it('offers a mrkdwn message for "Send and Wait for Approval"', () => {
 		const { packet } = packetOf(richInput());
 		expect(packet.slackApprovalMessage).toMatch(
-			/^\*P1 · Globex &amp; Sons &lt;Holdings&gt; · invoice INV-2042/,
+			/^\*P1 · Globex &amp;amp; Sons &amp;lt;Holdings&amp;gt; · invoice INV-2042/,
 		);
 		expect(packet.slackApprovalMessage).toContain('*Suggested next action*');
 	});
