@@ -1,1 +1,12 @@
-export {};
+/** Reply triage: parsing, the offline rules engine, extraction and the AI / hybrid classifiers. */
+export * from './schema';
+export { triageReply } from './rules';
+export { parseReply, htmlToText, stripReply, addressOf, type ParsedReply } from './parse';
+export { findDates, type DateMention } from './dates';
+export {
+	classifyReplyWithAi,
+	triageReplyHybrid,
+	buildTriageMessages,
+	type AiTriageOptions,
+	type HybridTriageOptions,
+} from './ai';

@@ -1,0 +1,334 @@
+/**
+ * Reply parsing: HTML to text, quoted history, signatures, auto-replies and bounces.
+ * Everything here is a single left-to-right pass (indexOf scans and anchored, bounded patterns), so a hostile
+ * 100 KB body costs linear time.
+ */
+
+export interface ParsedReply {
+	/** The new words of the reply: no quoted history, no signature, no disclaimer. */
+	body: string;
+	/** The whole text (HTML converted), kept for bounce diagnostics. */
+	full: string;
+	quotedHistoryRemoved: boolean;
+	signatureRemoved: boolean;
+	/** Why the reply looks automatic ("header auto-submitted: auto-replied"), or null. */
+	autoReply: string | null;
+	/** Why the reply looks like a delivery status notification, or null. */
+	bounce: string | null;
+	/** The subject, when the customer wrote one (not "Re: <our subject>"). */
+	ownSubject: string | null;
+}
+
+const ENTITIES: Readonly<Record<string, string>> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+	nbsp: ' ',
+	euro: '€',
+	pound: '£',
+	yen: '¥',
+	eacute: 'é',
+	egrave: 'è',
+	agrave: 'à',
+	ccedil: 'ç',
+	uuml: 'ü',
+	ouml: 'ö',
+	auml: 'ä',
+	szlig: 'ß',
+	ntilde: 'ñ',
+	rsquo: '’',
+	lsquo: '‘',
+	ldquo: '“',
+	rdquo: '”',
+	ndash: '–',
+	mdash: '—',
+	hellip: '…',
+};
+
+const BLOCK_TAGS = new Set([
+	'br',
+	'p',
+	'div',
+	'li',
+	'tr',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'table',
+	'ul',
+	'ol',
+	'hr',
+	'blockquote',
+	'pre',
+]);
+const SKIP_TAGS = new Set(['script', 'style', 'head', 'title']);
+
+/** Markers after which an HTML reply is quoted history (Gmail, Outlook, Apple Mail, Thunderbird). */
+const HTML_QUOTE_MARKERS = [
+	'<blockquote',
+	'class="gmail_quote',
+	"class='gmail_quote",
+	'id="divrplyfwdmsg"',
+	'id="appendonsend"',
+	'class="moz-cite-prefix"',
+	'id="mail-editor-reference-message-container"',
+];
+
+/** HTML to plain text: quoted blocks cut, scripts and styles dropped, block tags to line breaks, entities decoded. */
+export function htmlToText(html: string): string {
+	const lower = html.toLowerCase();
+	let end = html.length;
+	for (const marker of HTML_QUOTE_MARKERS) {
+		const at = lower.indexOf(marker);
+		if (at !== -1 && at < end)
+			end = lower.lastIndexOf('<', at) === -1 ? at : Math.min(at, lower.lastIndexOf('<', at));
+	}
+	const out: string[] = [];
+	let position = 0;
+	while (position < end) {
+		const open = html.indexOf('<', position);
+		if (open === -1 || open >= end) {
+			out.push(html.slice(position, end));
+			break;
+		}
+		out.push(html.slice(position, open));
+		const close = html.indexOf('>', open + 1);
+		if (close === -1) break;
+		const tag = tagName(lower, open + 1, close);
+		if (SKIP_TAGS.has(tag)) {
+			const endTag = lower.indexOf(`</${tag}`, close);
+			position = endTag === -1 ? end : lower.indexOf('>', endTag) + 1 || end;
+			continue;
+		}
+		if (BLOCK_TAGS.has(tag)) out.push('\n');
+		position = close + 1;
+	}
+	return decodeEntities(out.join(''))
+		.replace(/[ \t\u00a0]+/g, ' ')
+		.replace(/ ?\n ?/g, '\n')
+		.replace(/\n{3,}/g, '\n\n')
+		.trim();
+}
+
+function tagName(lower: string, from: number, to: number): string {
+	let start = from;
+	if (lower[start] === '/') start++;
+	let stop = start;
+	while (stop < to && /[a-z0-9]/.test(lower[stop])) stop++;
+	return lower.slice(start, stop);
+}
+
+function decodeEntities(text: string): string {
+	return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, code: string) => {
+		if (code[0] === '#') {
+			const point =
+				code[1] === 'x' || code[1] === 'X'
+					? parseInt(code.slice(2), 16)
+					: parseInt(code.slice(1), 10);
+			return point > 0 && point < 0x110000 ? String.fromCodePoint(point) : whole;
+		}
+		return ENTITIES[code.toLowerCase()] ?? whole;
+	});
+}
+
+// Quote headers, tested per line (each pattern is anchored and bounded).
+const WROTE_LINE = [
+	/^on\b.{0,300}\bwrote:?$/i, // On Mon, Nov 3, 2026 at 10:02 AM Jane <jane@x.com> wrote:
+	/^am\b.{0,300}\bschrieb\b.{0,200}:?$/i, // Am 03.11.2026 um 10:02 schrieb Jane <jane@x.com>:
+	/^le\b.{0,300}\ba [eé]crit\s?:?$/i, // Le lun. 3 nov. 2026 à 10:02, Jane <jane@x.com> a écrit :
+	/^el\b.{0,300}\bescribi[oó]:?$/i, // El lun, 3 nov 2026 a las 10:02, Jane (<jane@x.com>) escribió:
+	/^.{0,200}<[^<>\s]{1,100}@[^<>\s]{1,100}>\s?(?:wrote|schrieb|a [eé]crit|escribi[oó])\s?:?$/i,
+];
+const SEPARATOR_LINE = [
+	/^-{2,}\s?(?:original message|ursprüngliche nachricht|originalnachricht|message d'origine|mensaje original|forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado)\s?-{2,}$/i,
+	/^(?:begin forwarded message|anfang der weitergeleiteten nachricht|début du message réexpédié|inicio del mensaje reenviado):?$/i,
+	/^_{10,}$/,
+];
+/** Outlook header blocks: a From line followed within four lines by Sent/Date/To/Subject, in four languages. */
+const OUTLOOK_FROM = /^\*?(?:from|von|de|from\s?:|de\s?:)\s?:\*?\s?\S/i;
+const OUTLOOK_NEXT =
+	/^\*?(?:sent|date|to|subject|cc|gesendet|datum|an|betreff|envoy[ée]|[àa]|objet|date d'envoi|enviado(?: el)?|fecha|para|asunto)\s?:/i;
+
+/** Lines that begin a signature or a disclaimer. */
+const SIGNATURE_START = [
+	/^--\s?$/,
+	/^(?:sent from my|get outlook for|envoy[ée] de mon|von meinem .{1,20} gesendet|enviado desde mi)\b/i,
+	/^(?:confidentiality notice|disclaimer|this (?:e-?mail|message)(?: and any attachments?)? (?:is|are|may|contains?)|the information (?:contained )?in this (?:e-?mail|message)|diese e-?mail (?:enth[äa]lt|ist)|ce (?:message|courriel) (?:et|est|peut)|este (?:correo|mensaje) (?:y|es|puede|contiene))/i,
+];
+/** Sign-offs: a short line on its own; what follows is cut when it is short (a name, a title, a phone). */
+const SIGN_OFF =
+	/^(?:thanks?(?: (?:again|so much|a lot))?|thank you(?: (?:again|very much))?|many thanks|thx|cheers|best|all the best|best wishes|(?:best|kind|warm|warmest)? ?regards|respectfully|sincerely(?: yours)?|yours(?: (?:truly|sincerely|faithfully))?|mit freundlichen gr[üu](?:ß|ss)en|freundliche gr[üu](?:ß|ss)e|viele gr[üu](?:ß|ss)e|beste gr[üu](?:ß|ss)e|gr[üu](?:ß|ss)e|lg|mfg|cordialement|bien cordialement|bien [àa] vous|salutations(?: distingu[ée]es)?|merci(?: beaucoup)?|saludos(?: cordiales)?|un saludo|atentamente|gracias|muchas gracias)[ ,.!]*$/i;
+
+export interface StripResult {
+	body: string;
+	quoted: boolean;
+	signature: boolean;
+}
+
+/** Cuts quoted history (first quote header), `>` lines, and the signature. */
+export function stripReply(text: string): StripResult {
+	const lines = text.replace(/\r\n?/g, '\n').split('\n');
+	const kept: string[] = [];
+	let quoted = false;
+	let signature = false;
+	for (let index = 0; index < lines.length; index++) {
+		const line = lines[index].trim();
+		if (line.startsWith('>')) {
+			quoted = true;
+			continue;
+		}
+		if (line.length > 0 && line.length <= 500 && isQuoteHeader(lines, index, line)) {
+			quoted = true;
+			break;
+		}
+		if (
+			line.length > 0 &&
+			line.length <= 400 &&
+			SIGNATURE_START.some((pattern) => pattern.test(line))
+		) {
+			signature = true;
+			break;
+		}
+		kept.push(lines[index]);
+	}
+	// Sign-off: cut at the last short sign-off line when a little (a name, a title) follows it and something precedes it.
+	for (let index = kept.length - 1; index > 0; index--) {
+		const line = kept[index].trim();
+		if (line.length > 0 && line.length <= 40 && SIGN_OFF.test(line)) {
+			const after = kept.slice(index + 1).filter((rest) => rest.trim() !== '').length;
+			const before = kept.slice(0, index).some((rest) => rest.trim() !== '');
+			if (after <= 8 && before) {
+				kept.length = index;
+				signature = true;
+			}
+			break;
+		}
+		if (kept.length - index > 10) break;
+	}
+	return { body: kept.join('\n').trim(), quoted, signature };
+}
+
+function isQuoteHeader(lines: string[], index: number, line: string): boolean {
+	if (SEPARATOR_LINE.some((pattern) => pattern.test(line))) {
+		// An underline of "_" is only a separator when an Outlook block follows.
+		return line[0] !== '_' || OUTLOOK_FROM.test((lines[index + 1] ?? '').trim());
+	}
+	if (WROTE_LINE.some((pattern) => pattern.test(line))) return true;
+	// "On Mon, Nov 3, 2026 at 10:02 AM Jane Doe <jane@x.com>" + "wrote:" on the next line (Gmail wraps long headers).
+	const next = (lines[index + 1] ?? '').trim();
+	if (
+		/^(?:on|am|le|el)\b/i.test(line) &&
+		next.length < 60 &&
+		/^(?:wrote|schrieb|a [eé]crit|escribi[oó])\b/i.test(next)
+	)
+		return true;
+	if (OUTLOOK_FROM.test(line)) {
+		for (let ahead = index + 1; ahead <= index + 4 && ahead < lines.length; ahead++) {
+			if (OUTLOOK_NEXT.test(lines[ahead].trim())) return true;
+		}
+	}
+	return false;
+}
+
+function headerValue(headers: Record<string, string | string[]> | undefined, name: string): string {
+	if (!headers) return '';
+	for (const key of Object.keys(headers)) {
+		if (key.toLowerCase() === name) {
+			const value = headers[key];
+			const text = Array.isArray(value) ? value.join(', ') : String(value ?? '');
+			// Some n8n nodes keep the whole header line ("Auto-Submitted: auto-replied").
+			return text.toLowerCase().startsWith(`${name}:`)
+				? text.slice(name.length + 1).trim()
+				: text.trim();
+		}
+	}
+	return '';
+}
+
+const AUTO_SUBJECT =
+	/^(?:(?:re|aw|antw|sv|rv|r):\s?)?(?:automatic reply|auto(?:matic)?[- ]?reply|auto[- ]?response|autoreply|out of (?:the )?office|ooo\b|away from (?:the )?office|on vacation|on leave|abwesenheitsnotiz|automatische antwort|abwesend|r[ée]ponse automatique|absence|absent|en cong[ée]|respuesta autom[áa]tica|fuera de (?:la )?oficina|ausencia|risposta automatica|fuori sede)\b/i;
+const BOUNCE_SUBJECT =
+	/^(?:undeliverable|undelivered mail|delivery status notification \((?:failure|failed)\)|delivery (?:has )?failed|mail delivery (?:failed|failure|subsystem)|returned mail|failure notice|message not delivered|delivery failure|unzustellbar|nicht zustellbar|non remis|non distribu[ée]|échec de la remise|no se puede entregar|no entregado|error de entrega)\b/i;
+const BOUNCE_SENDER = /(?:^|[<\s"])(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon)@/i;
+const BOUNCE_BODY =
+	/\b(?:5\.[0-7]\.\d{1,2}|550[ -]|address not found|user unknown|no such user|mailbox (?:unavailable|not found|does not exist)|recipient address rejected|does not exist|couldn'?t be delivered|could not be delivered|wasn'?t delivered|delivery to the following recipients? failed|permanent(?:ly)? (?:error|fatal|failure)|unzustellbar|n'a pas pu être remis|no se pudo entregar)\b/i;
+const DELAY = /\b(?:delayed|delay|will (?:retry|keep trying)|verzögert|retardée?|retrasad[oa])\b/i;
+
+function detectAutoReply(
+	headers: Record<string, string | string[]> | undefined,
+	subject: string,
+): string | null {
+	const submitted = headerValue(headers, 'auto-submitted').toLowerCase();
+	if (submitted && submitted !== 'no') return `header Auto-Submitted: ${submitted}`;
+	for (const name of ['x-autoreply', 'x-autorespond', 'x-autorespond-ms']) {
+		const value = headerValue(headers, name).toLowerCase();
+		if (value && value !== 'no' && value !== 'false') return `header ${name}: ${value}`;
+	}
+	const precedence = headerValue(headers, 'precedence').toLowerCase();
+	if (precedence === 'auto_reply' || precedence === 'junk' || precedence === 'bulk')
+		return `header Precedence: ${precedence}`;
+	if (
+		headerValue(headers, 'x-ms-exchange-generated-message-source')
+			.toLowerCase()
+			.includes('mailbox rules')
+	)
+		return 'header X-MS-Exchange-Generated-Message-Source';
+	if (AUTO_SUBJECT.test(subject.trim())) return `subject "${subject.trim().slice(0, 80)}"`;
+	return null;
+}
+
+function detectBounce(
+	headers: Record<string, string | string[]> | undefined,
+	subject: string,
+	from: string,
+	full: string,
+): string | null {
+	const contentType = headerValue(headers, 'content-type').toLowerCase();
+	const subjectLine = subject.trim();
+	const isDelayOnly =
+		DELAY.test(subjectLine) && !/fail|undeliver|unzustell|non remis/i.test(subjectLine);
+	if (contentType.includes('report-type=delivery-status') && !isDelayOnly)
+		return 'header Content-Type: multipart/report (delivery-status)';
+	if (BOUNCE_SUBJECT.test(subjectLine)) return `subject "${subjectLine.slice(0, 80)}"`;
+	if (BOUNCE_SENDER.test(from) && !isDelayOnly && BOUNCE_BODY.test(full.slice(0, 20_000)))
+		return `sender ${from.slice(0, 80)}`;
+	return null;
+}
+
+const REPLY_PREFIX = /^(?:(?:re|aw|antw|sv|rv|r|wg|fw|fwd|tr)\s?(?:\[\d+\])?:\s?)+/i;
+
+export function parseReply(input: {
+	subject?: string;
+	text?: string;
+	html?: string;
+	from?: string;
+	headers?: Record<string, string | string[]>;
+}): ParsedReply {
+	const subject = input.subject ?? '';
+	const text =
+		input.text && input.text.trim() !== '' ? input.text : input.html ? htmlToText(input.html) : '';
+	const stripped = stripReply(text);
+	return {
+		body: stripped.body,
+		full: text,
+		quotedHistoryRemoved: stripped.quoted,
+		signatureRemoved: stripped.signature,
+		autoReply: detectAutoReply(input.headers, subject),
+		bounce: detectBounce(input.headers, subject, input.from ?? '', text),
+		ownSubject: REPLY_PREFIX.test(subject.trim()) || subject.trim() === '' ? null : subject.trim(),
+	};
+}
+
+/** The address inside "Name <address>" (lower case), or the text itself when it is a bare address. */
+export function addressOf(from: string): string {
+	const angle = /<([^<>\s]{1,200}@[^<>\s]{1,200})>/.exec(from);
+	const address = angle
+		? angle[1]
+		: (/[^\s<>"',;]{1,200}@[^\s<>"',;]{1,200}/.exec(from)?.[0] ?? '');
+	return address.toLowerCase();
+}

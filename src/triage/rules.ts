@@ -1,0 +1,565 @@
+/**
+ * The offline rules engine: deterministic, explainable, synchronous.
+ * parse → normalise → weighted patterns per sentence with negation → intents by severity → extraction → decisions.
+ */
+import { addDays, calendarDateIn, dayNumber, isValidTimeZone } from '../dates';
+import { findDates, type DateMention } from './dates';
+import {
+	dayOrderFor,
+	documentsIn,
+	findAmounts,
+	findEmails,
+	findInvoiceNumbers,
+	guessLanguage,
+} from './extract';
+import { addressOf, parseReply } from './parse';
+import { PATTERNS } from './patterns';
+import {
+	ESCALATING_INTENTS,
+	INTENT_SEVERITY,
+	type DocumentKind,
+	type Evidence,
+	type Extracted,
+	type ReplyInput,
+	type ReplyIntent,
+	type TriageOptions,
+	type TriageResult,
+} from './schema';
+import { normalise, sentenceSpans, snippet, spanAt, type Span } from './text';
+
+/** An intent counts once its evidence weighs this much. */
+const INTENT_THRESHOLD = 1;
+/** Intents an auto-reply can carry (its body is a template, not the customer speaking). */
+const AUTO_REPLY_INTENTS: ReadonlySet<ReplyIntent> = new Set([
+	'out_of_office',
+	'wrong_contact',
+	'acknowledged',
+]);
+/** Intents that mean "nothing for us to do"; listed only when nothing else is. */
+const PASSIVE: ReadonlySet<ReplyIntent> = new Set(['acknowledged', 'other']);
+const DEFAULT_PAID_PAUSE_DAYS = 5;
+
+const NEGATORS = new Set([
+	'not',
+	'no',
+	'never',
+	'without',
+	'nothing',
+	'nor',
+	'nicht',
+	'kein',
+	'keine',
+	'keinen',
+	'keiner',
+	'nie',
+	'niemals',
+	'ohne',
+	'pas',
+	'ne',
+	'jamais',
+	'sans',
+	'aucun',
+	'aucune',
+	'nunca',
+	'sin',
+	'ningun',
+	'ninguna',
+	'tampoco',
+	'dont',
+	'cant',
+	'wont',
+	'isnt',
+	'didnt',
+	'havent',
+	'arent',
+	'wasnt',
+	'doesnt',
+	'werent',
+	'hasnt',
+	'shouldnt',
+	'wouldnt',
+]);
+const CLAUSE_BREAK =
+	/[,;:()]|\b(?:but|if|unless|otherwise|or|aber|sondern|falls|sonst|mais|sinon|si|pero|sino|o)\b/g;
+
+const FUTURE = new Set([
+	'will',
+	"'ll",
+	'shall',
+	'going',
+	'gonna',
+	'werden',
+	'wird',
+	'werde',
+	'allons',
+	'vais',
+	'sera',
+	'seront',
+	'vamos',
+	'voy',
+	'va',
+]);
+const SUBJECTS = new Set(['we', 'i', 'they', 'you', 'wir', 'ich', 'nous', 'je', 'nosotros', 'yo']);
+const AFTER_NEGATORS = new Set(['nicht', 'nie', 'niemals']);
+
+/** The last `count` words before `start`, within the clause (stops at a comma, "but", "if", ...). */
+function wordsBefore(text: string, sentenceStart: number, start: number, count: number): string[] {
+	let clause = text.slice(Math.max(sentenceStart, start - 60), start);
+	CLAUSE_BREAK.lastIndex = 0;
+	let cut = -1;
+	let match: RegExpExecArray | null;
+	while ((match = CLAUSE_BREAK.exec(clause)) !== null) cut = match.index + match[0].length;
+	if (cut !== -1) clause = clause.slice(cut);
+	const words = clause.trim().split(/\s+/);
+	// A new subject starts a new clause: in "if it is not withdrawn we will sue", the "not" belongs to "withdrawn".
+	let from = 0;
+	for (let index = words.length - 1; index >= 0; index--) {
+		if (SUBJECTS.has(words[index])) {
+			from = index + 1;
+			break;
+		}
+	}
+	return words.slice(Math.max(from, words.length - count));
+}
+
+/**
+ * True when a negation sits in the last four words before the match, within the same clause ("we are not disputing"),
+ * or, German word order, right after it ("wir bestreiten die Rechnung nicht").
+ */
+function isNegated(
+	text: string,
+	sentenceStart: number,
+	sentenceEnd: number,
+	start: number,
+	end: number,
+): boolean {
+	const before = wordsBefore(text, sentenceStart, start, 4);
+	if (before.some((word) => NEGATORS.has(word) || word.endsWith("n't") || word.startsWith("n'")))
+		return true;
+	const after = text
+		.slice(end, Math.min(sentenceEnd, end + 40))
+		.split(/[,;:]/)[0]
+		.trim()
+		.split(/\s+/)
+		.slice(0, 4);
+	return after.some((word) => AFTER_NEGATORS.has(word.replace(/[.!?]$/, '')));
+}
+
+/** True when a future modal sits in the last five words before the match ("will be paid today" is a promise). */
+function isFuture(text: string, sentenceStart: number, start: number): boolean {
+	return wordsBefore(text, sentenceStart, start, 5).some(
+		(word) => FUTURE.has(word) || word.endsWith("'ll"),
+	);
+}
+
+interface Scored {
+	score: number;
+	evidence: Evidence[];
+	spans: Span[];
+}
+
+/** The calendar date relative dates resolve against: `referenceDate`, else the day `receivedAt` falls on in the zone. */
+export function referenceDateFor(
+	receivedAt: ReplyInput['receivedAt'],
+	options: TriageOptions,
+): string {
+	return resolveReference(receivedAt, options).reference;
+}
+
+function resolveReference(
+	receivedAt: ReplyInput['receivedAt'],
+	options: TriageOptions,
+): { zone: string; reference: string } {
+	const zone = options.timezone && isValidTimeZone(options.timezone) ? options.timezone : 'UTC';
+	if (options.referenceDate) {
+		const reference = /^\d{4}-\d{2}-\d{2}$/.test(options.referenceDate)
+			? options.referenceDate
+			: calendarDateIn(options.referenceDate, zone);
+		if (dayNumber(reference) === null)
+			throw new RangeError(`referenceDate "${options.referenceDate}" is not a calendar date`);
+		return { zone, reference };
+	}
+	return { zone, reference: calendarDateIn(receivedAt, zone) };
+}
+
+const LABEL: Readonly<Record<ReplyIntent, string>> = {
+	promise_to_pay: 'Promise to pay',
+	already_paid: 'Says already paid',
+	dispute: 'Dispute',
+	missing_documents: 'Asks for documents',
+	wrong_contact: 'Wrong contact',
+	out_of_office: 'Out of office',
+	payment_plan: 'Asks for a payment plan or other terms',
+	refund_request: 'Refund request',
+	legal_threat: 'Legal threat',
+	complaint: 'Complaint',
+	opt_out: 'Opt-out',
+	question: 'Question',
+	acknowledged: 'Acknowledged',
+	bounce: 'Bounce (not delivered)',
+	other: 'No clear intent',
+};
+
+/** Triage one reply with the offline rules engine. Synchronous and deterministic. */
+export function triageReply(input: ReplyInput, options: TriageOptions = {}): TriageResult {
+	const { reference } = resolveReference(input.receivedAt, options);
+	const headers = input.headers as Record<string, string | string[]> | undefined;
+	const parsed = parseReply({
+		subject: input.subject,
+		text: input.text,
+		html: input.html,
+		from: input.from,
+		headers,
+	});
+	const sender = addressOf(input.from ?? '');
+	const evidence: Evidence[] = [];
+
+	if (parsed.bounce) {
+		evidence.push({ intent: 'bounce', rule: 'bounce.dsn', snippet: parsed.bounce, weight: 3 });
+		return finish(
+			['bounce'],
+			0.97,
+			evidence,
+			emptyExtracted(findInvoiceNumbers(input.subject ?? '')),
+			reference,
+			options,
+			parsed.bounce,
+			false,
+			false,
+		);
+	}
+
+	// The customer's own subject line is part of what they said; "Re: <our subject>" is not.
+	const spoken = parsed.ownSubject ? `${parsed.ownSubject}.\n${parsed.body}` : parsed.body;
+	const text = normalise(spoken);
+	const original = text.length === spoken.length ? spoken : text;
+	const spans = sentenceSpans(text);
+	const scores = new Map<ReplyIntent, Scored>();
+	let paymentLinkFailed = false;
+	let injection = false;
+	let insolvency = false;
+	// Sentences that address an automated system are instructions, not the customer's words: they score nothing.
+	const injected = new Set<number>();
+	for (const pattern of PATTERNS) {
+		if (pattern.id !== 'signal.injection') continue;
+		pattern.re.lastIndex = 0;
+		let match: RegExpExecArray | null;
+		while ((match = pattern.re.exec(text)) !== null && injected.size < 50) {
+			const span = spanAt(spans, match.index);
+			if (span) injected.add(span.start);
+			if (match[0].length === 0) pattern.re.lastIndex++;
+		}
+	}
+
+	for (const pattern of PATTERNS) {
+		if (parsed.autoReply && pattern.intent && !AUTO_REPLY_INTENTS.has(pattern.intent)) continue;
+		pattern.re.lastIndex = 0;
+		let match: RegExpExecArray | null;
+		let hits = 0;
+		while ((match = pattern.re.exec(text)) !== null && hits < 3) {
+			if (match[0].length === 0) {
+				pattern.re.lastIndex++;
+				continue;
+			}
+			const span = spanAt(spans, match.index) ?? { start: 0, end: text.length };
+			if (pattern.intent !== null && injected.has(span.start)) continue;
+			// A dropped match may hide a later one inside it ("don't email me. Use ap@…"): look again one character on.
+			if (
+				pattern.negatable &&
+				isNegated(text, span.start, span.end, match.index, match.index + match[0].length)
+			) {
+				pattern.re.lastIndex = match.index + 1;
+				continue;
+			}
+			if (pattern.past && isFuture(text, span.start, match.index)) {
+				pattern.re.lastIndex = match.index + 1;
+				continue;
+			}
+			hits++;
+			const item: Evidence = {
+				intent: pattern.intent,
+				rule: pattern.id,
+				snippet: snippet(original, match.index, match.index + match[0].length),
+				weight: pattern.weight,
+			};
+			if (pattern.intent === null) {
+				if (pattern.id === 'signal.payment-link') paymentLinkFailed = true;
+				if (pattern.id === 'signal.injection') injection = true;
+				if (pattern.id === 'signal.insolvency') insolvency = true;
+				evidence.push(item);
+				break;
+			}
+			let scored = scores.get(pattern.intent);
+			if (!scored) scores.set(pattern.intent, (scored = { score: 0, evidence: [], spans: [] }));
+			// The same rule counts once at full weight; repeats add a little.
+			scored.score += hits === 1 ? pattern.weight : pattern.weight * 0.25;
+			scored.evidence.push(item);
+			scored.spans.push(span);
+		}
+	}
+
+	// Questions: sentences of the customer's own words that end with a question mark.
+	let questions = 0;
+	for (const span of spans) {
+		if (text[span.end - 1] === '?' && questions < 4) {
+			questions++;
+			const scored = scores.get('question') ?? { score: 0, evidence: [], spans: [] };
+			scored.score += 1;
+			scored.evidence.push({
+				intent: 'question',
+				rule: 'question.mark',
+				snippet: snippet(original, span.start, span.end, 0),
+				weight: 1,
+			});
+			scored.spans.push(span);
+			scores.set('question', scored);
+		}
+	}
+
+	if (parsed.autoReply) {
+		evidence.push({ intent: null, rule: 'auto-reply', snippet: parsed.autoReply, weight: 0 });
+		// An auto-reply that says nothing else is an out-of-office notice, or a ticket-system receipt.
+		if (!scores.has('out_of_office') && !scores.has('wrong_contact')) {
+			const receipt =
+				/\b(?:ticket|case|request|reference) (?:number|no|#|id)|we (?:have )?received your (?:email|message|request|invoice)|hemos recibido|nous avons bien recu|wir haben ihre (?:e-?mail|nachricht) erhalten/.test(
+					text,
+				);
+			const intent: ReplyIntent = receipt ? 'acknowledged' : 'out_of_office';
+			scores.set(intent, {
+				score: 1.5,
+				evidence: [{ intent, rule: 'auto-reply.default', snippet: parsed.autoReply, weight: 1.5 }],
+				spans: [],
+			});
+		} else {
+			const ooo = scores.get('out_of_office');
+			if (ooo) ooo.score += 1.5;
+			// "For urgent matters contact ap@…" in an out-of-office notice names a stand-in, not a new contact.
+			const contact = scores.get('wrong_contact');
+			if (ooo && contact && contact.evidence.every((item) => item.rule === 'contact.redirect'))
+				scores.delete('wrong_contact');
+		}
+	}
+
+	// Documents requested: from the sentences that ask for documents.
+	const documents = new Set<DocumentKind>();
+	for (const span of scores.get('missing_documents')?.spans ?? []) {
+		for (const kind of documentsIn(text.slice(span.start, span.end))) documents.add(kind);
+	}
+	// "Reissue the invoice with the PO" asks for the PO; an invoice copy only when a copy is what they ask for.
+	if (documents.size > 1 && documents.has('invoice_copy')) {
+		const asksCopy = (scores.get('missing_documents')?.spans ?? []).some((span) =>
+			/\b(?:copy|copie|kopie|copia|pdf|attachment|duplicat\w*|re-?send|renvoyer|reenviar|erneut|nochmal|again)\b/.test(
+				text.slice(span.start, span.end),
+			),
+		);
+		if (!asksCopy) documents.delete('invoice_copy');
+	}
+
+	let intents = INTENT_SEVERITY.filter(
+		(intent) => (scores.get(intent)?.score ?? 0) >= INTENT_THRESHOLD,
+	);
+	if (intents.some((intent) => !PASSIVE.has(intent)))
+		intents = intents.filter((intent) => !PASSIVE.has(intent));
+	// "Thanks, what is the bank account?" is a question, however polite.
+	if (intents.length === 0) intents = ['other'];
+	for (const intent of intents)
+		for (const item of scores.get(intent)?.evidence ?? []) evidence.push(item);
+
+	// Extraction.
+	const language = guessLanguage(text);
+	const dates = findDates(text, reference, dayOrderFor(language));
+	const emails = findEmails(spoken).filter(
+		(email) =>
+			email.address !== sender &&
+			!/^(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster)@/.test(email.address),
+	);
+	const amounts = findAmounts(original);
+	const invoiceNumbers = findInvoiceNumbers(`${input.subject ?? ''}\n${spoken}`);
+	const extracted: Extracted = { invoiceNumbers, documentsRequested: [...documents] };
+	if (emails.length > 0) extracted.newContactEmail = emails[0].address;
+
+	const promiseSpans = [
+		...(scores.get('promise_to_pay')?.spans ?? []),
+		...(scores.get('payment_plan')?.spans ?? []),
+	];
+	if (intents.includes('promise_to_pay') || intents.includes('payment_plan')) {
+		const promised = dateNear(dates, promiseSpans, spans, reference, false);
+		if (promised) extracted.promisedDate = promised;
+	}
+	if (intents.includes('out_of_office')) {
+		const back = returnDate(dates, text, reference);
+		if (back) extracted.returnDate = back;
+	}
+	const paidOrPromised = [
+		...promiseSpans,
+		...(scores.get('already_paid')?.spans ?? []),
+		...(scores.get('refund_request')?.spans ?? []),
+	];
+	const amount =
+		amounts.find((candidate) =>
+			paidOrPromised.some((span) => candidate.start >= span.start && candidate.start < span.end),
+		) ?? amounts[0];
+	if (amount)
+		extracted.amount = {
+			text: amount.text,
+			value: amount.value,
+			currency: amount.currency,
+			minor: amount.minor,
+		};
+
+	const primary = intents[0];
+	const primaryScore = scores.get(primary)?.score ?? 0;
+	let confidence = primary === 'other' ? 0.3 : 1 - Math.exp(-primaryScore);
+	// Competing action intents (not counting the passive ones) lower confidence a little.
+	if (intents.length > 2) confidence -= 0.05 * (intents.length - 2);
+	confidence = Math.max(0.05, Math.min(0.99, Math.round(confidence * 100) / 100));
+
+	const firstSentence =
+		scores.get(primary)?.evidence[0]?.snippet ??
+		(text.trim() === ''
+			? '(empty reply)'
+			: snippet(original, 0, Math.min(original.length, 100), 0));
+	return finish(
+		intents,
+		confidence,
+		evidence,
+		extracted,
+		reference,
+		options,
+		firstSentence,
+		paymentLinkFailed || insolvency,
+		injection,
+		insolvency,
+	);
+}
+
+function emptyExtracted(invoiceNumbers: string[]): Extracted {
+	return { invoiceNumbers, documentsRequested: [] };
+}
+
+/** The date the promise is about: first date in a promise sentence, else the next sentence's, else any future date. */
+function dateNear(
+	dates: DateMention[],
+	evidenceSpans: Span[],
+	spans: Span[],
+	reference: string,
+	allowPast: boolean,
+): string | undefined {
+	const refDay = dayNumber(reference) as number;
+	const usable = dates.filter(
+		(mention) => allowPast || (dayNumber(mention.date) as number) >= refDay,
+	);
+	for (const span of evidenceSpans) {
+		const inside = usable.find(
+			(mention) => mention.start >= span.start && mention.start < span.end,
+		);
+		if (inside) return inside.date;
+	}
+	for (const span of evidenceSpans) {
+		const index = spans.findIndex((candidate) => candidate.start === span.start);
+		const next = index >= 0 ? spans[index + 1] : undefined;
+		const after =
+			next && usable.find((mention) => mention.start >= next.start && mention.start < next.end);
+		if (after) return after.date;
+	}
+	return usable[0]?.date;
+}
+
+const RETURN_CUE =
+	/\b(?:back|return|returning|until|till|through|thru|bis|zuruck|wieder|retour|jusqu'au|jusqu'a|hasta|regreso|vuelta|volvere|ab dem|ab)\b/g;
+
+function returnDate(dates: DateMention[], text: string, reference: string): string | undefined {
+	const refDay = dayNumber(reference) as number;
+	const future = dates.filter((mention) => (dayNumber(mention.date) as number) >= refDay);
+	RETURN_CUE.lastIndex = 0;
+	let match: RegExpExecArray | null;
+	while ((match = RETURN_CUE.exec(text)) !== null) {
+		const cueEnd = match.index + match[0].length;
+		const after = future.find((mention) => mention.start >= cueEnd && mention.start - cueEnd < 40);
+		if (after) return after.date;
+	}
+	// "Out from 1 to 12 December": the last date mentioned is the end of the absence.
+	return future.length > 0 ? future[future.length - 1].date : undefined;
+}
+
+function finish(
+	intents: ReplyIntent[],
+	confidence: number,
+	evidence: Evidence[],
+	extracted: Extracted,
+	reference: string,
+	options: TriageOptions,
+	lead: string,
+	paymentLinkFailed: boolean,
+	injection: boolean,
+	insolvency = false,
+): TriageResult {
+	const intent = intents[0];
+	const escalate =
+		intents.some(
+			(candidate) =>
+				ESCALATING_INTENTS.includes(candidate) &&
+				(candidate !== 'wrong_contact' || !extracted.newContactEmail),
+		) ||
+		paymentLinkFailed ||
+		injection;
+	const stopCadence = intents.some(
+		(candidate) =>
+			candidate === 'opt_out' ||
+			candidate === 'legal_threat' ||
+			candidate === 'dispute' ||
+			candidate === 'bounce',
+	);
+	let pauseUntil: string | undefined;
+	if (!stopCadence) {
+		if (intent === 'promise_to_pay' && extracted.promisedDate) pauseUntil = extracted.promisedDate;
+		else if (intent === 'out_of_office' && extracted.returnDate) pauseUntil = extracted.returnDate;
+		else if (intent === 'already_paid') {
+			const days = options.paidPauseDays ?? DEFAULT_PAID_PAUSE_DAYS;
+			if (days > 0) pauseUntil = addDays(reference, days);
+		}
+	}
+	return {
+		intent,
+		intents,
+		confidence,
+		escalate,
+		stopCadence,
+		...(pauseUntil ? { pauseUntil } : {}),
+		extracted,
+		evidence,
+		summary: summarise(
+			intent,
+			extracted,
+			lead,
+			paymentLinkFailed && !insolvency,
+			injection,
+			insolvency,
+		),
+	};
+}
+
+function summarise(
+	intent: ReplyIntent,
+	extracted: Extracted,
+	lead: string,
+	paymentLinkFailed: boolean,
+	injection: boolean,
+	insolvency: boolean,
+): string {
+	const parts: string[] = [LABEL[intent]];
+	if (extracted.promisedDate) parts.push(`for ${extracted.promisedDate}`);
+	if (extracted.amount) parts.push(`amount ${extracted.amount.text}`);
+	if (extracted.returnDate) parts.push(`back ${extracted.returnDate}`);
+	if (extracted.newContactEmail) parts.push(`contact ${extracted.newContactEmail}`);
+	if (extracted.documentsRequested.length > 0)
+		parts.push(`wants ${extracted.documentsRequested.join(', ').replace(/_/g, ' ')}`);
+	if (extracted.invoiceNumbers.length > 0)
+		parts.push(`re ${extracted.invoiceNumbers.slice(0, 3).join(', ')}`);
+	let summary = parts.join(', ');
+	if (paymentLinkFailed) summary += '; the payment link failed for them';
+	if (injection) summary += '; the reply tries to instruct an automated system';
+	if (insolvency) summary += '; mentions insolvency or administration';
+	const quote = lead.replace(/\s+/g, ' ').trim().slice(0, 160);
+	return `${summary}: "${quote}"`;
+}
