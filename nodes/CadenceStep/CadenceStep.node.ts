@@ -33,6 +33,7 @@ import {
 	releaseReservation,
 	reserveStep,
 	resolvePolicy,
+	toInstant,
 	type AiConfig,
 	type CadencePlan,
 	type CadencePolicy,
@@ -602,6 +603,8 @@ async function planOperation(ctx: IExecuteFunctions): Promise<INodeExecutionData
 		tierPolicies,
 	};
 	const at = new Date().toISOString();
+	// Reservations carry the plan's moment (now, unless As-Of is set), so spacing counts from the planned touch.
+	const planAt = new Date(toInstant(base.asOf) ?? Date.now()).toISOString();
 	const outputs = new Outputs<OutputName>(OUTPUTS);
 	const planned: Planned[] = [];
 	const closed: string[] = [];
@@ -649,7 +652,13 @@ async function planOperation(ctx: IExecuteFunctions): Promise<INodeExecutionData
 			});
 			if (result.rule === 'closed') closed.push(invoice.id);
 			if (ledger && !dryRun && result.idempotencyKey && result.step) {
-				const reserved = reserveStep(ledger, invoice.id, result.step.id, at, result.skippedSteps);
+				const reserved = reserveStep(
+					ledger,
+					invoice.id,
+					result.step.id,
+					planAt,
+					result.skippedSteps,
+				);
 				if (!reserved.ok) {
 					planned.push({
 						itemIndex,
@@ -680,7 +689,7 @@ async function planOperation(ctx: IExecuteFunctions): Promise<INodeExecutionData
 	if (ledger && !dryRun) {
 		pruneLedger(ledger, closed);
 		const forget = (options.forgetAfterDays as number | undefined) ?? 365;
-		if (forget > 0) pruneStale(ledger, Date.now(), forget);
+		if (forget > 0) pruneStale(ledger, planAt, forget);
 	}
 
 	const consolidated =

@@ -68,7 +68,8 @@ export function ledgerHistory(ledger: LedgerData, invoiceId: string): HistoryEnt
 	if (!record || !Array.isArray(record.entries)) return [];
 	return record.entries.map((entry) => ({
 		stepId: entry.stepId,
-		at: entry.recordedAt ?? entry.at,
+		// When the step was emitted (the plan's moment): spacing counts from there, not from when Record ran.
+		at: entry.at,
 		status: entry.status === 'failed' ? 'failed' : 'sent',
 		...(entry.status === 'reserved' ? { confirmed: false } : {}),
 	}));
@@ -109,7 +110,9 @@ export function releaseReservation(ledger: LedgerData, invoiceId: string, stepId
 	const record = ledger.invoices?.[invoiceId];
 	if (!record) return false;
 	const key = idempotencyKey(invoiceId, stepId);
-	const index = record.entries.findIndex((entry) => entry.key === key && entry.status === 'reserved');
+	const index = record.entries.findIndex(
+		(entry) => entry.key === key && entry.status === 'reserved',
+	);
 	if (index < 0) return false;
 	record.entries.splice(index, 1);
 	if (record.entries.length === 0) delete ledger.invoices![invoiceId];
@@ -122,7 +125,10 @@ export function parseIdempotencyKey(key: string): Array<{ invoiceId: string; ste
 		.split('+')
 		.map((part) => part.trim())
 		.filter((part) => part.lastIndexOf(':') > 0)
-		.map((part) => ({ invoiceId: part.slice(0, part.lastIndexOf(':')), stepId: part.slice(part.lastIndexOf(':') + 1) }));
+		.map((part) => ({
+			invoiceId: part.slice(0, part.lastIndexOf(':')),
+			stepId: part.slice(part.lastIndexOf(':') + 1),
+		}));
 }
 
 export type RecordResult =
