@@ -12,7 +12,6 @@ import type { Invoice } from '../../src';
 
 const SEND = 0;
 const WAIT = 1;
-const STOP = 2;
 const ESCALATE = 3;
 
 function invoice(overrides: Partial<Invoice> = {}): Invoice {
@@ -221,6 +220,9 @@ describe('Cadence Step in the n8n engine', () => {
 			input,
 		});
 		expect(result.counts(NODE_UNDER_TEST)).toEqual([1, 2, 2, 1]);
+		expect(
+			result.json(NODE_UNDER_TEST, 2).map((json) => (json.cadence as IDataObject).action),
+		).toEqual(['stop', 'stop']);
 		const rules = [0, 1, 2, 3].flatMap((output) =>
 			result
 				.items(NODE_UNDER_TEST, output)
