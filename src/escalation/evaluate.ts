@@ -3,7 +3,7 @@
  * by when, and the packet that person reads. Pure: the only state is the de-duplication ledger the caller passes.
  */
 import { AsOfCalendar, dayNumber, toInstant } from '../dates';
-import { toMinor } from '../money';
+import { formatMoney, toMinor } from '../money';
 import type { Invoice } from '../invoice/schema';
 import { isCsuiteContact } from '../state/check';
 import { checkEscalationLedger, escalationKey, recordEscalation } from './dedup';
@@ -218,7 +218,7 @@ export function escalationReasons(
 				'high_value',
 				rules.highValue.priority,
 				overThreshold
-					? `High-value balance: ${invoice.amountDueFormatted} due (threshold ${rules.highValue.thresholds[invoice.currency] ?? rules.highValue.otherCurrencies} ${invoice.currency}).`
+					? `High-value balance: ${invoice.amountDueFormatted} due (threshold ${formatMoney(threshold!, invoice.currency, rules.packet.locale)}).`
 					: `High-value balance: ${invoice.amountDueFormatted} due (flagged by Payment State Check).`,
 				[`amount due ${invoice.amountDueFormatted}`],
 			);

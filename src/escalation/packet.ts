@@ -287,6 +287,12 @@ export function buildEscalationPacket(
 
 type PacketModel = Omit<EscalationPacket, 'slack' | 'slackApprovalMessage' | 'html' | 'text'>;
 
+/** `2026-11-20T14:00:00+01:00` → `2026-11-20 14:00 UTC+01:00` (`Z` → `UTC`). */
+function readableInstant(iso: string): string {
+	const zone = iso.endsWith('Z') ? 'UTC' : `UTC${iso.slice(-6)}`;
+	return `${iso.slice(0, 10)} ${iso.slice(11, 16)} ${zone}`;
+}
+
 /** Slack limits: section text 3000, header 150, field 2000, ≤ 10 fields, ≤ 10 context elements, ≤ 50 blocks. */
 export const SLACK_LIMITS = {
 	sectionText: 3000,
@@ -322,10 +328,7 @@ function factLines(model: PacketModel, result: EscalationResult): Array<[string,
 	if (model.state.state) lines.push(['State', model.state.state.replace(/_/g, ' ')]);
 	lines.push(['Owner', ownerText(result)]);
 	if (result.dueBy)
-		lines.push([
-			'Respond by',
-			`${result.dueBy.slice(0, 16).replace('T', ' ')} (${result.slaHours} business h)`,
-		]);
+		lines.push(['Respond by', `${readableInstant(result.dueBy)} (${result.slaHours} business h)`]);
 	return lines;
 }
 
