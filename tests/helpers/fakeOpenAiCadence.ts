@@ -32,10 +32,12 @@ export class FakeOpenAiCadence {
 				const answer = () => {
 					if (response.destroyed) return;
 					response.writeHead(status, { 'content-type': 'application/json' });
-					if (status !== 200)
-						return response.end(
+					if (status !== 200) {
+						response.end(
 							JSON.stringify({ error: { message: 'fake failure', type: 'server_error' } }),
 						);
+						return;
+					}
 					response.end(
 						JSON.stringify({
 							id: 'chatcmpl-fake',
