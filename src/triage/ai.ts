@@ -28,12 +28,14 @@ export interface AiTriageOptions extends TriageOptions {
 }
 
 export interface HybridTriageOptions extends AiTriageOptions {
-	/** Below this rules confidence the model is asked. Default 0.6. */
+	/** Below this rules confidence the model is asked. Default 0.7 (a lone question mark scores 0.63). */
 	threshold?: number;
 }
 
 /** Longest reply body sent to the model (the start of a reply carries its intent). */
 const MAX_BODY_CHARS = 6000;
+/** Hybrid asks the model below this rules confidence. */
+export const DEFAULT_HYBRID_THRESHOLD = 0.7;
 
 const SYSTEM_PROMPT = [
 	'You classify replies that customers sent to accounts-receivable (invoice follow-up) e-mails.',
@@ -101,7 +103,7 @@ export async function triageReplyHybrid(
 	options: HybridTriageOptions,
 ): Promise<TriageResult> {
 	const rules = options.rules ?? triageReply(input, options);
-	if (rules.confidence >= (options.threshold ?? 0.6)) {
+	if (rules.confidence >= (options.threshold ?? DEFAULT_HYBRID_THRESHOLD)) {
 		return {
 			...rules,
 			ai: { engine: 'hybrid', called: false, model: options.ai.model, guarded: [] },

@@ -22,6 +22,9 @@ const GAP = '[^!?\\n]{0,40}';
 /** Documents a customer can be waiting for, as they name them. */
 const DOCS = String.raw`(?:po|p\.o\.|purchase order|po number|w-?9|w-?8(?:ben)?|tax form|receipt|statement|invoice copy|copy of (?:the |your )?invoice|itemi[sz]ed (?:invoice|breakdown|statement)|remittance details|bank (?:details|letter)|banking details|vendor (?:form|registration|setup)|supplier (?:form|setup|registration)|credit (?:note|memo)|proof of delivery|delivery note|pod|timesheets?|signed (?:contract|sow|quote))`;
 
+/** Up to three words (bounded, so still linear). */
+const WORDS = "(?:[a-z0-9'-]{1,14} ){0,3}";
+
 function p(
 	id: string,
 	intent: ReplyIntent | null,
@@ -34,7 +37,7 @@ function p(
 		id,
 		intent,
 		weight,
-		re: new RegExp(source.replace(/~/g, GAP).replace(/DOCS/g, DOCS), 'g'),
+		re: new RegExp(source.replace(/~/g, GAP).replace(/DOCS/g, DOCS).replace(/WORDS/g, WORDS), 'g'),
 		negatable,
 		past,
 	};
@@ -91,6 +94,34 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'dispute',
 		2,
 		String.raw`\b(?:invoice|amount|charge|bill|total|price|this|it) (?:doesn't|doesnt|does not|isn't|is not) (?:look |seem )?(?:right|correct|accurate)\b|\b(?:doesn't|doesnt|does not|did not|didn't) (?:include|reflect|apply|show) (?:the |our )?(?:\S{1,6} )?(?:discount|credit|rebate|agreed|negotiated)|\b(?:discount|rate|price|fee) (?:we|you) agreed|\b(?:was|is|were) (?:never|not) (?:in|part of) (?:our|the) (?:agreement|contract|quote|order)|\b(?:arrived|delivered|received|were|was) (?:damaged|broken|defective|faulty)\b|\b(?:damaged|defective|faulty|broken) (?:goods|items|units|products?|parts|equipment)\b`,
+		false,
+	),
+	p(
+		'dispute.broad',
+		'dispute',
+		2,
+		String.raw`\b(?:we|i) (?:do not|don't|dont) owe\b|\bowe (?:you )?nothing\b|\bnot (?:owed|payable)\b|\b(?:please )?(?:correct|fix|adjust|amend|revise) (?:it|this|the invoice|the amount|the price|the rate|the hours|the quantity|the total|the error)\b|\b(?:po|quote|quotation|contract|agreement|sow|order confirmation) (?:says|said|states|shows|lists|specifies)\b|\bnever (?:showed up|turned up|arrived|came|happened|performed|delivered|completed|finished)\b|\bshould (?:be|have been|only be) (?:[$€£]|\d)`,
+		false,
+	),
+	p(
+		'dispute.de-broad',
+		'dispute',
+		2,
+		String.raw`\b(?:falsch|stimmt nicht|stimmen nicht|nicht richtig|nicht korrekt|nicht erbracht|nicht beauftragt|nie beauftragt|schulden (?:ihnen )?nichts)\b`,
+		false,
+	),
+	p(
+		'dispute.fr-broad',
+		'dispute',
+		2,
+		String.raw`\b(?:faux|fausse|erreur (?:de|dans la|sur la) factur|ne correspond pas|ne devons rien|pas ete (?:livre|realise|effectue))`,
+		false,
+	),
+	p(
+		'dispute.es-broad',
+		'dispute',
+		2,
+		String.raw`\b(?:error en la factura|no coincide|no corresponde|no debemos nada|no se (?:entrego|realizo|presto))`,
 		false,
 	),
 	p(
@@ -200,7 +231,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'refund.word',
 		'refund_request',
 		2,
-		String.raw`\b(?:refund|reimburse|money back|credit (?:back|us|our (?:card|account))|return (?:the|our) (?:payment|money|funds)|charge ?back|reverse the (?:charge|payment)|overpaid|over-paid|overpayment|paid (?:it |this )?twice|double payment|paid (?:this )?invoice twice|duplicate payment)`,
+		String.raw`\b(?:refund|reimburse|money back|credit (?:back|us|our (?:card|account))|return (?:the|our) (?:payment|money|funds)|charge ?back|reverse WORDS(?:charges?|payments?|transactions?)|overpaid|over-paid|overpayment|paid (?:it |this )?twice|double payment|paid (?:this )?invoice twice|duplicate payment)`,
 	),
 	p(
 		'refund.de',
@@ -235,10 +266,17 @@ export const PATTERNS: readonly IntentPattern[] = [
 		String.raw`\b(?:an extension|extend (?:the|our|this) (?:due date|deadline|terms|payment)|more time|additional time|extra time|a few (?:more|extra) (?:days|weeks)|grace period|defer(?:ral)?|postpone (?:the )?payment|push (?:the )?(?:payment|due date) (?:back|out)|can we (?:pay|settle) (?:in|by|on|at|after|next)|would it be (?:possible|ok|okay) to pay (?:in|by|on|at|after|next|later)|possible to pay (?:later|next month|in january|in february)|give us (?:until|till|more time|a few|an extra|another)|(?:until|till) [^.!?\n]{1,25} to pay\b)`,
 	),
 	p(
+		'plan.cannot-yet',
+		'payment_plan',
+		2,
+		String.raw`\b(?:can't|cannot|cant|unable to|won't be able to|will not be able to|not able to) pay WORDS(?:until|till|before|in full|all of it|the full|this month|right now|at the moment)\b|\b(?:new|different|longer|extended|better|revised) (?:payment )?terms\b|\b(?:\d{2,3}|forty-five|sixty|ninety)[- ]day (?:payment )?terms\b`,
+		false,
+	),
+	p(
 		'plan.terms',
 		'payment_plan',
 		1.2,
-		String.raw`\b(?:(?:change|amend|renegotiate|discuss) (?:the |our )?(?:payment )?terms|(?:net|net-) ?(?:45|60|75|90|120) (?:terms|days)?|cash ?flow (?:issues?|problems?|constraints?|is tight)|tight (?:cash|month|quarter)|financial (?:difficulties|hardship)|(?:money|cash|things) (?:is|are) (?:really |very |a bit )?tight)\b|\bnow and (?:the rest|the remainder|the balance|the other half|\S{1,12} (?:a|per|each) month)|\b(?:a|per|each) month until\b`,
+		String.raw`\b(?:(?:change|amend|renegotiate|discuss) (?:the |our )?(?:payment )?terms|(?:net|net-) ?(?:45|60|75|90|120) (?:terms|days)?|cash ?flow (?:issues?|problems?|constraints?|is tight)|tight (?:cash|month|quarter)|financial (?:difficulties|hardship)|(?:quarterly|annual|semi-annual) (?:billing|invoicing|payments)|(?:money|cash|things) (?:is|are) (?:really |very |a bit )?tight)\b|\bnow and (?:the rest|the remainder|the balance|the other half|\S{1,12} (?:a|per|each) month)|\b(?:a|per|each) month until\b`,
 	),
 	p(
 		'plan.de',
@@ -267,6 +305,12 @@ export const PATTERNS: readonly IntentPattern[] = [
 		String.raw`\b(?:no longer (?:with|at|works?|working|employed|handles?|responsible|the (?:right|correct))|my last day|(?:has|have) (?:left|retired from) (?:the company|the firm|the organi[sz]ation|us|\w{2,20})|left the company|is retired|has retired|passed away|moved (?:on|to (?:a )?(?:new|different|another) (?:role|position|team|company)))\b`,
 	),
 	p(
+		'contact.gone',
+		'wrong_contact',
+		2,
+		String.raw`\b(?:retired|resigned|has moved on|is on long-term leave|is no longer here)\b`,
+	),
+	p(
 		'contact.wrong',
 		'wrong_contact',
 		2,
@@ -276,7 +320,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'contact.redirect',
 		'wrong_contact',
 		1.2,
-		String.raw`\b(?:please |kindly )?(?:contact|reach out to|reach|write to|email|use|try|direct (?:all |your |future )?(?:invoices|correspondence|emails|billing|this)? ?to|send (?:all |future |your )?(?:invoices|correspondence|billing|reminders|statements)(?: going forward)? to|forward (?:it|this|them) to|redirect|update (?:your|the) (?:records|contact|file)|(?:the|our) (?:new |correct )?(?:ap|accounts payable|billing|finance|invoice) (?:contact|email|address|inbox|mailbox|team) is|going forward,? (?:please )?(?:send|email|contact|address))\b~@`,
+		String.raw`\b(?:please |kindly )?(?:contact|reach out to|reach|write to|email|use|try|direct WORDSto|(?:send|forward|address|route) WORDSto|send (?:all |future |your )?(?:invoices|correspondence|billing|reminders|statements)(?: going forward)? to|forward (?:it|this|them) to|redirect|update (?:your|the) (?:records|contact|file)|(?:the|our) (?:new |correct )?(?:ap|accounts payable|billing|finance|invoice) (?:contact|email|address|inbox|mailbox|team) is|going forward,? (?:please )?(?:send|email|contact|address))\b~@`,
 	),
 	p(
 		'contact.mailbox',
@@ -399,6 +443,12 @@ export const PATTERNS: readonly IntentPattern[] = [
 		String.raw`\b(?:will|'ll|shall|should|are going to|am going to|is going to|gonna|plan to|intend to|expect to|aim to|hope to) (?:be )?(?:(?:get|have) (?:[a-z0-9-]{1,12} ){0,3})?(?:pay|paying|paid|settle|settling|settled|process|processed|remit|remitted|wire|wired|transfer|transferred|release|released|cut|mailed|executed|made|issued|sent|send (?:the |a |you |out )?(?:payment|check|cheque|wire|funds|money|transfer))\b|\b(?:payment|it|check|cheque|the wire|wire|transfer|funds) (?:goes|is going|will go|should go|going) out\b|\bexpect (?:the |our )?(?:payment|wire|check|cheque|funds|transfer)\b`,
 	),
 	p(
+		'promise.broad',
+		'promise_to_pay',
+		2,
+		String.raw`\b(?:will|'ll|shall|are going to|am going to|is going to|gonna|plan to|intend to|expect to|aim to|hope to) WORDS(?:clear|sort out|sort|take care of|handle|square|initiate|submit|schedule|execute|transfer|remit|wire|release)\b~\b(?:balance|invoice|payment|this|it|bill|amount|account)\b|\b(?:funds|payment|money|transfer|wire|check|cheque|it) WORDS(?:should|will|would|is going to) (?:hit|land|reach|arrive|clear|be in|show up|post)\b|\bpayment (?:right|straight|immediately|shortly|soon) after\b`,
+	),
+	p(
 		'promise.scheduled',
 		'promise_to_pay',
 		2,
@@ -408,7 +458,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'promise.de',
 		'promise_to_pay',
 		2,
-		String.raw`\b(?:(?:werden|wird|werde) ~(?:bezahlen|uberweisen|begleichen|bezahlt|uberwiesen|beglichen|anweisen|zahlen)|zahlung (?:erfolgt|wird (?:erfolgen|veranlasst))|(?:im|mit dem) nachsten zahlungslauf|zur zahlung freigegeben)`,
+		String.raw`\b(?:(?:werden|wird|werde) ~(?:bezahlen|uberweisen|begleichen|bezahlt|uberwiesen|beglichen|anweisen|angewiesen|zahlen|ausgefuhrt|ausfuhren|veranlasst|veranlassen|erledigt|erledigen|freigegeben)|zahlung (?:erfolgt|wird (?:erfolgen|veranlasst))|(?:im|mit dem) nachsten zahlungslauf|zur zahlung freigegeben)`,
 	),
 	p(
 		'promise.fr',
@@ -429,6 +479,12 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'missing_documents',
 		2,
 		String.raw`\b(?:(?:please |kindly |could you |can you |would you )?(?:re-?send|send (?:over|us|me)?|forward|provide|share|email|attach)(?: us| me| over)? (?:a |the |an |another |your |us )?(?:new |updated |corrected |revised |signed |valid )?(?:copy|copies|pdf|invoice|po|purchase order|w-?9|w-?8|receipt|statement|itemi[sz]ed|breakdown|backup|supporting (?:documents?|documentation)|proof of delivery|pod|timesheets?|credit (?:note|memo)|bank (?:details|letter)|banking details|tax form))`,
+	),
+	p(
+		'docs.ask',
+		'missing_documents',
+		2,
+		String.raw`\b(?:can|could|may) (?:i|we) (?:get|have|receive|obtain|see)(?: a| an| the| your)?(?: copy of| copies of)?(?: the| your)? (?:copy|copies|DOCS|invoice|pdf|documents?|paperwork)\b`,
 	),
 	p(
 		'docs.missing',
@@ -524,7 +580,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'signal.payment-link',
 		null,
 		1,
-		String.raw`\b(?:(?:payment )?(?:link|portal|button|page|website|site)~(?:doesn't|does not|didn't|did not|isn't|is not|won't|will not|wouldn't) (?:work|load|open|accept|go through|let)|(?:link|portal|payment page|page) (?:is |was |seems |has |had |has been )?(?:broken|expired|dead|down|not working|invalid)|(?:card|payment) (?:was |keeps getting |keeps being |got |is being |has been )?(?:declined|rejected|failing|failed)|error (?:when|while|trying to) (?:pay|paying|making)|(?:unable|not able|can't|cannot|couldn't) to (?:pay|make (?:a |the )?payment|complete (?:the )?payment) (?:online|through|via|using|with|on)|zahlungslink (?:funktioniert nicht|ist abgelaufen)|le lien (?:de paiement )?ne fonctionne pas|el enlace (?:de pago )?no funciona)`,
+		String.raw`\b(?:(?:payment )?(?:link|portal|button|page|website|site)~(?:doesn't|does not|didn't|did not|isn't|is not|won't|will not|wouldn't) (?:work|load|open|accept|go through|let)|(?:link|portal|payment page|page) (?:is |was |seems |has |had |has been )?(?:broken|expired|dead|down|not working|invalid)|(?:card|payment) (?:was |keeps getting |keeps being |got |is being |has been )?(?:declined|rejected|failing|failed)|error (?:when|while|trying to) (?:pay|paying|making)|(?:unable|not able|can't|cannot|couldn't) to (?:pay|make (?:a |the )?payment|complete (?:the )?payment) (?:online|through|via|using|with|on)|(?:link|portal|page|website|site|checkout) WORDS(?:gives|shows|returns|throws) (?:me |us )?(?:an? )?(?:error|404|500|blank page)|\b(?:404|page not found|error 500|internal server error)\b|zahlungslink (?:funktioniert nicht|ist abgelaufen)|le lien (?:de paiement )?ne fonctionne pas|el enlace (?:de pago )?no funciona)`,
 		false,
 	),
 	p(
@@ -537,7 +593,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'signal.injection',
 		null,
 		1,
-		String.raw`\b(?:ignore (?:all |any |the |your )?(?:previous|prior|above|earlier|preceding|system)? ?(?:instructions|prompts?|rules|directions)|disregard (?:all |any |the |your )?(?:previous|prior|above|earlier)|system prompt|you are (?:now )?(?:an? )?(?:ai|assistant|language model|chatbot|classifier)|as an ai\b|(?:classify|label|categori[sz]e|tag|mark) (?:this|the|my) (?:e-?mail|message|reply|ticket|response) as|set (?:the )?(?:intent|escalate|escalation|label) (?:to|=|:)|"?(?:intent|escalate)"? ?: ?"?(?:acknowledged|false|other)|new instructions|<\/?(?:system|assistant|instructions?)>|\[(?:system|inst)\]|ignoriere (?:alle )?(?:vorherigen|bisherigen) anweisungen|ignorez (?:les|toutes les) instructions|ignora (?:las|todas las) instrucciones)`,
+		String.raw`\b(?:ignore (?:all |any |the |your )?(?:previous|prior|above|earlier|preceding|system)? ?(?:instructions|prompts?|rules|directions)|disregard (?:all |any |the |your )?(?:previous|prior|above|earlier)|system prompt|you are (?:now )?(?:an? )?(?:ai|assistant|language model|chatbot|classifier)|as an ai\b|(?:classify|label|categori[sz]e|tag|mark) (?:this|the|my) (?:e-?mail|message|reply|ticket|response) as|set (?:the )?(?:intent|escalate|escalation|label) (?:to|=|:)|"?(?:intent|escalate)"? ?: ?"?(?:acknowledged|false|other)|new instructions|ignore (?:the|everything|all) (?:above|before|previous|prior)|(?:reply|respond|answer) (?:that|with) (?:the invoice|this invoice|"|')|<\/?(?:system|assistant|instructions?)>|\[(?:system|inst)\]|ignoriere (?:alle )?(?:vorherigen|bisherigen) anweisungen|ignorez (?:les|toutes les) instructions|ignora (?:las|todas las) instrucciones)`,
 		false,
 	),
 ];
