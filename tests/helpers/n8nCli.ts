@@ -2,7 +2,7 @@
  * Drives a real n8n 2.x (the pinned install) through its CLI, with this package loaded by the community-package
  * route, exactly as `npm start` runs it: import workflows, execute them, read each node's outputs.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +60,45 @@ export class LocalN8n {
 				`n8n import:workflow failed (exit ${result.code}):\n${tail(result.stdout + result.stderr)}`,
 			);
 		}
+	}
+
+	/** The CLI without blocking this process, for tests whose fake servers run in it. */
+	cliAsync(
+		args: string[],
+		timeoutMs = 180_000,
+	): Promise<{ code: number | null; stdout: string; stderr: string }> {
+		return new Promise((resolve, reject) => {
+			const child = spawn('bash', [N8N_SCRIPT, this.folder, ...args], {
+				env: { ...process.env, ...this.env },
+			});
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+			child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+			const timer = setTimeout(() => {
+				child.kill('SIGKILL');
+				reject(
+					new Error(
+						`n8n ${args.join(' ')} timed out after ${timeoutMs} ms\n${tail(stdout + stderr)}`,
+					),
+				);
+			}, timeoutMs);
+			child.on('close', (code) => {
+				clearTimeout(timer);
+				resolve({ code, stdout, stderr });
+			});
+		});
+	}
+
+	/** `execute` without blocking this process (fake servers in the test keep answering). */
+	async executeAsync(workflowId: string): Promise<CliRun> {
+		const result = await this.cliAsync(['execute', `--id=${workflowId}`, '--rawOutput']);
+		const run = parseRawOutput(result.stdout);
+		if (!run)
+			throw new Error(
+				`n8n execute --id=${workflowId} printed no result (exit ${result.code}):\n${tail(result.stdout + result.stderr)}`,
+			);
+		return cliRun(run);
 	}
 
 	/** `n8n execute --id=… --rawOutput`, parsed. Throws with n8n's own output when it did not produce a result. */
