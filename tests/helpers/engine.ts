@@ -88,6 +88,11 @@ function stockNodePath(name: string): string | undefined {
 
 const loaded = new Map<string, INodeType>();
 
+/** Makes an extra node type (e.g. the benchmark's pass-through node) available to workflows under `type`. */
+export function registerNodeType(type: string, nodeType: INodeType): void {
+	loaded.set(type, nodeType);
+}
+
 function loadNodeType(type: string): INodeType {
 	const cached = loaded.get(type);
 	if (cached) return cached;

@@ -1,0 +1,80 @@
+/**
+ * The Code-node alternative, run in a real n8n (the Code node needs n8n's JavaScript task runner, which the
+ * in-process engine harness does not have): the classification most users write in a Code node, next to Payment
+ * State Check on the same items, both fed by one Code node that generates the benchmark's invoices.
+ */
+import { generateInvoiceRows } from '../data';
+
+/** What a typical user writes: "Run Once for All Items", plain Date arithmetic, numbers as they come. */
+export function classifyInCodeNode(asOf: string): string {
+	return `// Classify invoices for follow-up
+const today = new Date('${asOf}');
+const DAY = 24 * 60 * 60 * 1000;
+const out = [];
+for (const item of $input.all()) {
+  const inv = item.json;
+  const amountDue = inv.amountDue != null ? Number(inv.amountDue) : Number(inv.total) - Number(inv.amountPaid || 0);
+  const daysPastDue = Math.floor((today - new Date(inv.dueDate)) / DAY);
+  let route;
+  if (inv.status === 'paid' || inv.status === 'void' || amountDue <= 0) route = 'closed';
+  else if (inv.status === 'draft' || inv.disputed || (inv.promiseDate && new Date(inv.promiseDate) >= today)) route = 'hold';
+  else if (daysPastDue >= -3) route = 'follow_up';
+  else route = 'not_due';
+  const agingBucket = daysPastDue <= 0 ? 'not_due' : daysPastDue <= 30 ? '1-30' : daysPastDue <= 60 ? '31-60' : daysPastDue <= 90 ? '61-90' : '91+';
+  out.push({ json: { ...inv, currency: String(inv.currency || 'USD').toUpperCase(), amountDue, daysPastDue, agingBucket, route, partiallyPaid: Number(inv.amountPaid) > 0 && amountDue > 0 } });
+}
+return out;
+`;
+}
+
+export const CODE_NODE = 'Classify (Code)';
+export const OUR_NODE = 'Payment State Check';
+export const GENERATE_NODE = 'Generate Invoices';
+
+export function codeNodeWorkflow(id: string, items: number, asOf: string): object {
+	const generate = `${generateInvoiceRows.toString()}\nreturn generateInvoiceRows(${items}).map((json) => ({ json }));`;
+	const to = (...names: string[]) => ({
+		main: [names.map((node) => ({ node, type: 'main', index: 0 }))],
+	});
+	return {
+		id,
+		name: 'Code node vs Payment State Check (benchmark)',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: 't',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'g',
+				name: GENERATE_NODE,
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [220, 0],
+				parameters: { mode: 'runOnceForAllItems', jsCode: generate },
+			},
+			{
+				id: 'p',
+				name: OUR_NODE,
+				type: 'n8n-nodes-invoice-followup.paymentStateCheck',
+				typeVersion: 1,
+				position: [440, -100],
+				parameters: { source: 'generic', options: { asOf } },
+			},
+			{
+				id: 'c',
+				name: CODE_NODE,
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [440, 100],
+				parameters: { mode: 'runOnceForAllItems', jsCode: classifyInCodeNode(asOf) },
+			},
+		],
+		connections: { Start: to(GENERATE_NODE), [GENERATE_NODE]: to(OUR_NODE, CODE_NODE) },
+	};
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# npm run bench: every performance figure in one run, printed as a table with the goals beside the figures.
+# Builds the package (the Code-node comparison and the package-load figure use dist/, as n8n does), compiles the
+# benchmark with tsc into the git-ignored .bench-build/ (a mirror of the repo layout) and runs it under Node 24.
+# Environment: BENCH_RUNS (default 5), BENCH_ITEMS (default 100000), BENCH_CLI_ITEMS (default 10000),
+# BENCH_ONLY=load,engine,code,triage,report,cadence,escalation (default all).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+source scripts/runtime.sh
+
+mkdir -p "$ROOT/.bench-build"
+echo "Building the package (dist/)..." >&2
+if ! npm run --silent build >/dev/null 2>"$ROOT/.bench-build/build.log"; then
+	echo "warning: npm run build reported errors (see .bench-build/build.log); benchmarking what was built" >&2
+fi
+echo "Compiling the benchmark (.bench-build/)..." >&2
+if ! node node_modules/typescript/bin/tsc -p bench/tsconfig.json >>"$ROOT/.bench-build/build.log" 2>&1; then
+	echo "warning: tsc reported type errors (see .bench-build/build.log); the emitted JavaScript is used anyway" >&2
+fi
+exec node --expose-gc --max-old-space-size=8192 .bench-build/bench/run.js
