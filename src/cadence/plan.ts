@@ -187,6 +187,16 @@ function stateOptionsFor(
 	return stateOptions;
 }
 
+const stepIndexes = new WeakMap<CadencePolicy, Map<string, number>>();
+function stepIndex(policy: CadencePolicy): Map<string, number> {
+	let index = stepIndexes.get(policy);
+	if (!index) {
+		index = new Map(policy.steps.map((step, position) => [step.id, position]));
+		stepIndexes.set(policy, index);
+	}
+	return index;
+}
+
 function parseMillis(value: string | undefined): number | null {
 	if (!value) return null;
 	const millis = Date.parse(value);
@@ -247,7 +257,7 @@ export function planCadenceStep(
 	};
 
 	// What the ledger says: sent steps, failures, touches, the last touch.
-	const indexOf = new Map(policy.steps.map((step, index) => [step.id, index]));
+	const indexOf = stepIndex(policy);
 	const sent = new Set<string>();
 	const failures = new Map<string, number>();
 	let touches = 0;

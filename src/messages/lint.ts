@@ -18,6 +18,8 @@ export interface LintFinding {
 
 interface Rule {
 	rule: string;
+	/** Lower-case fragments, one of which must occur before the (costlier) pattern runs. */
+	hints: readonly string[];
 	pattern: RegExp;
 	message: string;
 	/** Applies at the handoff stage too (internal data never leaves, whoever writes). */
@@ -30,6 +32,17 @@ const SERVICE =
 const RULES: readonly Rule[] = [
 	{
 		rule: 'legal_action',
+		hints: [
+			'legal',
+			'lawyer',
+			'attorney',
+			'solicitor',
+			'litigation',
+			'lawsuit',
+			'sue',
+			'court',
+			'claims',
+		],
 		pattern:
 			/\b(?:legal (?:action|proceedings?|steps|measures|remed(?:y|ies))|lawyers?|attorneys?|solicitors?|litigation|lawsuits?|sue you|take you to court|court action|small claims|legal department|legal team)\b/i,
 		message:
@@ -37,18 +50,33 @@ const RULES: readonly Rule[] = [
 	},
 	{
 		rule: 'collection_agency',
+		hints: ['collect'],
 		pattern:
 			/\b(?:collections? agenc(?:y|ies)|debt collect(?:or|ors|ion|ing)|collections? (?:firm|company|partner)|third[- ]party collect\w*|sent (?:it )?to collections?|refer(?:red)? (?:it )?to collections?)\b/i,
 		message: 'mentions a collection agency or debt collection',
 	},
 	{
 		rule: 'credit_report',
+		hints: ['credit', 'experian', 'equifax', 'transunion', 'bradstreet'],
 		pattern:
 			/\b(?:credit (?:report|reports|reporting|bureaus?|agenc(?:y|ies)|rating|score|file|history)|experian|equifax|transunion|dun (?:&|and) bradstreet)\b/i,
 		message: 'mentions credit reports or credit bureaus',
 	},
 	{
 		rule: 'service_suspension',
+		hints: [
+			'suspen',
+			'terminat',
+			'cut',
+			'disconnect',
+			'deactivat',
+			'discontinu',
+			'cancel',
+			'block',
+			'restrict',
+			'withh',
+			'stop',
+		],
 		pattern: new RegExp(
 			`\\b(?:(?:suspend|suspension|suspended|suspending|terminate|terminated|termination|terminating|cut off|disconnect\\w*|deactivat\\w*|discontinu\\w*|cancel\\w*|block\\w*|restrict\\w*|withhold\\w*|stop\\w*)\\W+(?:\\w+\\W+){0,4}${SERVICE}|${SERVICE}\\W+(?:\\w+\\W+){0,4}(?:suspended|terminated|cut off|disconnected|deactivated|discontinued|cancell?ed|blocked|restricted|withheld|stopped))\\b`,
 			'i',
@@ -57,18 +85,35 @@ const RULES: readonly Rule[] = [
 	},
 	{
 		rule: 'failure_to_pay',
+		hints: ['fail', 'nonpayment', 'non-payment', 'non payment', 'refus'],
 		pattern:
 			/\b(?:failure to (?:pay|make payment|remit)|fail(?:s|ed)? to pay|non[- ]?payment|refus\w* to pay)\b/i,
 		message: 'uses "failure to pay" wording',
 	},
 	{
 		rule: 'threat',
+		hints: ['else', 'warning', 'consequence', 'penalt', 'forced', 'choice', 'blacklist'],
 		pattern:
 			/\b(?:or else|final warning|last warning|consequences|penalt(?:y|ies)|we will be forced|have no choice but|blacklist\w*)\b/i,
 		message: 'uses threatening wording',
 	},
 	{
 		rule: 'internal_notes',
+		hints: [
+			'internal',
+			'note',
+			'do not',
+			'not for',
+			'todo',
+			'fixme',
+			'confidential',
+			'payer',
+			'deadbeat',
+			'risk',
+			'write',
+			'{{',
+			'}}',
+		],
 		pattern:
 			/(?:\[internal\]|\binternal (?:note|notes|only|use only|comment|comments)\b|\bnote to self\b|\bdo not (?:share|send|forward)\b|\bnot for (?:the )?(?:client|customer)\b|\bTODO\b|\bFIXME\b|\bconfidential\b|\bbad payer\b|\bslow payer\b|\bdeadbeat\b|\brisk score\b|\bwrite[- ]off\b|\{\{|\}\})/i,
 		message: 'contains internal notes or unrendered template text',
@@ -114,15 +159,18 @@ export function lintMessage(
 		typeof stageOrOptions === 'string' ? { stage: stageOrOptions } : stageOrOptions;
 	const stage = options.stage ?? 'reminder';
 	const findings: LintFinding[] = [];
-	const normalized = text.replace(/\s+/g, ' ');
+	const lower = text.toLowerCase();
+	let normalized: string | undefined;
 	for (const rule of RULES) {
 		if (stage === 'handoff' && !rule.always) continue;
+		if (!rule.hints.some((hint) => lower.includes(hint))) continue;
+		normalized ??= text.replace(/\s+/g, ' ');
 		const match = rule.pattern.exec(normalized);
 		if (match) findings.push({ rule: rule.rule, phrase: match[0].trim(), message: rule.message });
 	}
-	if (options.allowedEmails) {
+	if (options.allowedEmails && text.includes('@')) {
 		const allowed = new Set(options.allowedEmails.map((address) => address.toLowerCase()));
-		for (const address of normalized.match(EMAIL) ?? []) {
+		for (const address of text.match(EMAIL) ?? []) {
 			if (!allowed.has(address.toLowerCase())) {
 				findings.push({
 					rule: 'other_client_data',
@@ -134,7 +182,7 @@ export function lintMessage(
 		}
 	}
 	for (const name of options.otherCustomers ?? []) {
-		if (name.length >= 3 && normalized.toLowerCase().includes(name.toLowerCase())) {
+		if (name.length >= 3 && lower.includes(name.toLowerCase())) {
 			findings.push({
 				rule: 'other_client_data',
 				phrase: name,
