@@ -78,14 +78,28 @@ export function findAmounts(original: string): Array<ExtractedAmount & { start: 
 	return found.sort((a, b) => a.start - b.start);
 }
 
-const EMAIL = /[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9](?:[a-z0-9-]{0,62}\.){1,6}[a-z]{2,24}\b/gi;
+const LOCAL_CHAR = /[a-z0-9._%+-]/i;
+const DOMAIN_CHAR = /[a-z0-9.-]/i;
+const DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,62}\.){1,6}[a-z]{2,24}$/i;
 
+/**
+ * E-mail addresses, found from each "@" outwards (at most 64 characters left, 253 right), so a body of
+ * a thousand "a@a@a@" costs linear time instead of a regex's backtracking.
+ */
 export function findEmails(text: string): Array<{ address: string; start: number }> {
 	const found: Array<{ address: string; start: number }> = [];
-	EMAIL.lastIndex = 0;
-	let match: RegExpExecArray | null;
-	while ((match = EMAIL.exec(text)) !== null && found.length < 20) {
-		found.push({ address: match[0].toLowerCase().replace(/\.$/, ''), start: match.index });
+	let at = text.indexOf('@');
+	let examined = 0;
+	while (at !== -1 && found.length < 20 && examined++ < 500) {
+		let start = at;
+		while (start > 0 && at - start < 64 && LOCAL_CHAR.test(text[start - 1])) start--;
+		let end = at + 1;
+		while (end < text.length && end - at <= 253 && DOMAIN_CHAR.test(text[end])) end++;
+		const local = text.slice(start, at).replace(/^[._%+-]+/, '');
+		const domain = text.slice(at + 1, end).replace(/[.-]+$/, '');
+		if (local.length > 0 && DOMAIN.test(domain))
+			found.push({ address: `${local}@${domain}`.toLowerCase(), start: at - local.length });
+		at = text.indexOf('@', at + 1);
 	}
 	return found;
 }
@@ -101,6 +115,8 @@ export function findInvoiceNumbers(original: string): string[] {
 		re.lastIndex = 0;
 		let match: RegExpExecArray | null;
 		while ((match = re.exec(original)) !== null && found.size < 20) {
+			// "INV-1043" is the bare-id pattern's; the keyword pattern only takes ids set apart by a space, colon or #.
+			if (/^[-/]/.test(match[1])) continue;
 			const id = match[1].replace(/[-/.]+$/, '');
 			// "invoice 2" (a count) or a bare year is not a reference.
 			if (id.replace(/\D/g, '').length < 3 || /^(?:19|20)\d\d$/.test(id)) continue;

@@ -478,7 +478,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'docs.send',
 		'missing_documents',
 		2,
-		String.raw`\b(?:(?:please |kindly |could you |can you |would you )?(?:re-?send|send (?:over|us|me)?|forward|provide|share|email|attach)(?: us| me| over)? (?:a |the |an |another |your |us )?(?:new |updated |corrected |revised |signed |valid )?(?:copy|copies|pdf|invoice|po|purchase order|w-?9|w-?8|receipt|statement|itemi[sz]ed|breakdown|backup|supporting (?:documents?|documentation)|proof of delivery|pod|timesheets?|credit (?:note|memo)|bank (?:details|letter)|banking details|tax form))`,
+		String.raw`\b(?:(?:please |kindly |could you |can you |would you )?(?:re-?send|send(?: over)?|forward|provide|share|email|attach)(?: us| me| over)? (?:a |the |an |another |your |us )?(?:new |updated |corrected |revised |signed |valid )?(?:copy|copies|pdf|invoice|po|purchase order|w-?9|w-?8|receipt|statement|itemi[sz]ed|breakdown|backup|supporting (?:documents?|documentation)|proof of delivery|pod|timesheets?|credit (?:note|memo)|bank (?:details|letter)|banking details|tax form))`,
 	),
 	p(
 		'docs.ask',

@@ -256,7 +256,9 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 		pattern.re.lastIndex = 0;
 		let match: RegExpExecArray | null;
 		let hits = 0;
-		while ((match = pattern.re.exec(text)) !== null && hits < 3) {
+		// A real reply never repeats one pattern fifty times; the cap bounds the work on a hostile body.
+		let examined = 0;
+		while (hits < 3 && examined++ < 50 && (match = pattern.re.exec(text)) !== null) {
 			if (match[0].length === 0) {
 				pattern.re.lastIndex++;
 				continue;
