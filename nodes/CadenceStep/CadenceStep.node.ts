@@ -392,6 +392,14 @@ export class CadenceStep implements INodeType {
 							'Ledger entries of invoices not planned for this long are dropped. 0: keep forever. Paid and void invoices are always pruned.',
 					},
 					{
+						displayName: 'Hold on Untriaged Replies',
+						name: 'holdOnReplies',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether an invoice whose lastReplyAt is newer than the last touch waits until the reply is triaged (a triage field on the item, from Reply Triage, releases it)',
+					},
+					{
 						displayName: 'Holidays',
 						name: 'holidays',
 						type: 'string',
@@ -587,6 +595,7 @@ async function planOperation(ctx: IExecuteFunctions): Promise<INodeExecutionData
 	const ledger: LedgerData | undefined =
 		ledgerMode === 'staticData' ? (staticNamespace(ctx, 'cadence') as LedgerData) : undefined;
 	const pilot = (options.pilot as string) || 'off';
+	const holdOnReplies = options.holdOnReplies !== false;
 	const pilotSize = (options.pilotSize as number) ?? 10;
 	const sender = {
 		name: (options.senderName as string) || 'Accounts Receivable',
@@ -646,9 +655,11 @@ async function planOperation(ctx: IExecuteFunctions): Promise<INodeExecutionData
 			const result = planCadenceStep(invoice, policyRef, {
 				...base,
 				history,
-				outOfOfficeUntil: outOfOfficeUntil(triage),
+				outOfOfficeUntil:
+					outOfOfficeUntil(triage) ??
+					(typeof item.json.outOfOfficeUntil === 'string' ? item.json.outOfOfficeUntil : undefined),
 				// A triage result on the item means the latest reply has been read.
-				...(triage ? { replyAwaitingTriage: false } : {}),
+				...(triage || !holdOnReplies ? { replyAwaitingTriage: false } : {}),
 			});
 			if (result.rule === 'closed') closed.push(invoice.id);
 			if (ledger && !dryRun && result.idempotencyKey && result.step) {
