@@ -619,3 +619,66 @@ describe('messages on the plan', () => {
 		).toThrow(/contact\.title|title/);
 	});
 });
+
+describe('the README worked example (INV-001, Europe/Berlin, standard-5, daily at 10:00 UTC)', () => {
+	const berlin = invoice({ customer: { name: 'Acme GmbH', timezone: 'Europe/Berlin' } });
+
+	it('touches', () => {
+		const runs = simulate(berlin, 'by-tier', '2026-02-20', 45);
+		expect(touches(runs)).toEqual([
+			'2026-02-27 send:send pre-due',
+			'2026-03-02 send:send due',
+			'2026-03-09 send:send overdue-7',
+			'2026-03-16 send:send overdue-14',
+			'2026-04-01 escalate:handoff handoff-30',
+		]);
+		expect(runs[0].plan.nextEligibleAt).toBe('2026-02-27T09:00:00.000+01:00');
+		expect(runs.find(({ date }) => date === '2026-02-27')!.plan.message!.subject).toBe(
+			'Upcoming: invoice INV-001 is due on March 2, 2026',
+		);
+		expect(runs.find(({ date }) => date === '2026-03-09')!.plan.message!.subject).toBe(
+			'Invoice INV-001 is now 7 days past due',
+		);
+		expect(runs.find(({ date }) => date === '2026-04-02')!.plan.rule).toBe('handed_off');
+	});
+
+	it('a promise to pay on the 20th holds through the 21st and resumes on Monday the 23rd', () => {
+		const promised = invoice({ customer: berlin.customer, promise: { date: '2026-03-20' } });
+		expect(planCadenceStep(promised, 'standard-5', { asOf: '2026-03-10T10:00:00Z' })).toMatchObject(
+			{ action: 'wait', rule: 'promise_pending', nextEligibleAt: '2026-03-23T09:00:00.000+01:00' },
+		);
+		expect(planCadenceStep(promised, 'standard-5', { asOf: '2026-03-21T10:00:00Z' }).rule).toBe(
+			'promise_pending',
+		);
+		expect(planCadenceStep(promised, 'standard-5', { asOf: '2026-03-23T10:00:00Z' })).toMatchObject(
+			{ action: 'send', state: 'broken_promise' },
+		);
+	});
+
+	it('missed runs from 3 to 17 March: latest_only skips, one_per_run catches up 48 h apart', () => {
+		const history: HistoryEntry[] = [{ stepId: 'due', at: '2026-03-02T10:00:00Z', status: 'sent' }];
+		expect(
+			planCadenceStep(berlin, 'standard-5', { asOf: '2026-03-17T10:00:00Z', history }),
+		).toMatchObject({ action: 'send', step: { id: 'overdue-14' }, skippedSteps: ['overdue-7'] });
+		const onePerRun = { ...PRESETS['standard-5'], catchUp: 'one_per_run' as const };
+		const ledger: LedgerData = {};
+		reserveStep(ledger, berlin.id, 'due', '2026-03-02T10:00:00Z');
+		const runs = simulateFrom(ledger, onePerRun, [
+			'2026-03-17T10:00:00Z',
+			'2026-03-18T10:00:00Z',
+			'2026-03-19T10:00:00Z',
+		]);
+		expect(runs).toEqual(['send:overdue-7', 'wait:overdue-14', 'send:overdue-14']);
+
+		function simulateFrom(store: LedgerData, policy: PolicyRef, moments: string[]): string[] {
+			return moments.map((asOf) => {
+				const plan = planCadenceStep(berlin, policy, {
+					asOf,
+					history: ledgerHistory(store, berlin.id),
+				});
+				if (plan.idempotencyKey) reserveStep(store, berlin.id, plan.step!.id, asOf);
+				return `${plan.action}:${plan.step?.id}`;
+			});
+		}
+	});
+});
