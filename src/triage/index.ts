@@ -7,6 +7,14 @@ export {
 	classifyReplyWithAi,
 	triageReplyHybrid,
 	buildTriageMessages,
+	DEFAULT_HYBRID_THRESHOLD,
 	type AiTriageOptions,
 	type HybridTriageOptions,
 } from './ai';
+export {
+	routeTriage,
+	TRIAGE_ROUTES,
+	UPDATE_INTENTS,
+	type TriageRoute,
+	type RouteOptions,
+} from './route';

@@ -420,7 +420,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'paid.de',
 		'already_paid',
 		2,
-		String.raw`\b(?:bereits (?:bezahlt|uberwiesen|beglichen|ausgeglichen)|wurde ~(?:bezahlt|uberwiesen|beglichen)|haben (?:die rechnung |den betrag )?(?:bereits |gestern |heute |am \d{1,2}\. ?\w{0,10} )?(?:bezahlt|uberwiesen|beglichen)|zahlung (?:ist|wurde) (?:bereits )?(?:erfolgt|veranlasst|ausgefuhrt)|uberweisung (?:ist|wurde) (?:bereits )?(?:erfolgt|veranlasst|getatigt|ausgefuhrt))`,
+		String.raw`\b(?:bereits (?:bezahlt|uberwiesen|beglichen|ausgeglichen)|wurde ~(?:bezahlt|uberwiesen|beglichen)|(?:haben|habe|hatten) ~(?:bezahlt|uberwiesen|beglichen)\b|zahlung (?:ist|wurde) (?:bereits )?(?:erfolgt|veranlasst|ausgefuhrt)|uberweisung (?:ist|wurde) (?:bereits )?(?:erfolgt|veranlasst|getatigt|ausgefuhrt))`,
 	),
 	p(
 		'paid.fr',

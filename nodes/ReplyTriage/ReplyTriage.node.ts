@@ -1,0 +1,387 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import {
+	classifyReplyWithAi,
+	DEFAULT_HYBRID_THRESHOLD,
+	mapWithConcurrency,
+	routeTriage,
+	triageReply,
+	triageReplyHybrid,
+	type AiConfig,
+	type TriageResult,
+	type TriageRoute,
+} from '../../src';
+import { auditEntry, namedOutputs, Outputs, valueAt, withAudit } from '../shared/items';
+import {
+	INPUT_PRESETS,
+	PRESET_NAMES,
+	readReply,
+	type GenericMapping,
+	type InputPreset,
+} from './presets';
+import { NodeOperationError } from 'n8n-workflow';
+
+const NODE = 'Reply Triage';
+const OUTPUTS = ['Escalate', 'Update Record', 'Stop', 'No Action'] as const;
+type OutputName = (typeof OUTPUTS)[number];
+const OUTPUT_OF_ROUTE: Record<TriageRoute, OutputName> = {
+	escalate: 'Escalate',
+	update: 'Update Record',
+	stop: 'Stop',
+	none: 'No Action',
+};
+type Engine = 'rules' | 'ai' | 'hybrid';
+
+const FIX_HINT =
+	'Choose the Input preset that matches the node before this one (Gmail, Outlook, Email Trigger), or pick Generic Mapping and map subject, body, sender and received date with expressions';
+
+export class ReplyTriage implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Reply Triage',
+		name: 'replyTriage',
+		icon: { light: 'file:replyTriage.svg', dark: 'file:replyTriage.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle:
+			'={{ {"rules":"Rules","ai":"AI","hybrid":"Hybrid"}[$parameter["engine"]] + " · " + {"gmail":"Gmail","gmailRaw":"Gmail (raw)","outlook":"Outlook","imap":"IMAP","generic":"Generic"}[$parameter["inputPreset"]] }}',
+		description:
+			'Read customer replies to invoice reminders: intent, promised date, documents, new contact, and who must see it',
+		defaults: { name: 'Reply Triage' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: namedOutputs(OUTPUTS),
+		outputNames: [...OUTPUTS],
+		credentials: [
+			{
+				name: 'openAiCompatibleApi',
+				required: true,
+				displayOptions: { show: { engine: ['ai', 'hybrid'] } },
+			},
+		],
+		properties: [
+			{
+				displayName: 'Engine',
+				name: 'engine',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Rules (Offline)',
+						value: 'rules',
+						description: 'Deterministic patterns with evidence; no network, no model',
+					},
+					{
+						name: 'AI',
+						value: 'ai',
+						description:
+							'An OpenAI-compatible model reads every reply; the rules stand in when it fails and guard escalations',
+					},
+					{
+						name: 'Hybrid',
+						value: 'hybrid',
+						description: 'Rules first; the model only reads replies the rules are unsure about',
+					},
+				],
+				default: 'rules',
+			},
+			{
+				displayName: 'Input Preset',
+				name: 'inputPreset',
+				type: 'options',
+				noDataExpression: true,
+				options: INPUT_PRESETS.map((value) => ({ name: PRESET_NAMES[value], value })),
+				default: 'gmailRaw',
+				description: 'The node the e-mails come from, so its output shape is read without mapping',
+			},
+			{
+				displayName: 'Subject',
+				name: 'subject',
+				type: 'string',
+				default: '={{ $json.subject }}',
+				displayOptions: { show: { inputPreset: ['generic'] } },
+			},
+			{
+				displayName: 'Body (Text)',
+				name: 'text',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '={{ $json.text }}',
+				displayOptions: { show: { inputPreset: ['generic'] } },
+			},
+			{
+				displayName: 'Body (HTML)',
+				name: 'html',
+				type: 'string',
+				default: '={{ $json.html }}',
+				displayOptions: { show: { inputPreset: ['generic'] } },
+				description: 'Used when the text body is empty',
+			},
+			{
+				displayName: 'From',
+				name: 'from',
+				type: 'string',
+				default: '={{ $json.from }}',
+				displayOptions: { show: { inputPreset: ['generic'] } },
+				description: 'The sender, "Name &lt;address&gt;" or an address',
+			},
+			{
+				displayName: 'Received At',
+				name: 'receivedAt',
+				type: 'string',
+				default: '={{ $json.date }}',
+				displayOptions: { show: { inputPreset: ['generic'] } },
+				description:
+					'When the reply arrived (ISO timestamp or epoch milliseconds); relative dates are read against it',
+			},
+			{
+				displayName: 'Headers',
+				name: 'headers',
+				type: 'json',
+				default: '={{ $json.headers }}',
+				displayOptions: { show: { inputPreset: ['generic'] } },
+				description:
+					'Header names to values, for auto-reply and bounce detection (Auto-Submitted, Precedence, Content-Type)',
+			},
+			{
+				displayName: 'Model',
+				name: 'model',
+				type: 'string',
+				default: '',
+				placeholder: 'gpt-4o-mini',
+				displayOptions: { show: { engine: ['ai', 'hybrid'] } },
+				description: "Empty: the credential's default model",
+			},
+			{
+				displayName: 'Confidence Threshold',
+				name: 'threshold',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+				default: DEFAULT_HYBRID_THRESHOLD,
+				displayOptions: { show: { engine: ['hybrid'] } },
+				description: 'The model reads a reply only when the rules are less sure than this',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'AI Concurrency',
+						name: 'concurrency',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 32 },
+						default: 4,
+						description: 'Replies sent to the model at the same time (AI and Hybrid)',
+					},
+					{
+						displayName: 'AI Max Retries',
+						name: 'maxRetries',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: 6 },
+						default: 2,
+						description: 'Retries with backoff on 429, 5xx and connection errors (AI and Hybrid)',
+					},
+					{
+						displayName: 'AI Timeout per Reply (Ms)',
+						name: 'timeoutMs',
+						type: 'number',
+						typeOptions: { minValue: 500 },
+						default: 20000,
+						description:
+							'After this the rules result is used and the item records the fallback (AI and Hybrid)',
+					},
+					{
+						displayName: 'Invoice Field',
+						name: 'invoiceField',
+						type: 'string',
+						default: 'invoice',
+						description:
+							"Where an upstream node put the invoice; its customer's time zone is used when Time Zone is empty",
+					},
+					{
+						displayName: 'Paid Pause Days',
+						name: 'paidPauseDays',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 5,
+						description:
+							'Days an "already paid" reply pauses reminders while the payment clears (0: no pause)',
+					},
+					{
+						displayName: 'Reference Date',
+						name: 'referenceDate',
+						type: 'string',
+						default: '',
+						placeholder: '2026-11-23',
+						description:
+							'Read relative dates ("next Friday") against this date instead of the day each reply arrived',
+					},
+					{
+						displayName: 'Time Zone',
+						name: 'timezone',
+						type: 'string',
+						default: '',
+						placeholder: 'America/New_York',
+						description:
+							"The customer's zone for relative dates. Empty: the invoice customer's zone, else the workflow's.",
+					},
+					{
+						displayName: 'Unrecognised Replies',
+						name: 'unrecognised',
+						type: 'options',
+						options: [
+							{ name: 'No Action', value: 'none' },
+							{ name: 'Escalate', value: 'escalate' },
+						],
+						default: 'none',
+						description: 'Where replies the engine could not read (intent "other") go',
+					},
+				],
+			},
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const engine = this.getNodeParameter('engine', 0) as Engine;
+		const preset = this.getNodeParameter('inputPreset', 0) as InputPreset;
+		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+		const invoiceField = (options.invoiceField as string) || 'invoice';
+		const zoneOption = (options.timezone as string) || '';
+		const workflowZone = this.getTimezone();
+		const unrecognised = options.unrecognised === 'escalate' ? 'escalate' : 'none';
+		const paidPauseDays =
+			typeof options.paidPauseDays === 'number' ? options.paidPauseDays : undefined;
+		const referenceDate = (options.referenceDate as string) || undefined;
+		let ai: AiConfig | undefined;
+		let threshold = DEFAULT_HYBRID_THRESHOLD;
+		if (engine !== 'rules') {
+			const credentials = await this.getCredentials<{
+				apiKey: string;
+				baseUrl: string;
+				model: string;
+			}>('openAiCompatibleApi');
+			ai = {
+				apiKey: credentials.apiKey,
+				baseUrl: credentials.baseUrl,
+				model: (this.getNodeParameter('model', 0, '') as string) || credentials.model,
+				timeoutMs: (options.timeoutMs as number) || 20_000,
+				maxRetries: typeof options.maxRetries === 'number' ? options.maxRetries : 2,
+				temperature: 0,
+			};
+			if (engine === 'hybrid')
+				threshold = this.getNodeParameter('threshold', 0, DEFAULT_HYBRID_THRESHOLD) as number;
+		}
+		const at = new Date().toISOString();
+		const outputs = new Outputs<OutputName>(OUTPUTS);
+		let fallbacks = 0;
+		let firstFallback = '';
+		let unread = 0;
+		const notes = new Set<string>();
+
+		const triageItem = async (item: INodeExecutionData, itemIndex: number): Promise<() => void> => {
+			const mapping: GenericMapping =
+				preset === 'generic'
+					? {
+							subject: this.getNodeParameter('subject', itemIndex, ''),
+							text: this.getNodeParameter('text', itemIndex, ''),
+							html: this.getNodeParameter('html', itemIndex, ''),
+							from: this.getNodeParameter('from', itemIndex, ''),
+							receivedAt: this.getNodeParameter('receivedAt', itemIndex, ''),
+							headers: this.getNodeParameter('headers', itemIndex, {}),
+						}
+					: {};
+			const read = readReply(item.json, preset, mapping);
+			if (!read.ok)
+				throw new NodeOperationError(this.getNode(), read.reason, {
+					itemIndex,
+					description: FIX_HINT,
+				});
+			for (const note of read.notes) notes.add(note);
+			const invoiceZone = valueAt(item.json, `${invoiceField}.customer.timezone`);
+			const timezone =
+				zoneOption || (typeof invoiceZone === 'string' && invoiceZone ? invoiceZone : workflowZone);
+			const triageOptions = { timezone, referenceDate, paidPauseDays };
+			let result: TriageResult;
+			if (engine === 'ai')
+				result = await classifyReplyWithAi(read.reply, { ...triageOptions, ai: ai as AiConfig });
+			else if (engine === 'hybrid')
+				result = await triageReplyHybrid(read.reply, {
+					...triageOptions,
+					ai: ai as AiConfig,
+					threshold,
+				});
+			else result = triageReply(read.reply, triageOptions);
+			const route = routeTriage(result, { unrecognised });
+			return () => {
+				if (result.ai?.fallback) {
+					fallbacks++;
+					firstFallback ||= result.ai.fallback;
+				}
+				if (result.intent === 'other') unread++;
+				const rule = result.ai?.fallback ? `${result.intent} (rules fallback)` : result.intent;
+				const reason = result.ai?.fallback
+					? `${result.summary} [model failed: ${result.ai.fallback}]`
+					: result.summary;
+				const json = withAudit(item.json, auditEntry(NODE, rule, route, reason, at), {
+					triage: { ...result, route } as unknown as IDataObject,
+				});
+				outputs.push(OUTPUT_OF_ROUTE[route], json, itemIndex);
+			};
+		};
+
+		// Per item: continueOnFail puts a failing item on Escalate with its error (a person should read what we could not).
+		const settle = (error: Error, item: INodeExecutionData, itemIndex: number) => {
+			if (!this.continueOnFail()) {
+				if (error instanceof NodeOperationError) throw error;
+				throw new NodeOperationError(this.getNode(), error, { itemIndex, description: FIX_HINT });
+			}
+			outputs.push('Escalate', { ...item.json, error: error.message }, itemIndex);
+		};
+		const concurrency =
+			engine === 'rules' ? 1 : Math.max(1, Math.min(32, (options.concurrency as number) || 4));
+		const done = await mapWithConcurrency(items, concurrency, async (item, itemIndex) => {
+			try {
+				return { ok: true as const, commit: await triageItem(item, itemIndex) };
+			} catch (caught) {
+				return {
+					ok: false as const,
+					error: caught instanceof Error ? caught : new Error(String(caught)),
+				};
+			}
+		});
+		// Route in input order, whatever order the model answered in.
+		done.forEach((outcome, itemIndex) =>
+			outcome.ok ? outcome.commit() : settle(outcome.error, items[itemIndex], itemIndex),
+		);
+
+		const hints: Array<{ message: string; location: 'outputPane' }> = [];
+		if (fallbacks > 0)
+			hints.push({
+				message: `${fallbacks} repl${fallbacks === 1 ? 'y' : 'ies'} used the rules because the model failed (${firstFallback}); see triage.ai.fallback`,
+				location: 'outputPane',
+			});
+		if (outputs.count('Escalate') > 0)
+			hints.push({
+				message: `${outputs.count('Escalate')} repl${outputs.count('Escalate') === 1 ? 'y needs' : 'ies need'} a person (dispute, legal, complaint, refund, terms, wrong contact, bounce): see triage.summary`,
+				location: 'outputPane',
+			});
+		if (unread > 0)
+			hints.push({
+				message: `${unread} repl${unread === 1 ? 'y was' : 'ies were'} not recognised (intent "other")${engine === 'rules' ? '; the Hybrid engine sends such replies to a model' : ''}`,
+				location: 'outputPane',
+			});
+		for (const note of notes) hints.push({ message: note, location: 'outputPane' });
+		if (hints.length > 0) this.addExecutionHints(...hints);
+		return outputs.result();
+	}
+}
