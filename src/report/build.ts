@@ -63,8 +63,10 @@ import {
 	STATE_INDEX,
 	STATE_OF_INDEX,
 	cadenceSent,
+	dayCache,
 	dayOfInstant,
 	invoiceProblem,
+	InvoiceKeys,
 	isHumanReply,
 	isRecord,
 	looksLikeInvoice,
@@ -80,6 +82,7 @@ import {
 	type Json,
 } from './read';
 import { renderAll } from './render';
+import type { OpenInvoiceRow, OpenInvoiceRows } from './csv';
 import { compareHeadlines, reportHeadline } from './trend';
 import type {
 	ReportAmountCell,
@@ -194,6 +197,7 @@ export function buildCollectionsReport(
 	const currencies = new Map<string, CurrencyState>();
 	const stateOptions: PaymentStateOptions = { asOf, timezone, highValue: options.highValue };
 	const calendar = new AsOfCalendar(asOf, timezone);
+	const dayOf = dayCache();
 
 	// Sums, all integers in minor units of the reporting currency.
 	let invoiceCount = 0;
@@ -226,7 +230,7 @@ export function buildCollectionsReport(
 	const salesByMonth = new Map<number, number>();
 	const owners = new Map<string, OwnerState>();
 	const customers = new Map<string, CustomerState>();
-	const seen = new Map<string, Set<string>>();
+	const seen = new InvoiceKeys(items.length, (at) => invoiceOfItem(items[at]) as Json);
 	const skipped: ReportSkippedItem[] = [];
 	const wantCsv = renderWanted(options, 'csv');
 	const rows: OpenRows = {
@@ -272,7 +276,7 @@ export function buildCollectionsReport(
 			});
 			continue;
 		}
-		const problem = invoiceProblem(invoice);
+		const problem = invoiceProblem(invoice, dayOf);
 		if (problem !== null) {
 			skipped.push({ item: index, invoice: invoiceLabel(invoice), reason: problem });
 			continue;
@@ -311,7 +315,7 @@ export function buildCollectionsReport(
 		if (intent !== null) {
 			if (isHumanReply(intent)) repliesReceived++;
 		} else if (typeof invoice.lastReplyAt === 'string') {
-			const replyDay = dayOfInstant(invoice.lastReplyAt);
+			const replyDay = dayOfInstant(invoice.lastReplyAt, dayOf);
 			if (replyDay !== null && replyDay >= periodStartDay && replyDay <= asOfDay) repliesReceived++;
 		}
 		const escalated = isRecord(escalation) && escalation.escalate === true;
@@ -322,17 +326,10 @@ export function buildCollectionsReport(
 
 		// Money: once per invoice.
 		const source = typeof invoice.source === 'string' ? invoice.source : '';
-		let ids = seen.get(source);
-		if (ids === undefined) {
-			ids = new Set();
-			seen.set(source, ids);
-		}
-		const id = invoice.id as string;
-		if (ids.has(id)) {
+		if (!seen.add(source, invoice.id as string, index)) {
 			duplicateCount++;
 			continue;
 		}
-		ids.add(id);
 		invoiceCount++;
 
 		let paymentState = json === invoice ? null : readPaymentState(json.paymentState);
@@ -349,7 +346,7 @@ export function buildCollectionsReport(
 		const dueMinor = invoice.amountDueMinor as number;
 		const paidMinor = invoice.amountPaidMinor as number;
 		const dueOn = invoice.dueOn as string | null | undefined;
-		const dueDay = typeof dueOn === 'string' ? dayNumber(dueOn) : null;
+		const dueDay = typeof dueOn === 'string' ? dayOf(dueOn) : null;
 		const isOpen = lifecycle === 'open' && dueMinor > 0;
 		stateCount[stateIndex]++;
 
@@ -372,10 +369,11 @@ export function buildCollectionsReport(
 
 		// Payments: recovered, paid within 7 days, promises.
 		const fullyPaid = lifecycle === 'paid' || (lifecycle === 'open' && dueMinor <= 0);
-		const paidDay = paidMinor > 0 ? paidDayOf(invoice) : null;
-		const touchDay =
-			typeof invoice.lastTouchAt === 'string' ? dayOfInstant(invoice.lastTouchAt) : null;
+		const paidDay = paidMinor > 0 ? paidDayOf(invoice, dayOf) : null;
+		// Parsed only where it is needed (recovered payments, stalled accounts): most invoices never need it.
+		let touchDay: number | null | undefined;
 		if (paidMinor > 0 && lifecycle !== 'void' && lifecycle !== 'draft') {
+			touchDay = dayOfInstant(invoice.lastTouchAt, dayOf);
 			let recovered: boolean;
 			if (paidDay !== null) {
 				recovered =
@@ -417,7 +415,7 @@ export function buildCollectionsReport(
 					: triagePromisedDate(triage);
 		let promiseBroken = brokenBefore > 0 && isOpen;
 		if (promisedOn !== null && lifecycle !== 'void' && lifecycle !== 'draft') {
-			const promisedDay = dayNumber(promisedOn);
+			const promisedDay = dayOf(promisedOn);
 			if (promisedDay !== null) {
 				if (fullyPaid) {
 					if (paidDay !== null) {
@@ -522,10 +520,11 @@ export function buildCollectionsReport(
 			account.oldestDueDay = asOfDay - daysPastDue;
 		}
 		if (paymentState.state === 'promised') account.promisePending = true;
+		if (touchDay === undefined) touchDay = dayOfInstant(invoice.lastTouchAt, dayOf);
 		let activity = touchDay ?? NO_DAY;
 		if (paidDay !== null && paidDay > activity) activity = paidDay;
 		if (typeof invoice.lastReplyAt === 'string') {
-			const replyDay = dayOfInstant(invoice.lastReplyAt);
+			const replyDay = dayOfInstant(invoice.lastReplyAt, dayOf);
 			if (replyDay !== null && replyDay > activity) activity = replyDay;
 		}
 		if (sent || intent !== null) activity = asOfDay;
@@ -802,7 +801,7 @@ export function buildCollectionsReport(
 	if (options.renders !== false) {
 		report.renders = renderAll(report, {
 			wanted: (name) => renderWanted(options, name),
-			csvRows: () => openInvoiceRows(items, rows, currencies, fmt, locale),
+			csvRows: () => openInvoiceRows(items, rows),
 		});
 	}
 	return report;
@@ -857,32 +856,27 @@ function invoiceLine(
 	};
 }
 
-/** The open invoices, largest overdue first, as lines for the CSV (built only when the CSV is rendered). */
-function* openInvoiceRows(
-	items: readonly unknown[],
-	rows: OpenRows,
-	currencies: Map<string, CurrencyState>,
-	fmt: (minor: number) => string,
-	locale: string,
-): Generator<ReportInvoiceLine & { invoice: Json }> {
-	const order = new Uint32Array(rows.count);
-	for (let row = 0; row < rows.count; row++) order[row] = row;
-	order.sort(
-		(a, b) =>
-			rows.days[b] - rows.days[a] || rows.amount[b] - rows.amount[a] || rows.item[a] - rows.item[b],
-	);
-	for (let position = 0; position < order.length; position++) {
-		const row = order[position];
-		const line = invoiceLine(
-			items,
-			rows.item[row],
-			rows.amount[row],
-			rows.days[row],
-			STATE_OF_INDEX[rows.state[row]],
-			currencies,
-			fmt,
-			locale,
-		);
-		yield Object.assign(line, { invoice: invoiceOfItem(items[rows.item[row]])! });
-	}
+/**
+ * The open invoices for the CSV, in input order. (Sorting a million rows by age would visit the invoices in random
+ * memory order, which cost four times the whole aggregation; the CSV goes to a spreadsheet that sorts anyway, and
+ * the report's own lists are ranked.) Passes one reused row object: no per-row objects are allocated here.
+ */
+function openInvoiceRows(items: readonly unknown[], rows: OpenRows): OpenInvoiceRows {
+	return (each) => {
+		const line: OpenInvoiceRow = {
+			invoice: {},
+			amount: 0,
+			daysPastDue: 0,
+			state: 'overdue',
+			owner: UNASSIGNED,
+		};
+		for (let row = 0; row < rows.count; row++) {
+			line.invoice = invoiceOfItem(items[rows.item[row]])!;
+			line.amount = rows.amount[row];
+			line.daysPastDue = rows.days[row];
+			line.state = STATE_OF_INDEX[rows.state[row]];
+			line.owner = ownerOf(line.invoice);
+			each(line);
+		}
+	};
 }

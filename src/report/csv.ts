@@ -8,10 +8,11 @@
  * never prefixed: they are produced by the report, not copied from a customer's data, and are never negative here.
  */
 import { currencyDecimals, minorToMajor } from '../money';
-import type { ReportInvoiceLine } from './types';
+import { agingBucketOf, type PaymentStateName } from '../state';
 import type { Json } from './read';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Cells starting with these characters are formulas to a spreadsheet: = + - @ tab CR. */
+export const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** One CSV field: text is protected against formula injection and quoted when needed; numbers are written as-is. */
@@ -20,7 +21,10 @@ export function csvField(value: string | number | boolean | null | undefined): s
 	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
 	if (typeof value === 'boolean') return value ? 'true' : 'false';
 	let text = value;
-	if (FORMULA_START.test(text)) text = `'${text}`;
+	const first = text.charCodeAt(0);
+	// = + - @ tab CR (the FORMULA_START characters), checked without a regex: this runs for every cell.
+	if (first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13)
+		text = `'${text}`;
 	return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -40,56 +44,122 @@ export function decimalText(minor: number, currency: string): string {
 	return minorToMajor(minor, currency).toFixed(currencyDecimals(currency));
 }
 
+/** One open invoice as the report saw it (the row object may be reused between rows). */
+export interface OpenInvoiceRow {
+	invoice: Json;
+	/** Amount due in the reporting currency (minor units). */
+	amount: number;
+	daysPastDue: number;
+	state: PaymentStateName;
+	owner: string;
+}
+
+export const OPEN_INVOICE_COLUMNS = [
+	'invoice_number',
+	'invoice_id',
+	'customer',
+	'customer_id',
+	'owner',
+	'state',
+	'aging_bucket',
+	'days_past_due',
+	'issued_on',
+	'due_on',
+	'currency',
+	'amount_due',
+	'amount_due_REPORTING',
+	'disputed',
+	'promised_on',
+	'contact_email',
+	'payment_url',
+] as const;
+
+function text(value: unknown): string | null {
+	return typeof value === 'string' ? value : null;
+}
+
+/**
+ * Collects the CSV as pieces joined into ~1 MB chunks: no string per line is retained and no intermediate
+ * concatenations are built, so a million rows leave little garbage in a heap that already holds the whole book.
+ * (A growing Buffer was tried: its external-memory growth set off full garbage collections of that heap.)
+ */
+class Chunks {
+	private pieces: string[] = [];
+	private readonly chunks: string[] = [];
+
+	push(text: string): void {
+		this.pieces.push(text);
+		if (this.pieces.length >= 65_536) this.flush();
+	}
+
+	private flush(): void {
+		this.chunks.push(this.pieces.join(''));
+		this.pieces = [];
+	}
+
+	toString(): string {
+		this.flush();
+		return this.chunks.join('');
+	}
+}
+
+/** Calls `each` with every open invoice, in the order the CSV lists them (one row object, reused). */
+export type OpenInvoiceRows = (each: (row: OpenInvoiceRow) => void) => void;
+
 export function openInvoicesCsv(
 	reportingCurrency: string,
-	rows: Iterable<ReportInvoiceLine & { invoice: Json }>,
+	rows: OpenInvoiceRows | Iterable<OpenInvoiceRow>,
 ): string {
-	const header = [
-		'invoice_number',
-		'invoice_id',
-		'customer',
-		'customer_id',
-		'owner',
-		'state',
-		'aging_bucket',
-		'days_past_due',
-		'issued_on',
-		'due_on',
-		'currency',
-		'amount_due',
-		`amount_due_${reportingCurrency}`,
-		'disputed',
-		'promised_on',
-		'contact_email',
-		'payment_url',
-	];
-	const lines = [csvLine(header)];
-	for (const row of rows) {
+	const header = OPEN_INVOICE_COLUMNS.map((column) =>
+		column === 'amount_due_REPORTING' ? `amount_due_${reportingCurrency}` : column,
+	);
+	const out = new Chunks();
+	out.push(csvLine(header));
+	out.push('\r\n');
+	const write = (row: OpenInvoiceRow) => {
 		const invoice = row.invoice;
 		const customer = invoice.customer as Json;
 		const contact = (invoice.contact ?? {}) as Json;
 		const promise = invoice.promise as Json | undefined;
-		lines.push(
-			csvLine([
-				row.number,
-				row.id,
-				row.customer,
-				typeof customer.id === 'string' ? customer.id : null,
-				row.owner,
-				row.state,
-				row.bucket,
-				row.daysPastDue,
-				typeof invoice.issuedOn === 'string' ? invoice.issuedOn : null,
-				row.dueOn,
-				row.currency,
-				decimalText(row.amountDueMinor, row.currency),
-				decimalText(row.amount, reportingCurrency),
-				(invoice.flags as Json).disputed === true || row.state === 'disputed',
-				promise && typeof promise.date === 'string' ? promise.date : null,
-				typeof contact.email === 'string' ? contact.email : null,
-				typeof invoice.paymentUrl === 'string' ? invoice.paymentUrl : null,
-			]),
+		const currency = invoice.currency as string;
+		out.push(csvField(text(invoice.number) ?? text(invoice.id)));
+		out.push(',');
+		out.push(csvField(text(invoice.id)));
+		out.push(',');
+		out.push(csvField(text(customer.name)));
+		out.push(',');
+		out.push(csvField(text(customer.id)));
+		out.push(',');
+		out.push(csvField(row.owner));
+		out.push(',');
+		out.push(row.state);
+		out.push(',');
+		out.push(agingBucketOf(row.daysPastDue));
+		out.push(',');
+		out.push(String(row.daysPastDue));
+		out.push(',');
+		out.push(csvField(text(invoice.issuedOn)));
+		out.push(',');
+		out.push(csvField(text(invoice.dueOn)));
+		out.push(',');
+		out.push(csvField(currency));
+		out.push(',');
+		out.push(decimalText(invoice.amountDueMinor as number, currency));
+		out.push(',');
+		out.push(decimalText(row.amount, reportingCurrency));
+		out.push(',');
+		out.push(
+			(invoice.flags as Json).disputed === true || row.state === 'disputed' ? 'true' : 'false',
 		);
-	}
-	return lines.join('\r\n') + '\r\n';
+		out.push(',');
+		out.push(csvField(promise ? text(promise.date) : null));
+		out.push(',');
+		out.push(csvField(text(contact.email)));
+		out.push(',');
+		out.push(csvField(text(invoice.paymentUrl)));
+		out.push('\r\n');
+	};
+	if (typeof rows === 'function') rows(write);
+	else for (const row of rows) write(row);
+	return out.toString();
 }

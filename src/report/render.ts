@@ -1,21 +1,15 @@
 /** Produces the renders a report asks for: Markdown, email-safe HTML, the SVG chart, the CSV and Slack blocks. */
-import { openInvoicesCsv } from './csv';
+import { openInvoicesCsv, type OpenInvoiceRows } from './csv';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import { renderSlack } from './slack';
 import { renderSvg } from './svg';
-import type { Json } from './read';
-import type {
-	CollectionsReport,
-	ReportInvoiceLine,
-	ReportRenderName,
-	ReportRenders,
-} from './types';
+import type { CollectionsReport, ReportRenderName, ReportRenders } from './types';
 
 export interface RenderInputs {
 	wanted: (name: ReportRenderName) => boolean;
 	/** The open invoices for the CSV, produced lazily (only when the CSV is wanted). */
-	csvRows: () => Iterable<ReportInvoiceLine & { invoice: Json }>;
+	csvRows: () => OpenInvoiceRows;
 	listLimit?: number;
 }
 

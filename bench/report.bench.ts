@@ -1,0 +1,191 @@
+/**
+ * Collections Report at volume: 1,000,000 invoices through buildCollectionsReport, against the floor of a plain JS
+ * loop that reads and sums the same fields (amount due, currency, aging bucket, state) into the same buckets.
+ *
+ * Rows:
+ * - node-output items (invoice + paymentState, as Payment State Check emits them), numbers only;
+ * - the same items with every render (Markdown, HTML, SVG, Slack and the CSV of all open invoices);
+ * - plain invoices, whose payment state the report computes itself with checkPaymentState.
+ * Peak memory is the process's peak RSS (getrusage maxrss) after the timed runs, beside the RSS the book itself
+ * takes; "retained" is the heap the finished report keeps (it holds no per-invoice objects, except the CSV text).
+ */
+import { buildCollectionsReport } from '../src/report';
+import { checkPaymentState } from '../src/state';
+import type { Invoice } from '../src/invoice/schema';
+import { benchRuns, collectGarbage, formatRatio, medianMs, out, ratio, usPerItem } from './stats';
+import type { BenchRow } from './types';
+
+const AS_OF = '2026-11-22';
+const COUNT = Number(process.env.BENCH_REPORT_COUNT) || 1_000_000;
+const GOAL_MS = 3000;
+const FX = { EUR: '1.0834', GBP: '1.2712', JPY: '0.0067', KWD: '3.25' };
+
+/** Deterministic invoices straight in the normalised shape (normalising a million rows is another benchmark's job). */
+function makeInvoices(count: number): Invoice[] {
+	let seed = 6_2026;
+	const random = () => {
+		seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+		return seed / 4294967296;
+	};
+	const asOfDay = Date.UTC(2026, 10, 22) / 86_400_000;
+	const dates: string[] = [];
+	for (let day = asOfDay - 240; day <= asOfDay + 60; day++)
+		dates.push(new Date(day * 86_400_000).toISOString().slice(0, 10));
+	const dateOf = (day: number) => dates[day - (asOfDay - 240)];
+	const currencies = ['USD', 'USD', 'USD', 'EUR', 'EUR', 'GBP', 'JPY', 'KWD'];
+	const scales: Record<string, number> = { USD: 100, EUR: 100, GBP: 100, JPY: 1, KWD: 1000 };
+	const owners = [{ name: 'Ana Ruiz' }, { name: 'Ben Okafor' }, { name: 'Chen Wei' }, undefined];
+	const zones = ['America/New_York', 'Europe/Berlin', 'Asia/Tokyo', undefined];
+	const invoices: Invoice[] = new Array(count);
+	for (let index = 0; index < count; index++) {
+		const currency = currencies[Math.floor(random() * currencies.length)];
+		const scale = scales[currency];
+		const totalMinor = Math.round(
+			(100 + random() * 20_000) * (currency === 'JPY' ? 150 : 1) * scale,
+		);
+		const paying = random();
+		const paidMinor = paying < 0.7 ? 0 : paying < 0.85 ? Math.round(totalMinor * 0.4) : totalMinor;
+		const dueMinor = totalMinor - paidMinor;
+		const kind = random();
+		const lifecycle =
+			kind < 0.03 ? 'draft' : kind < 0.05 ? 'void' : dueMinor === 0 ? 'paid' : 'open';
+		const dueDay = asOfDay + Math.floor(random() * 180) - 150;
+		const customer = index % 9973;
+		invoices[index] = {
+			id: `inv_${index}`,
+			number: `INV-${100000 + index}`,
+			source: 'generic',
+			status: lifecycle,
+			lifecycle,
+			currency,
+			total: totalMinor / scale,
+			amountPaid: paidMinor / scale,
+			amountDue: dueMinor / scale,
+			totalMinor,
+			amountPaidMinor: paidMinor,
+			amountDueMinor: dueMinor,
+			amountDueFormatted: String(dueMinor / scale),
+			issuedOn: dateOf(dueDay - 30),
+			dueOn: dateOf(dueDay),
+			customer: {
+				id: `cus_${customer}`,
+				name: `Customer ${customer}`,
+				timezone: zones[customer % zones.length],
+			},
+			contact: { email: `ap${customer}@example.test` },
+			owner: owners[customer % owners.length],
+			flags: { disputed: random() < 0.02 },
+			promise:
+				random() < 0.05 ? { date: dateOf(asOfDay + Math.floor(random() * 10) - 5) } : undefined,
+			lastTouchAt:
+				random() < 0.5 ? `${dateOf(asOfDay - Math.floor(random() * 40))}T10:00:00Z` : undefined,
+			paidOn:
+				lifecycle === 'paid'
+					? dateOf(Math.min(asOfDay, dueDay + Math.floor(random() * 20) - 5))
+					: undefined,
+		} as Invoice;
+	}
+	return invoices;
+}
+
+interface Floor {
+	open: number;
+	amount: number;
+	buckets: Float64Array;
+}
+
+/** The floor: one plain loop reading the same fields and summing into the same buckets (same currency: no FX). */
+function plainLoop(
+	items: ReadonlyArray<{
+		invoice: Invoice;
+		paymentState: { agingBucket: string; daysPastDue: number; state: string };
+	}>,
+): Floor {
+	const buckets = new Float64Array(5);
+	const index: Record<string, number> = { not_due: 0, '1-30': 1, '31-60': 2, '61-90': 3, '91+': 4 };
+	const states: Record<string, number> = {};
+	const currencies: Record<string, number> = {};
+	let open = 0;
+	let amount = 0;
+	for (let at = 0; at < items.length; at++) {
+		const { invoice, paymentState } = items[at];
+		if (invoice.lifecycle !== 'open' || invoice.amountDueMinor <= 0) continue;
+		open++;
+		amount += invoice.amountDueMinor;
+		buckets[index[paymentState.agingBucket]] += invoice.amountDueMinor;
+		states[paymentState.state] = (states[paymentState.state] ?? 0) + 1;
+		currencies[invoice.currency] = (currencies[invoice.currency] ?? 0) + invoice.amountDueMinor;
+	}
+	return { open, amount, buckets };
+}
+
+function mb(bytes: number): string {
+	return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+}
+
+export async function run(): Promise<BenchRow[]> {
+	const runs = benchRuns(5);
+	const invoices = makeInvoices(COUNT);
+	const stateOptions = { asOf: AS_OF };
+	const items = invoices.map((invoice) => ({
+		invoice,
+		paymentState: checkPaymentState(invoice, stateOptions),
+	}));
+	collectGarbage();
+	const bookRss = process.memoryUsage().rss;
+	const options = { asOf: AS_OF, currency: 'USD', fxRates: FX, highValue: 10_000 };
+
+	const floor = await medianMs(runs, () => plainLoop(items));
+	const numbers = await medianMs(runs, () =>
+		buildCollectionsReport(items, { ...options, renders: false }),
+	);
+	const peakNumbers = process.resourceUsage().maxRSS * 1024;
+	collectGarbage();
+	const heapBefore = process.memoryUsage().heapUsed;
+	const kept = buildCollectionsReport(items, { ...options, renders: false });
+	collectGarbage();
+	const retained = process.memoryUsage().heapUsed - heapBefore;
+	const all = await medianMs(Math.min(runs, 3), () => buildCollectionsReport(items, options));
+	const peakAll = process.resourceUsage().maxRSS * 1024;
+	const plain = await medianMs(Math.min(runs, 3), () =>
+		buildCollectionsReport(invoices, { ...options, renders: false }),
+	);
+
+	const verdict = (ms: number) =>
+		`< ${GOAL_MS} ms for 1M: ${ms < GOAL_MS ? 'pass' : 'FAIL'} (${formatRatio(ratio(ms, floor.ms))} the floor)`;
+	return [
+		{
+			name: 'Collections Report: node-output items, numbers only',
+			items: COUNT,
+			ms: numbers.ms,
+			floorMs: floor.ms,
+			goal: verdict(numbers.ms),
+			note: `${usPerItem(numbers.ms, COUNT)}; ${kept.summary.openCount} open; peak RSS ${mb(peakNumbers)} (book alone ${mb(bookRss)}); report retains ${mb(Math.max(0, retained))}`,
+		},
+		{
+			name: 'Collections Report: with all renders (MD, HTML, SVG, Slack, CSV of open invoices)',
+			items: COUNT,
+			ms: all.ms,
+			floorMs: floor.ms,
+			goal: verdict(all.ms),
+			note: `${usPerItem(all.ms, COUNT)}; peak RSS ${mb(peakAll)}`,
+		},
+		{
+			name: 'Collections Report: plain invoices (payment state computed per invoice)',
+			items: COUNT,
+			ms: plain.ms,
+			floorMs: floor.ms,
+			goal: verdict(plain.ms),
+			note: usPerItem(plain.ms, COUNT),
+		},
+	];
+}
+
+if (require.main === module) {
+	void run().then((rows) => {
+		for (const row of rows)
+			out(
+				`${row.name}: ${row.ms.toFixed(0)} ms (floor ${row.floorMs?.toFixed(0)} ms) · ${row.goal} · ${row.note}`,
+			);
+	});
+}
