@@ -10,7 +10,13 @@ import {
 	type INodeOutputConfiguration,
 } from 'n8n-workflow';
 
-import { auditEntry, parseInvoice, type AuditEntry, type FieldError, type Invoice } from '../../src';
+import {
+	auditEntry,
+	parseInvoice,
+	type AuditEntry,
+	type FieldError,
+	type Invoice,
+} from '../../src';
 
 /** Declares named outputs in the order `Outputs` returns them, so canvas labels explain the flow. */
 export function namedOutputs(names: readonly string[]): INodeOutputConfiguration[] {
@@ -27,7 +33,12 @@ export class Outputs<Name extends string> {
 		this.index = Object.fromEntries(names.map((name, position) => [name, position]));
 	}
 
-	push(name: Name, json: IDataObject, itemIndex: number, extra: Partial<INodeExecutionData> = {}): void {
+	push(
+		name: Name,
+		json: IDataObject,
+		itemIndex: number,
+		extra: Partial<INodeExecutionData> = {},
+	): void {
 		this.buckets[this.index[name]].push({ json, pairedItem: { item: itemIndex }, ...extra });
 	}
 
@@ -79,7 +90,11 @@ export function readInvoice(json: IDataObject, path = 'invoice'): InvoiceRead {
 }
 
 /** A copy of the item's JSON with one more audit entry (the input item is never mutated). */
-export function withAudit(json: IDataObject, entry: AuditEntry, fields: IDataObject = {}): IDataObject {
+export function withAudit(
+	json: IDataObject,
+	entry: AuditEntry,
+	fields: IDataObject = {},
+): IDataObject {
 	const audit = Array.isArray(json.audit) ? (json.audit as IDataObject[]) : [];
 	return { ...json, ...fields, audit: [...audit, entry as unknown as IDataObject] };
 }
@@ -145,7 +160,12 @@ export async function forEachItemAsync(
 export function asOfParameter(value: unknown): Date | string {
 	if (value instanceof Date) return value;
 	if (typeof value === 'string' && value.trim() !== '') return value.trim();
-	if (value && typeof value === 'object' && 'toISO' in value && typeof (value as { toISO: unknown }).toISO === 'function') {
+	if (
+		value &&
+		typeof value === 'object' &&
+		'toISO' in value &&
+		typeof (value as { toISO: unknown }).toISO === 'function'
+	) {
 		return String((value as { toISO: () => string }).toISO());
 	}
 	return new Date();

@@ -5,7 +5,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 export const STATIC_DATA_NOTICE =
-	'State (the send ledger, de-duplication, the previous report) is kept in the workflow\'s static data, which n8n saves only for production executions: scheduled, webhook or CLI runs, not manual test runs from the editor.';
+	"State (the send ledger, de-duplication, the previous report) is kept in the workflow's static data, which n8n saves only for production executions: scheduled, webhook or CLI runs, not manual test runs from the editor.";
 
 /** The namespace object under the workflow's global static data, created on first use. */
 export function staticNamespace(ctx: IExecuteFunctions, namespace: string): IDataObject {
