@@ -78,7 +78,9 @@ export class CadenceClock {
 	/** A bare `YYYY-MM-DD` as-of has no time of day: it counts as the moment the send window opens. */
 	readonly dateOnly: boolean;
 	private readonly zones = new Map<string, ZoneNow>();
-	private readonly offsets = new Map<string, number>();
+	private readonly offsets = new Map<string, Map<number, number>>();
+	private readonly isos = new Map<string, Map<number, string>>();
+	private readonly dates = new Map<number, string>();
 
 	constructor(readonly asOf: Date | string | number) {
 		const millis = toInstant(asOf);
@@ -113,14 +115,27 @@ export class CadenceClock {
 
 	/** UTC offset in minutes of a zone on a day (taken at local noon, so never inside a 2-3 am DST gap). */
 	offsetOn(zone: string, day: number): number {
-		const key = `${zone}|${day}`;
-		let offset = this.offsets.get(key);
+		let byDay = this.offsets.get(zone);
+		if (!byDay) {
+			byDay = new Map();
+			this.offsets.set(zone, byDay);
+		}
+		let offset = byDay.get(day);
 		if (offset === undefined) {
-			const date = dateOfDay(day);
-			offset = DateTime.fromISO(`${date}T12:00:00`, { zone }).offset;
-			this.offsets.set(key, offset);
+			offset = DateTime.fromISO(`${this.dateOf(day)}T12:00:00`, { zone }).offset;
+			byDay.set(day, offset);
 		}
 		return offset;
+	}
+
+	/** `YYYY-MM-DD` of a day number, memoised (a batch asks for the same few hundred days over and over). */
+	dateOf(day: number): string {
+		let date = this.dates.get(day);
+		if (date === undefined) {
+			date = dateOfDay(day);
+			this.dates.set(day, date);
+		}
+		return date;
 	}
 
 	/** Epoch milliseconds of local `minutes` on `day` in `zone`. */
@@ -138,6 +153,20 @@ export class CadenceClock {
 
 	/** ISO timestamp with the zone's offset ("2026-11-23T09:00:00.000+01:00"). */
 	isoIn(zone: string, millis: number): string {
+		let byInstant = this.isos.get(zone);
+		if (!byInstant) {
+			byInstant = new Map();
+			this.isos.set(zone, byInstant);
+		}
+		let iso = byInstant.get(millis);
+		if (iso === undefined) {
+			iso = this.formatIso(zone, millis);
+			if (byInstant.size < 100_000) byInstant.set(millis, iso);
+		}
+		return iso;
+	}
+
+	private formatIso(zone: string, millis: number): string {
 		const { day } = this.localOf(zone, millis);
 		const offset = this.offsetOn(zone, day);
 		const shifted = new Date(millis + offset * MS_PER_MINUTE).toISOString().slice(0, 23);

@@ -3,7 +3,7 @@
  * linted, or why nothing is sent (wait, stop, escalate). Pure: the ledger is read through `history` and written by
  * the caller. Per invoice it does integer day arithmetic only; luxon runs once per zone and run (see CadenceClock).
  */
-import { dateOfDay, dayNumber } from '../dates';
+import { dayNumber } from '../dates';
 import type { CustomerTier, Invoice } from '../invoice/schema';
 import { formatMoney } from '../money';
 import {
@@ -379,16 +379,17 @@ export function planCadenceStep(
 	}
 	if (chosen < 0) {
 		const next = policy.steps[lastIndex + 1];
+		const nextDate = clock.dateOf(dueDays[lastIndex + 1]);
 		const nextDay = dueDays[lastIndex + 1];
-		return result('wait', 'not_yet_due', `next step "${next.id}" is due on ${dateOfDay(nextDay)}`, {
+		return result('wait', 'not_yet_due', `next step "${next.id}" is due on ${nextDate}`, {
 			step: next,
-			stepDueOn: dateOfDay(nextDay),
+			stepDueOn: nextDate,
 			nextEligibleAt: nextOpening(clock, zone, spec, nextDay, spacingEnd(next)),
 		});
 	}
 	const step = policy.steps[chosen];
 	const skippedSteps = policy.steps.slice(firstDue, chosen).map((skipped) => skipped.id);
-	const stepDueOn = dateOfDay(dueDays[chosen]);
+	const stepDueOn = clock.dateOf(dueDays[chosen]);
 	const stepFailures = failures.get(step.id) ?? 0;
 	const base = {
 		step,
