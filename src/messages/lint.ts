@@ -121,6 +121,14 @@ const RULES: readonly Rule[] = [
 	},
 ];
 
+/** Every hint of every rule in one pattern: a clean text (the usual case) is scanned once. */
+const ANY_HINT = new RegExp(
+	[...new Set(RULES.flatMap((rule) => rule.hints))]
+		.map((hint) => hint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+		.join('|'),
+	'i',
+);
+
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
 
 export interface LintOptions {
@@ -161,7 +169,8 @@ export function lintMessage(
 	const findings: LintFinding[] = [];
 	const lower = text.toLowerCase();
 	let normalized: string | undefined;
-	for (const rule of RULES) {
+	const suspicious = ANY_HINT.test(text);
+	for (const rule of suspicious ? RULES : []) {
 		if (stage === 'handoff' && !rule.always) continue;
 		if (!rule.hints.some((hint) => lower.includes(hint))) continue;
 		normalized ??= text.replace(/\s+/g, ' ');

@@ -57,9 +57,13 @@ export class MessageError extends Error {
 }
 
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+const formattedDates = new Map<string, string>();
 
-/** "December 1, 2026" / "1. Dezember 2026" for a calendar date, in the given locale. */
+/** "December 1, 2026" / "1. Dezember 2026" for a calendar date, in the given locale (memoised per locale and date). */
 export function formatDate(date: string, locale = 'en-US'): string {
+	const key = `${locale}|${date}`;
+	let text = formattedDates.get(key);
+	if (text !== undefined) return text;
 	let formatter = dateFormatters.get(locale);
 	if (!formatter) {
 		try {
@@ -69,7 +73,10 @@ export function formatDate(date: string, locale = 'en-US'): string {
 		}
 		dateFormatters.set(locale, formatter);
 	}
-	return formatter.format(new Date(`${date}T00:00:00Z`));
+	text = formatter.format(new Date(`${date}T00:00:00Z`));
+	if (formattedDates.size > 50_000) formattedDates.clear();
+	formattedDates.set(key, text);
+	return text;
 }
 
 const handlebars = Handlebars.create();
@@ -113,11 +120,13 @@ handlebars.registerHelper('plural', (count: unknown, one: unknown, many: unknown
 const KNOWN_HELPERS = { money: true, date: true, fallback: true, plural: true } as const;
 
 type Compiled = (view: View) => string;
-const compiled = new Map<string, Compiled>();
+/** Compiled templates by source, one map for HTML (escaped) and one for text parts. */
+const compiledHtml = new Map<string, Compiled>();
+const compiledText = new Map<string, Compiled>();
 
 function compile(source: string, escape: boolean, name: string, part: string): Compiled {
-	const key = `${escape ? 'h' : 't'}|${source}`;
-	let template = compiled.get(key);
+	const compiled = escape ? compiledHtml : compiledText;
+	let template = compiled.get(source);
 	if (!template) {
 		if (escape && /\{\{\{|\{\{&/.test(source)) {
 			throw new MessageError(
@@ -146,7 +155,7 @@ function compile(source: string, escape: boolean, name: string, part: string): C
 		}
 		if (invalid !== undefined || !template)
 			throw new MessageError(invalid ?? `template "${name}" did not compile`, name);
-		compiled.set(key, template);
+		compiled.set(source, template);
 	}
 	return template;
 }
@@ -191,7 +200,9 @@ interface View {
 /** Drops empty strings and nulls so strict mode reports them as missing instead of rendering blanks. */
 function present<T extends object>(value: T): T {
 	const out = {} as Record<string, unknown>;
-	for (const [key, field] of Object.entries(value)) {
+	const source = value as Record<string, unknown>;
+	for (const key in source) {
+		const field = source[key];
 		if (field !== undefined && field !== null && field !== '') out[key] = field;
 	}
 	return out as T;
