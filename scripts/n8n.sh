@@ -29,6 +29,11 @@ export N8N_SECURE_COOKIE=false
 export N8N_COMMUNITY_PACKAGES_ENABLED=true
 export N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=false
 # The default expression engine crashed `n8n execute` at exit in 5 of 8 runs here; the legacy one in 0 of 13.
+# The Code node's task broker listens on 5679 by default; a free port lets several n8n processes run side by side.
+if [ -z "${N8N_RUNNERS_BROKER_PORT:-}" ]; then
+	N8N_RUNNERS_BROKER_PORT="$("$NODE24" -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
+	export N8N_RUNNERS_BROKER_PORT
+fi
 export N8N_EXPRESSION_ENGINE="${N8N_EXPRESSION_ENGINE:-legacy}"
 # `n8n execute --rawOutput` prints its result through the logger, at level info.
 export N8N_LOG_LEVEL="${N8N_LOG_LEVEL:-info}"
