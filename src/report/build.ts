@@ -527,7 +527,8 @@ export function buildCollectionsReport(
 			const replyDay = dayOfInstant(invoice.lastReplyAt, dayOf);
 			if (replyDay !== null && replyDay > activity) activity = replyDay;
 		}
-		if (sent || intent !== null) activity = asOfDay;
+		// A reminder, a reply or an escalation on this run is activity today: someone is on it.
+		if (sent || intent !== null || escalated) activity = asOfDay;
 		if (activity > account.lastActivityDay) account.lastActivityDay = activity;
 	}
 

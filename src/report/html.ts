@@ -140,7 +140,9 @@ export function renderHtml(report: CollectionsReport, listLimit = 10): string {
 
 	// Headline tiles.
 	const overdueShare =
-		summary.openAmount > 0 ? `${percent(summary.overdueAmount / summary.openAmount)} of open` : '';
+		summary.openAmount > 0
+			? `${percent(summary.overdueAmount / summary.openAmount, 0)} of open`
+			: '';
 	const dsoDelta = trend?.dsoChange.countback ?? null;
 	const overdueDelta = trend ? trend.overdueAmountChange : null;
 	const tiles1 = [
