@@ -209,15 +209,23 @@ function present<T extends object>(value: T): T {
 }
 
 function invoiceView(invoice: Invoice, locale: string, asOfDate?: string): InvoiceView {
+	// Intl formatting is the costliest step of a render: format each distinct amount once.
+	const amountDue = formatMoney(invoice.amountDueMinor, invoice.currency, locale);
 	const view: InvoiceView = {
 		id: invoice.id,
 		number: invoice.number,
 		currency: invoice.currency,
-		amountDue: formatMoney(invoice.amountDueMinor, invoice.currency, locale),
+		amountDue,
 		amountDueMinor: invoice.amountDueMinor,
-		total: formatMoney(invoice.totalMinor, invoice.currency, locale),
+		total:
+			invoice.totalMinor === invoice.amountDueMinor
+				? amountDue
+				: formatMoney(invoice.totalMinor, invoice.currency, locale),
 		totalMinor: invoice.totalMinor,
-		amountPaid: formatMoney(invoice.amountPaidMinor, invoice.currency, locale),
+		amountPaid:
+			invoice.amountPaidMinor === invoice.amountDueMinor
+				? amountDue
+				: formatMoney(invoice.amountPaidMinor, invoice.currency, locale),
 		dueOn: invoice.dueOn ?? undefined,
 		dueDate: invoice.dueOn ? formatDate(invoice.dueOn, locale) : undefined,
 		issuedOn: invoice.issuedOn ?? undefined,
