@@ -128,6 +128,7 @@ const WEEKDAY = Object.keys(WEEKDAYS)
 	.join('|');
 
 const NEXT_BEFORE = 'next|nachsten|nachster|naechsten|kommenden|prochain|proximo|proxima';
+const NEXT_QUALIFIER = new RegExp(`\\b(?:${NEXT_BEFORE}|que viene)\\b`);
 const THIS_BEFORE = 'this|coming|diesen|dieser|diese|ce|este|esta';
 
 // Every pattern is a run of bounded pieces with no nested unbounded repetition (linear time on any input).
@@ -376,12 +377,7 @@ function resolve(
 			// "Monday" is the next Monday after today; "next Monday" is the one in next week.
 			let ahead = (target - refWeekday + 7) % 7 || 7;
 			const qualifier = `${match[1] ?? ''} ${match[3] ?? ''}`;
-			if (
-				new RegExp(`\\b(?:${NEXT_BEFORE}|que viene)\\b`).test(qualifier) &&
-				target > refWeekday &&
-				ahead < 7
-			)
-				ahead += 7;
+			if (NEXT_QUALIFIER.test(qualifier) && target > refWeekday && ahead < 7) ahead += 7;
 			return dateOfDay(refDay + ahead);
 		}
 		default:

@@ -38,6 +38,8 @@ const AUTO_REPLY_INTENTS: ReadonlySet<ReplyIntent> = new Set([
 /** Intents that mean "nothing for us to do"; listed only when nothing else is. */
 const PASSIVE: ReadonlySet<ReplyIntent> = new Set(['acknowledged', 'other']);
 const DEFAULT_PAID_PAUSE_DAYS = 5;
+/** New text beyond this is not analysed; the reply escalates instead. */
+export const MAX_ANALYSED_CHARS = 30_000;
 
 const NEGATORS = new Set([
 	'not',
@@ -158,6 +160,33 @@ interface Scored {
 	spans: Span[];
 }
 
+const dayCache = new Map<string, string>();
+
+/**
+ * The day an instant falls on in a zone, memoised per zone and quarter hour: every zone's offset and every DST
+ * change is a whole number of quarter hours, so one quarter hour never spans two local dates. Keeps luxon out of
+ * the per-reply path.
+ */
+function receivedDate(receivedAt: ReplyInput['receivedAt'], zone: string): string {
+	const millis =
+		receivedAt instanceof Date
+			? receivedAt.getTime()
+			: typeof receivedAt === 'number'
+				? receivedAt
+				: /^\d{4}-\d{2}-\d{2}T/.test(receivedAt)
+					? Date.parse(receivedAt)
+					: Number.NaN;
+	if (!Number.isFinite(millis)) return calendarDateIn(receivedAt, zone);
+	const key = `${zone}|${Math.floor(millis / 900_000)}`;
+	let date = dayCache.get(key);
+	if (date === undefined) {
+		if (dayCache.size > 10_000) dayCache.clear();
+		date = calendarDateIn(millis, zone);
+		dayCache.set(key, date);
+	}
+	return date;
+}
+
 /** The calendar date relative dates resolve against: `referenceDate`, else the day `receivedAt` falls on in the zone. */
 export function referenceDateFor(
 	receivedAt: ReplyInput['receivedAt'],
@@ -179,7 +208,7 @@ function resolveReference(
 			throw new RangeError(`referenceDate "${options.referenceDate}" is not a calendar date`);
 		return { zone, reference };
 	}
-	return { zone, reference: calendarDateIn(receivedAt, zone) };
+	return { zone, reference: receivedDate(receivedAt, zone) };
 }
 
 const LABEL: Readonly<Record<ReplyIntent, string>> = {
@@ -224,13 +253,14 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 			reference,
 			options,
 			parsed.bounce,
-			false,
-			false,
 		);
 	}
 
 	// The customer's own subject line is part of what they said; "Re: <our subject>" is not.
-	const spoken = parsed.ownSubject ? `${parsed.ownSubject}.\n${parsed.body}` : parsed.body;
+	const said = parsed.ownSubject ? `${parsed.ownSubject}.\n${parsed.body}` : parsed.body;
+	// No customer writes 30 000 characters of new text; a body that long is read in part and escalated to a person.
+	const overlong = said.length > MAX_ANALYSED_CHARS;
+	const spoken = overlong ? said.slice(0, MAX_ANALYSED_CHARS) : said;
 	const text = normalise(spoken);
 	const original = text.length === spoken.length ? spoken : text;
 	const spans = sentenceSpans(text);
@@ -416,23 +446,25 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 	if (intents.length > 2) confidence -= 0.05 * (intents.length - 2);
 	confidence = Math.max(0.05, Math.min(0.99, Math.round(confidence * 100) / 100));
 
+	if (overlong) {
+		evidence.push({
+			intent: null,
+			rule: 'signal.overlong',
+			snippet: `${said.length} characters of new text; the first ${MAX_ANALYSED_CHARS} were analysed`,
+			weight: 1,
+		});
+	}
 	const firstSentence =
 		scores.get(primary)?.evidence[0]?.snippet ??
 		(text.trim() === ''
 			? '(empty reply)'
 			: snippet(original, 0, Math.min(original.length, 100), 0));
-	return finish(
-		intents,
-		confidence,
-		evidence,
-		extracted,
-		reference,
-		options,
-		firstSentence,
-		paymentLinkFailed || insolvency,
+	return finish(intents, confidence, evidence, extracted, reference, options, firstSentence, {
+		paymentLink: paymentLinkFailed,
 		injection,
 		insolvency,
-	);
+		overlong,
+	});
 }
 
 function emptyExtracted(invoiceNumbers: string[]): Extracted {
@@ -484,6 +516,14 @@ function returnDate(dates: DateMention[], text: string, reference: string): stri
 	return future.length > 0 ? future[future.length - 1].date : undefined;
 }
 
+/** Facts that escalate whatever the intent: a failed payment link, an injection attempt, insolvency, a huge body. */
+interface Signals {
+	paymentLink?: boolean;
+	injection?: boolean;
+	insolvency?: boolean;
+	overlong?: boolean;
+}
+
 function finish(
 	intents: ReplyIntent[],
 	confidence: number,
@@ -492,9 +532,7 @@ function finish(
 	reference: string,
 	options: TriageOptions,
 	lead: string,
-	paymentLinkFailed: boolean,
-	injection: boolean,
-	insolvency = false,
+	signals: Signals = {},
 ): TriageResult {
 	const intent = intents[0];
 	const escalate =
@@ -503,8 +541,7 @@ function finish(
 				ESCALATING_INTENTS.includes(candidate) &&
 				(candidate !== 'wrong_contact' || !extracted.newContactEmail),
 		) ||
-		paymentLinkFailed ||
-		injection;
+		Boolean(signals.paymentLink || signals.injection || signals.insolvency || signals.overlong);
 	const stopCadence = intents.some(
 		(candidate) =>
 			candidate === 'opt_out' ||
@@ -530,14 +567,7 @@ function finish(
 		...(pauseUntil ? { pauseUntil } : {}),
 		extracted,
 		evidence,
-		summary: summarise(
-			intent,
-			extracted,
-			lead,
-			paymentLinkFailed && !insolvency,
-			injection,
-			insolvency,
-		),
+		summary: summarise(intent, extracted, lead, signals),
 	};
 }
 
@@ -545,9 +575,7 @@ function summarise(
 	intent: ReplyIntent,
 	extracted: Extracted,
 	lead: string,
-	paymentLinkFailed: boolean,
-	injection: boolean,
-	insolvency: boolean,
+	signals: Signals,
 ): string {
 	const parts: string[] = [LABEL[intent]];
 	if (extracted.promisedDate) parts.push(`for ${extracted.promisedDate}`);
@@ -559,9 +587,11 @@ function summarise(
 	if (extracted.invoiceNumbers.length > 0)
 		parts.push(`re ${extracted.invoiceNumbers.slice(0, 3).join(', ')}`);
 	let summary = parts.join(', ');
-	if (paymentLinkFailed) summary += '; the payment link failed for them';
-	if (injection) summary += '; the reply tries to instruct an automated system';
-	if (insolvency) summary += '; mentions insolvency or administration';
+	if (signals.paymentLink) summary += '; the payment link failed for them';
+	if (signals.injection) summary += '; the reply tries to instruct an automated system';
+	if (signals.insolvency) summary += '; mentions insolvency or administration';
+	if (signals.overlong)
+		summary += `; longer than ${MAX_ANALYSED_CHARS} characters, read only in part`;
 	const quote = lead.replace(/\s+/g, ' ').trim().slice(0, 160);
 	return `${summary}: "${quote}"`;
 }

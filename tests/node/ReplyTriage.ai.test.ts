@@ -1,4 +1,6 @@
 /** Reply Triage's AI and Hybrid engines in the n8n engine: the real openai client against a fake server on 127.0.0.1. */
+import type { IDataObject } from 'n8n-workflow';
+
 import { runNode, NODE_UNDER_TEST } from '../helpers/engine';
 import { FakeAnswers, startFakeOpenAi, type FakeOpenAi } from '../helpers/fakeOpenAi';
 
@@ -43,7 +45,7 @@ afterAll(async () => {
 });
 beforeEach(() => fake.reset());
 
-function run(engine: 'ai' | 'hybrid', input: object[], options: Record<string, unknown> = {}) {
+function run(engine: 'ai' | 'hybrid', input: IDataObject[], options: Record<string, unknown> = {}) {
 	return runNode({
 		type: 'replyTriage',
 		parameters: {

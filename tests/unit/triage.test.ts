@@ -435,6 +435,14 @@ describe('linear time on hostile input', () => {
 		expect(medianMs(() => triage(body))).toBeLessThan(50);
 	});
 
+	it('reads the first 30 000 characters of an overlong reply and escalates it for a person', () => {
+		const result = triage(`${'We will pay on Friday. '.repeat(1_400)}Our lawyer will call you.`);
+		expect(result.intent).toBe('promise_to_pay');
+		expect(result.escalate).toBe(true);
+		expect(result.evidence).toContainEqual(expect.objectContaining({ rule: 'signal.overlong' }));
+		expect(result.summary).toMatch(/read only in part/);
+	});
+
 	it('also as HTML', () => {
 		const html = `<div>${'<span>we will pay</span>'.repeat(4_000)}</div>`;
 		expect(
