@@ -73,7 +73,7 @@ export type CadenceRule =
 
 export interface CadenceMessage {
 	channel: Channel;
-	/** E-mail address (email), phone number (sms), or the contact's address for tasks when known. */
+	/** E-mail address (email) or phone number (sms) of the contact; for tasks and handoffs the owner's e-mail, when known. */
 	to: string;
 	cc: string[];
 	subject?: string;
@@ -466,7 +466,15 @@ export function planCadenceStep(
 	if (options.render === false) {
 		return decide(undefined);
 	}
-	const message = renderStep(invoice, step, options, key, to, payment.asOfDate);
+	// Tasks and handoffs are addressed to the account owner (a person on our side), never to the customer.
+	const message = renderStep(
+		invoice,
+		step,
+		options,
+		key,
+		customerFacing ? to : invoice.owner?.email,
+		payment.asOfDate,
+	);
 	const findings = lintStep(invoice, step, message, options);
 	if (findings.length > 0) {
 		return result(

@@ -113,7 +113,7 @@ export const DEFAULT_LIBRARY: MessageLibrary = {
 	'call-script': {
 		call_task: {
 			subject: 'Call {{customer.name}} about invoice {{invoice.number}}',
-			text: 'Call {{fallback contact.name customer.name}}{{#if contact.title}} ({{contact.title}}){{/if}} at {{customer.name}}.\n\n- Introduce yourself and confirm you are speaking with the person who handles invoices.\n- Invoice {{invoice.number}}, {{invoice.amountDue}} due, was due on {{invoice.dueDate}}.\n- Ask whether the invoice was received and whether anything is blocking payment.\n- Agree a payment date and note it (a promise to pay pauses the reminders).\n{{#if invoice.paymentUrl}}- Offer the payment link: {{invoice.paymentUrl}}\n{{/if}}- Stay courteous; disputes and complaints go to the account owner.',
+			text: 'Call {{fallback contact.name customer.name}}{{#if contact.title}} ({{contact.title}}){{/if}} at {{customer.name}}{{#if contact.phone}} on {{contact.phone}}{{/if}}{{#if contact.email}} ({{contact.email}}){{/if}}.\n\n- Introduce yourself and confirm you are speaking with the person who handles invoices.\n- Invoice {{invoice.number}}, {{invoice.amountDue}} due, was due on {{invoice.dueDate}}.\n- Ask whether the invoice was received and whether anything is blocking payment.\n- Agree a payment date and note it (a promise to pay pauses the reminders).\n{{#if invoice.paymentUrl}}- Offer the payment link: {{invoice.paymentUrl}}\n{{/if}}- Stay courteous; disputes and complaints go to the account owner.',
 		},
 		manual_task: {
 			subject: 'Follow up with {{customer.name}} on invoice {{invoice.number}}',

@@ -266,6 +266,7 @@ function buildView(invoice: Invoice, context: RenderContext): View {
 			firstName: contactName?.split(/\s+/)[0],
 			email: invoice.contact.email,
 			title: invoice.contact.title,
+			phone: invoice.contact.phone,
 		}),
 		sender: present({ ...(context.sender ?? {}) }),
 		step: context.step,

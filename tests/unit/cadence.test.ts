@@ -682,3 +682,36 @@ describe('the README worked example (INV-001, Europe/Berlin, standard-5, daily a
 		}
 	});
 });
+
+describe('tasks and handoffs', () => {
+	it('a call task carries the script with the phone number and goes to the owner, not the customer', () => {
+		const inv = invoice({
+			contact: { email: 'ap@acme.test', name: 'Jane Doe', phone: '+1 555 0100' },
+			owner: { email: 'ana@us.test' },
+		});
+		const plan = planCadenceStep(inv, 'policy-4', {
+			asOf: '2026-03-16T10:00:00Z',
+			history: [{ stepId: 'follow-up-7', at: '2026-03-09T10:00:00Z', status: 'sent' }],
+		});
+		expect(plan).toMatchObject({
+			action: 'send',
+			step: { id: 'call-14', channel: 'call_task' },
+			message: { channel: 'call_task', to: 'ana@us.test' },
+		});
+		expect(plan.message!.text).toContain('+1 555 0100');
+		expect(plan.message!.subject).toBe('Call Acme GmbH about invoice INV-001');
+	});
+
+	it('the handoff escalates with a note for the owner, linted at the handoff stage', () => {
+		const plan = planCadenceStep(invoice({ owner: { email: 'ana@us.test' } }), 'standard-5', {
+			asOf: '2026-04-01T10:00:00Z',
+			history: [{ stepId: 'overdue-14', at: '2026-03-16T10:00:00Z', status: 'sent' }],
+		});
+		expect(plan).toMatchObject({
+			action: 'escalate',
+			rule: 'handoff',
+			idempotencyKey: 'in_1:handoff-30',
+			message: { channel: 'human_handoff', to: 'ana@us.test' },
+		});
+	});
+});
