@@ -464,6 +464,20 @@ export class EscalationGate implements INodeType {
 							'Whether an open invoice with no contact email escalates under the Wrong Contact rule',
 					},
 					{
+						displayName: 'Packet Formats',
+						name: 'formats',
+						type: 'multiOptions',
+						options: [
+							{ name: 'Email HTML', value: 'html' },
+							{ name: 'Plain Text', value: 'text' },
+							{ name: 'Slack Approval Message (Send and Wait)', value: 'slackApproval' },
+							{ name: 'Slack Blocks', value: 'slack' },
+						],
+						default: ['slack', 'slackApproval', 'html', 'text'],
+						description:
+							'Which renders each escalated item carries in escalation.packet. Fewer formats, smaller items.',
+					},
+					{
 						displayName: 'Packet Title',
 						name: 'title',
 						type: 'string',
@@ -548,27 +562,29 @@ export class EscalationGate implements INodeType {
 		const asOf = asOfParameter(options.asOf);
 		const at = new Date().toISOString();
 
+		// The ledger is read out of static data once, worked on as a plain object, and written back once:
+		// static data is an observed proxy, too slow to touch per item.
+		const dedup = rules.rules.dedup.enabled;
 		const store = staticNamespace(this, 'escalation');
-		const ledger = ((store.ledger as EscalationLedger | undefined) ??
-			(store.ledger = {})) as EscalationLedger;
+		const ledger = dedup ? plainLedger(store.ledger) : {};
 		const context: EscalationContext = {
 			asOf: asOf instanceof Date ? asOf.getTime() : asOf,
-			ledger: rules.rules.dedup.enabled ? ledger : undefined,
+			ledger: dedup ? ledger : undefined,
 		};
-		if (rules.rules.dedup.enabled)
-			pruneEscalationLedger(
-				ledger,
-				typeof context.asOf === 'number' ? context.asOf : Date.parse(String(context.asOf)),
-				Math.max(rules.rules.dedup.withinDays, 1),
-			);
+		const asOfMillis =
+			typeof context.asOf === 'number' ? context.asOf : Date.parse(String(context.asOf));
+		const pruned = dedup
+			? pruneEscalationLedger(ledger, asOfMillis, Math.max(rules.rules.dedup.withinDays, 1))
+			: 0;
 
 		const outputs = new Outputs<OutputName>(OUTPUTS);
+		const node = this.getNode(); // n8n deep-copies the node on every getNode(): once per execution.
 		let duplicates = 0;
 		forEachItem(
 			this,
 			items,
 			(item, itemIndex) => {
-				const input = readInput(this.getNode(), item.json, invoiceField, itemIndex);
+				const input = readInput(node, item.json, invoiceField, itemIndex);
 				const result = evaluateEscalation(input, rules, context);
 				if (result.escalate) {
 					let json = withAudit(
@@ -606,6 +622,9 @@ export class EscalationGate implements INodeType {
 			`Put Payment State Check (for invoices) or Reply Triage (for replies) before this node, or set "Invoice Field" to where the invoice is`,
 		);
 
+		if (dedup && (pruned > 0 || outputs.count('Escalate') > 0))
+			store.ledger = ledger as unknown as IDataObject;
+
 		const hints: Array<{ message: string; location: 'outputPane' }> = [];
 		const escalated = outputs.count('Escalate');
 		if (escalated > 0)
@@ -623,6 +642,12 @@ export class EscalationGate implements INodeType {
 		if (hints.length > 0) this.addExecutionHints(...hints);
 		return outputs.result();
 	}
+}
+
+/** A plain copy of the ledger kept in static data (empty when there is none or it is not an object). */
+function plainLedger(stored: unknown): EscalationLedger {
+	if (!stored || typeof stored !== 'object') return {};
+	return JSON.parse(JSON.stringify(stored)) as EscalationLedger;
 }
 
 /** The four upstream keys of one item, validated leniently; a present but broken invoice is an item error. */
@@ -786,6 +811,7 @@ function rulesFromParameters(ctx: IExecuteFunctions, options: IDataObject): Esca
 		dedup: { enabled: options.dedup !== false, withinDays: (options.dedupDays as number) ?? 7 },
 		packet: {
 			redactContact: options.redactContact === true,
+			...(Array.isArray(options.formats) ? { formats: options.formats } : {}),
 			title: (options.title as string) || 'Collections escalation',
 			...(options.invoiceUrlTemplate
 				? { invoiceUrlTemplate: String(options.invoiceUrlTemplate).replace(/\{ID\}/g, '{id}') }

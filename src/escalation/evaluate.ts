@@ -35,6 +35,7 @@ export interface CompiledEscalationRules {
 	readonly thresholds: Map<string, number | null>;
 	clock?: SlaClock;
 	calendar?: AsOfCalendar;
+	lastAsOf?: { input: NonNullable<EscalationContext['asOf']>; millis: number; iso: string };
 }
 
 /** Readable one-line description of what is wrong with a rules object. */
@@ -130,11 +131,22 @@ function thresholdMinor(compiled: CompiledEscalationRules, currency: string): nu
 	return minor;
 }
 
-function asOfMillisOf(asOf: EscalationContext['asOf']): number {
-	if (asOf === undefined) return Date.now();
-	const millis = toInstant(asOf as Date | string | number);
-	if (millis === null) throw new Error(`"${String(asOf)}" is not a date or timestamp (as of)`);
-	return millis;
+/** The as-of instant and its ISO text; a batch passes the same as-of for every item, so it is parsed once. */
+function asOfOf(
+	compiled: CompiledEscalationRules,
+	asOf: EscalationContext['asOf'],
+): { millis: number; iso: string } {
+	if (asOf === undefined) {
+		const millis = Date.now();
+		return { millis, iso: new Date(millis).toISOString() };
+	}
+	const last = compiled.lastAsOf;
+	if (last && last.input === asOf) return last;
+	const millis = asOf instanceof Date ? asOf.getTime() : toInstant(asOf as string | number);
+	if (millis === null || Number.isNaN(millis))
+		throw new Error(`"${String(asOf)}" is not a date or timestamp (as of)`);
+	compiled.lastAsOf = { input: asOf, millis, iso: new Date(millis).toISOString() };
+	return compiled.lastAsOf;
 }
 
 function daysPastDueOf(
@@ -146,7 +158,7 @@ function daysPastDueOf(
 	const invoice = input.invoice;
 	const due = invoice?.dueOn ?? invoice?.issuedOn;
 	if (!invoice || !due) return null;
-	if (!compiled.calendar || toInstant(compiled.calendar.asOf) !== asOfMillis) {
+	if (!compiled.calendar || compiled.calendar.asOf !== asOfMillis) {
 		compiled.calendar = new AsOfCalendar(asOfMillis, 'UTC');
 	}
 	const today = dayNumber(compiled.calendar.dateIn(invoice.customer.timezone))!;
@@ -452,8 +464,7 @@ export function evaluateEscalation(
 	context: EscalationContext = {},
 ): EscalationResult {
 	const compiled = compiledFor(rules);
-	const asOfMillis = asOfMillisOf(context.asOf);
-	const evaluatedAt = new Date(asOfMillis).toISOString();
+	const { millis: asOfMillis, iso: evaluatedAt } = asOfOf(compiled, context.asOf);
 	const { details, daysPastDue } = escalationReasons(input, compiled, asOfMillis);
 	const key = escalationKey(input.invoice, input.triage);
 	const { owner, ownerSource } = assignEscalationOwner(

@@ -86,13 +86,19 @@ const HTML_ESCAPES: Record<string, string> = {
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtmlText(text: string): string {
-	return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
+	return HTML_SPECIAL.test(text) ? text.replace(HTML_SPECIALS, (char) => HTML_ESCAPES[char]) : text;
 }
+const HTML_SPECIAL = /[&<>"']/;
+const HTML_SPECIALS = /[&<>"']/g;
 
 /** Escapes the three characters Slack mrkdwn reserves (&, <, >). */
 export function escapeSlackMrkdwn(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+	return MRKDWN_SPECIAL.test(text)
+		? text.replace(MRKDWN_SPECIALS, (char) => HTML_ESCAPES[char])
+		: text;
 }
+const MRKDWN_SPECIAL = /[&<>]/;
+const MRKDWN_SPECIALS = /[&<>]/g;
 
 /** Shortens text to `max` characters (counting the ellipsis). */
 export function clipText(text: string, max: number): string {
@@ -275,13 +281,15 @@ export function buildEscalationPacket(
 		nextAction,
 	};
 	const redact = options.redactContact ? redactor(invoice) : (text: string) => text;
-	const slack = renderSlack(model, result, rules, redact);
+	const formats = options.formats;
 	return {
 		...model,
-		slack,
-		slackApprovalMessage: renderSlackApproval(model, result, redact),
-		html: renderHtml(model, result, rules),
-		text: renderText(model, result, rules),
+		...(formats.includes('slack') ? { slack: renderSlack(model, result, rules, redact) } : {}),
+		...(formats.includes('slackApproval')
+			? { slackApprovalMessage: renderSlackApproval(model, result, redact) }
+			: {}),
+		...(formats.includes('html') ? { html: renderHtml(model, result, rules) } : {}),
+		...(formats.includes('text') ? { text: renderText(model, result, rules) } : {}),
 	};
 }
 
@@ -481,14 +489,15 @@ function renderHtml(model: PacketModel, result: EscalationResult, rules: Escalat
 	const e = escapeHtmlText;
 	const priority = result.priority ?? 'P3';
 	const color = PRIORITY_COLOR[priority];
-	const font = 'font-family:Arial,Helvetica,sans-serif;';
-	const cell = `${font}font-size:14px;color:#1f2937;padding:6px 10px;border-bottom:1px solid #e5e7eb;vertical-align:top;`;
-	const label = `${cell}color:#6b7280;width:160px;`;
+	// Styles stay inline (email clients drop <style>), kept short: a packet is built per escalated item.
+	const font = 'font-family:Arial,sans-serif;';
+	const cell = `${font}font-size:14px;padding:6px 10px;border-bottom:1px solid #e5e7eb;`;
+	const label = `${cell}color:#6b7280;`;
 	const heading = `${font}font-size:15px;font-weight:bold;color:#111827;padding:18px 0 6px 0;`;
 	const rows = factLines(model, result)
 		.map(
-			([name, value]) =>
-				`<tr><td style="${label}">${e(name)}</td><td style="${cell}">${e(value)}</td></tr>`,
+			([name, value], index) =>
+				`<tr><td style="${label}"${index === 0 ? ' width="160"' : ''}>${e(name)}</td><td style="${cell}">${e(value)}</td></tr>`,
 		)
 		.join('');
 	const contact = [model.facts.contact, model.facts.contactEmail, model.facts.contactPhone].filter(

@@ -72,6 +72,9 @@ export const EscalationRouteSchema = z.object({
 });
 export type EscalationRoute = z.infer<typeof EscalationRouteSchema>;
 
+/** Renders of the packet: Slack Block Kit, the Send and Wait mrkdwn message, email HTML, plain text. */
+export const ESCALATION_PACKET_FORMATS = ['slack', 'slackApproval', 'html', 'text'] as const;
+
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM (24-hour)');
 
 export const EscalationSlaSchema = z
@@ -176,6 +179,8 @@ export const EscalationRulesSchema = z.object({
 			title: z.string().min(1).max(100).default('Collections escalation'),
 			maxEvidence: z.number().int().min(0).max(20).default(5),
 			maxHistory: z.number().int().min(0).max(30).default(10),
+			/** Which renders the packet carries (each costs memory per escalated item). Default all four. */
+			formats: z.array(z.enum(ESCALATION_PACKET_FORMATS)).default([...ESCALATION_PACKET_FORMATS]),
 			/** Link shown as "Open invoice" (e.g. the accounting system's invoice page); `{id}` and `{number}` are replaced. */
 			invoiceUrlTemplate: z.string().optional(),
 		})
@@ -310,14 +315,15 @@ export interface EscalationPacket {
 	} | null;
 	nextAction: string;
 	/** `{ text, blocks }`: paste into the Slack node (Message Type "Blocks") as-is. */
-	slack: { text: string; blocks: EscalationSlackBlock[] };
+	slack?: { text: string; blocks: EscalationSlackBlock[] };
 	/**
 	 * mrkdwn for the Slack node's "Send and Wait for Approval" message (≤ 3000 characters). Encoded for that
 	 * operation, which decodes one level of HTML entities before posting: put it in the Message field as-is.
 	 */
-	slackApprovalMessage: string;
-	html: string;
-	text: string;
+	slackApprovalMessage?: string;
+	/** Email-safe HTML (inline styles, tables, no scripts, no external images). */
+	html?: string;
+	text?: string;
 }
 
 /** The subset of Slack Block Kit the packet uses. */

@@ -112,9 +112,9 @@ const invoice: Invoice = {
 		);
 		const dir = mkdtempSync(join(tmpdir(), 'escalation-packet-'));
 		const html = join(dir, 'packet.html');
-		writeFileSync(html, result.packet!.html);
+		writeFileSync(html, result.packet!.html!);
 		mkdirSync(dirname(OUT), { recursive: true });
-		writeFileSync(OUT.replace(/\.png$/, '.html'), result.packet!.html);
+		writeFileSync(OUT.replace(/\.png$/, '.html'), result.packet!.html!);
 		execFileSync(
 			CHROMIUM,
 			[

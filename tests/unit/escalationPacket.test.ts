@@ -6,6 +6,7 @@ import {
 	maskEscalationEmail,
 	maskEscalationPhone,
 	type EscalationInput,
+	type EscalationPacket,
 	type EscalationRulesInput,
 	type Invoice,
 } from '../../src';
@@ -176,7 +177,7 @@ function validateBlockKit(payload: { text: string; blocks: unknown[] }): string[
 function packetOf(input: EscalationInput, rules?: EscalationRulesInput) {
 	const result = evaluateEscalation(input, rules, { asOf: AS_OF });
 	expect(result.escalate).toBe(true);
-	return { result, packet: result.packet! };
+	return { result, packet: result.packet as Required<EscalationPacket> };
 }
 
 describe('Slack Block Kit packet', () => {
@@ -347,5 +348,28 @@ describe('email packet', () => {
 		expect(packet.facts.invoiceUrl).toBe('https://books.example.test/invoices/in_42?n=INV-2042');
 		expect(packet.facts.paymentUrl).toBeNull();
 		expect(packet.html).not.toContain('javascript:');
+	});
+});
+
+describe('packet formats', () => {
+	it('carries only the renders asked for (the model always)', () => {
+		const result = evaluateEscalation(
+			richInput(),
+			{ packet: { formats: ['slack'] } },
+			{ asOf: AS_OF },
+		);
+		expect(Object.keys(result.packet!)).toEqual([
+			'summary',
+			'subject',
+			'facts',
+			'state',
+			'lastReply',
+			'cadence',
+			'nextAction',
+			'slack',
+		]);
+		const none = evaluateEscalation(richInput(), { packet: { formats: [] } }, { asOf: AS_OF });
+		expect(none.packet!.html).toBeUndefined();
+		expect(none.packet!.summary).toContain('INV-2042');
 	});
 });
