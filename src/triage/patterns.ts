@@ -49,7 +49,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'legal.counsel',
 		'legal_threat',
 		2,
-		String.raw`\b(?:lawyers?|attorneys?|solicitors?|legal counsel|our counsel|legal (?:department|team) (?:will|to|is)|legal action|legal steps|legal proceedings|legal recourse|(?:will|'ll|going to|shall|to) sue|take (?:this|it|you|the matter) to court|small claims|lawsuit|litigation|sue (?:you|your)|suing|cease and desist|court action|see you in court)\b`,
+		String.raw`\b(?:lawyers?|attorneys?|solicitors?|legal counsel|our counsel|legal (?:department|team) (?:will|to|is)|legal action|legal steps|legal proceedings|legal recourse|legal (?:options|route|avenues|means|ones|remedies)|(?:will|'ll|going to|shall|to) sue|take (?:this|it|you|the matter) to court|small claims|lawsuit|litigation|sue (?:you|your)|suing|cease and desist|court action|see you in court)\b`,
 	),
 	p(
 		'legal.report',
@@ -81,7 +81,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'dispute.word',
 		'dispute',
 		2,
-		String.raw`\b(?:dispute|disputing|disputed|contest(?:ing)?|(?:i|we) (?:do not|don't|cannot|can't) (?:agree|accept)|disagree|not accept(?:ing)? (?:this|the) (?:invoice|charge))\b`,
+		String.raw`\b(?:dispute|disputing|disputed|contest(?:ing)?|(?:i|we) (?:do not|don't|cannot|can't) (?:agree|accept)|object(?:ing)? to|objection to|disagree|not accept(?:ing)? (?:this|the) (?:invoice|charge))\b`,
 	),
 	p(
 		'dispute.wrong',
@@ -148,7 +148,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'dispute.refuse',
 		'dispute',
 		2,
-		String.raw`\b(?:will not|won't|refuse to|are not going to|not going to|do not intend to|cannot|can't) pay (?:this|that|for|the|an invoice|until (?:the|this|you) (?:issue|error|problem|discrepancy|matter) )`,
+		String.raw`\b(?:will not|won't|refuse to|are not going to|not going to|do not intend to|cannot|can't) (?:be )?pay(?:ing)? (?:this|that|these|them|those|it|for|the|an invoice|until (?:the|this|you) (?:issue|error|problem|discrepancy|matter) )`,
 		false,
 	),
 	p(
@@ -173,7 +173,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'dispute.es',
 		'dispute',
 		2,
-		String.raw`\b(?:disputa|impugna|reclamacion|no estamos de acuerdo|(?:importe|monto|factura|precio) (?:es |esta )?(?:incorrect[oa]|erroneo|equivocad[oa])|nunca (?:recibimos|pedimos)|no (?:hemos )?(?:recibido|pedido) (?:la mercancia|el pedido|los productos|el servicio)|cobrado dos veces|cobro duplicado|no corresponde)`,
+		String.raw`\b(?:disputa|impugna|reclamacion|no estamos de acuerdo|(?:importe|monto|factura|precio) (?:es |esta )?(?:incorrect[oa]|erroneo|equivocad[oa])|nunca (?:recibimos|pedimos)|no (?:hemos )?(?:recibido|pedido) (?:la mercancia|el pedido|los productos|el servicio)|cobrado dos veces|cobro duplicado|no corresponde|(?:factura|cargo) (?:esta )?duplicad[oa])`,
 	),
 
 	// complaint
@@ -200,6 +200,12 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'complaint',
 		1.2,
 		String.raw`\b(?:aggressive|threatening|hostile|condescending|harsh)\b|\b(?:do not|don't) appreciate\b`,
+	),
+	p(
+		'complaint.feeling',
+		'complaint',
+		2,
+		String.raw`\b(?:shocked|offended|insulted|annoyed|irritated|upset|outraged|dismayed)\b|\bthe tone of (?:your|this|these|that)\b`,
 	),
 	p(
 		'complaint.profanity',
@@ -276,7 +282,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'plan.terms',
 		'payment_plan',
 		1.2,
-		String.raw`\b(?:(?:change|amend|renegotiate|discuss) (?:the |our )?(?:payment )?terms|(?:net|net-) ?(?:45|60|75|90|120) (?:terms|days)?|cash ?flow (?:issues?|problems?|constraints?|is tight)|tight (?:cash|month|quarter)|financial (?:difficulties|hardship)|(?:quarterly|annual|semi-annual) (?:billing|invoicing|payments)|(?:money|cash|things) (?:is|are) (?:really |very |a bit )?tight)\b|\bnow and (?:the rest|the remainder|the balance|the other half|\S{1,12} (?:a|per|each) month)|\b(?:a|per|each) month until\b`,
+		String.raw`\b(?:(?:change|amend|renegotiate|discuss) (?:the |our )?(?:payment )?terms|(?:net|net-) ?(?:45|60|75|90|120) (?:terms|days)?|cash ?flow (?:issues?|problems?|constraints?|is tight)|tight (?:cash|month|quarter)|financial (?:difficulties|hardship)|(?:quarterly|annual|semi-annual) (?:billing|invoicing|payments)|(?:money|cash|things) (?:is|are) (?:really |very |a bit )?tight|(?:any )?flexib(?:le|ility) (?:on|with|around|regarding) (?:the )?(?:due date|payment|terms|deadline|timing|date)|\d{1,2} ?% (?:now|this month|today|upfront|up front|in)\b|(?:an|a|\d{1,3}[- ]day|short|brief|small|further|payment) extension|extension (?:on|of|for|to|until)\b)\b|\bnow and (?:the rest|the remainder|the balance|the other half|\S{1,12} (?:a|per|each) month)|\b(?:a|per|each) month until\b`,
 	),
 	p(
 		'plan.de',
@@ -309,6 +315,12 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'wrong_contact',
 		2,
 		String.raw`\b(?:retired|resigned|has moved on|is on long-term leave|is no longer here)\b`,
+	),
+	p(
+		'contact.handover',
+		'wrong_contact',
+		2,
+		String.raw`\b(?:is|are) now (?:handled|managed|looked after|taken care of|done) by\b|\b(?:has|have) taken over\b|\btook over (?:from|billing|invoices|accounts)|\bmoved (?:over )?to (?:a |another |the )?(?:new |different )?(?:role|position|team|department|operations|sales|marketing|company|job|division)\b|\bnever heard of (?:you|your company|this company|your firm)\b|\b(?:got|have|reached|emailed|contacted) the wrong\b`,
 	),
 	p(
 		'contact.wrong',
@@ -355,6 +367,12 @@ export const PATTERNS: readonly IntentPattern[] = [
 		String.raw`\b(?:out of (?:the )?office|ooo|on (?:vacation|holiday|holidays|leave|annual leave|parental leave|maternity leave|paternity leave|sick leave|pto|sabbatical|a business trip)|away from (?:the office|my desk|work)|(?:currently|will be) (?:away|traveling|travelling|out)|(?:i'm|i am|we're|we are) (?:currently )?(?:traveling|travelling|away|on the road|off sick)|limited (?:access|availability) to (?:e-?mail|my email)|(?:i'll|i will|i am|i'm) (?:be )?(?:back|returning) (?:in the office |in office )?(?:on|from)|annual leave)\b`,
 	),
 	p(
+		'ooo.sick',
+		'out_of_office',
+		2,
+		String.raw`\b(?:out sick|off sick|home sick|on sick leave|out today|off today|out this week|off this week|out until|off until)\b`,
+	),
+	p(
 		'ooo.de',
 		'out_of_office',
 		2,
@@ -378,7 +396,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'optout.word',
 		'opt_out',
 		2,
-		String.raw`\b(?:unsubscribe|opt(?:-| )?out|remove (?:me|us|my (?:email|address)|this address) from|stop (?:emailing|sending|contacting|messaging|writing to) (?:me|us|this)|(?:do not|don't) (?:contact|email|message|write to) (?:me|us)|no (?:more|further) (?:emails|reminders|messages|contact)|take (?:me|us) off|cease (?:all )?(?:contact|communication)s?)`,
+		String.raw`\b(?:unsubscribe|opt(?:-| )?out|remove (?:me|us|my (?:email|address)|this address) from|stop (?:emailing|sending|contacting|messaging|writing to) (?:me|us|this)|stop (?:sending|emailing) (?:(?:automated|automatic|these|those|the|your|any) ){0,2}(?:reminders|emails|e-mails|messages|notices)|(?:do not|don't) (?:contact|email|message|write to) (?:me|us)|no (?:more|further) (?:emails|reminders|messages|contact)|take (?:me|us) off|cease (?:all )?(?:contact|communication)s?)`,
 	),
 	p(
 		'optout.de',
@@ -405,6 +423,14 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'already_paid',
 		2,
 		String.raw`\b(?:already (?:been )?(?:paid|settled|sent|wired|transferred|remitted|processed|made)|(?:was|were|has been|have been|got) (?:paid|settled|wired|remitted)\b(?! twice)|we (?:paid|settled|wired|remitted|transferred)|i (?:paid|settled|wired|transferred)|(?:sent|made|initiated|released|submitted|processed) (?:the |a |your |our )?(?:payment|wire|transfer|ach|check|cheque)(?: to you)? (?:yesterday|today|on|last|this morning|earlier)|(?:payment|transfer|wire|ach|check|cheque|remittance|funds)(?: #?[a-z]{0,6}-?\d[a-z0-9-]{0,10})? (?:was |were |has been |have been |has |went |got )?(?:made|sent|processed|issued|submitted|initiated|released|completed|went through|gone through|mailed|posted|wired|transferred|remitted|cleared|out)\b|^paid\b|\bpaid (?:in full|just now|today|this morning|earlier|already|online|through|via|yesterday|last (?:week|month)|by (?:wire|ach|check|card|bank))|(?:check|cheque) is in the mail)`,
+		true,
+		true,
+	),
+	p(
+		'paid.records',
+		'already_paid',
+		2,
+		String.raw`\b(?:records?|system|books|ledger|bank statement|accounts) (?:show|shows|says|indicate|indicates|have|has) WORDS(?:as )?(?:paid|settled|cleared)\b`,
 		true,
 		true,
 	),
@@ -446,7 +472,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'promise.broad',
 		'promise_to_pay',
 		2,
-		String.raw`\b(?:will|'ll|shall|are going to|am going to|is going to|gonna|plan to|intend to|expect to|aim to|hope to) WORDS(?:clear|sort out|sort|take care of|handle|square|initiate|submit|schedule|execute|transfer|remit|wire|release)\b~\b(?:balance|invoice|payment|this|it|bill|amount|account)\b|\b(?:funds|payment|money|transfer|wire|check|cheque|it) WORDS(?:should|will|would|is going to) (?:hit|land|reach|arrive|clear|be in|show up|post)\b|\bpayment (?:right|straight|immediately|shortly|soon) after\b`,
+		String.raw`\b(?:will|'ll|shall|are going to|am going to|is going to|gonna|plan to|intend to|expect to|aim to|hope to) WORDS(?:clear|sort out|sort|take care of|handle|square|initiate|submit|schedule|execute|transfer|remit|wire|release)\b~\b(?:balance|invoice|payment|this|it|bill|amount|account)\b|\b(?:funds|payment|money|transfer|wire|check|cheque|it) WORDS(?:should|will|would|is going to) (?:hit|land|reach|arrive|clear|be in|show up|post)\b|\bpayment (?:right|straight|immediately|shortly|soon) after\b|\b(?:will|'ll|shall|are going to|am going to|is going to|gonna) (?:get|send) WORDS(?:over )?to you\b|\bexpect (?:it|them|the funds|the money)\b`,
 	),
 	p(
 		'promise.scheduled',
@@ -485,6 +511,12 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'missing_documents',
 		2,
 		String.raw`\b(?:can|could|may) (?:i|we) (?:get|have|receive|obtain|see)(?: a| an| the| your)?(?: copy of| copies of)?(?: the| your)? (?:copy|copies|DOCS|invoice|pdf|documents?|paperwork)\b`,
+	),
+	p(
+		'docs.reissue',
+		'missing_documents',
+		2,
+		String.raw`\b(?:re-?issue|re-?issued|corrected|amended|updated|revised) invoice\b|\binvoice (?:re-?issued|corrected|amended|updated|revised)\b|\bre-?issue (?:the|this|it|a)\b`,
 	),
 	p(
 		'docs.missing',
@@ -557,6 +589,12 @@ export const PATTERNS: readonly IntentPattern[] = [
 		String.raw`^(?:thanks|thank you|thx|ok|okay|great|perfect|sounds good|parfait|merci|perfecto|gracias|danke|vielen dank|super|prima|d'accord|de acuerdo|vale)\b`,
 	),
 	p(
+		'ack.short',
+		'acknowledged',
+		1.2,
+		String.raw`^(?:lol |haha |ah |oh )?(?:ok|okay|k|kk|cool|great|perfect|noted|got it|will do|fine|sure|thx|ty|roger|understood)[.! ]{0,5}$`,
+	),
+	p(
 		'ack.de',
 		'acknowledged',
 		1.2,
@@ -580,7 +618,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'signal.payment-link',
 		null,
 		1,
-		String.raw`\b(?:(?:payment )?(?:link|portal|button|page|website|site)~(?:doesn't|does not|didn't|did not|isn't|is not|won't|will not|wouldn't) (?:work|load|open|accept|go through|let)|(?:link|portal|payment page|page) (?:is |was |seems |has |had |has been )?(?:broken|expired|dead|down|not working|invalid)|(?:card|payment) (?:was |keeps getting |keeps being |got |is being |has been )?(?:declined|rejected|failing|failed)|error (?:when|while|trying to) (?:pay|paying|making)|(?:unable|not able|can't|cannot|couldn't) to (?:pay|make (?:a |the )?payment|complete (?:the )?payment) (?:online|through|via|using|with|on)|(?:link|portal|page|website|site|checkout) WORDS(?:gives|shows|returns|throws) (?:me |us )?(?:an? )?(?:error|404|500|blank page)|\b(?:404|page not found|error 500|internal server error)\b|zahlungslink (?:funktioniert nicht|ist abgelaufen)|le lien (?:de paiement )?ne fonctionne pas|el enlace (?:de pago )?no funciona)`,
+		String.raw`\b(?:(?:payment )?(?:link|portal|button|page|website|site)~(?:doesn't|does not|didn't|did not|isn't|is not|won't|will not|wouldn't) (?:work|load|open|accept|go through|let)|(?:link|portal|payment page|page) (?:is |was |seems |has |had |has been )?(?:broken|expired|dead|down|not working|invalid)|(?:card|payment) (?:was |keeps getting |keeps being |got |is being |has been )?(?:declined|rejected|failing|failed)|error (?:when|while|trying to) (?:pay|paying|making)|(?:unable|not able|can't|cannot|couldn't) to (?:pay|make (?:a |the )?payment|complete (?:the )?payment) (?:online|through|via|using|with|on)|(?:link|portal|page|website|site|checkout) WORDS(?:gives|shows|returns|throws) (?:me |us )?(?:an? )?(?:error|404|500|blank page)|\b(?:404|page not found|error 500|internal server error)\b|(?:page|portal|link|site|website|checkout|payment form)~\b(?:keeps? (?:timing out|crashing|failing|erroring|freezing)|timed out|times out|crashes|crashed|freezes)|zahlungslink (?:funktioniert nicht|ist abgelaufen)|le lien (?:de paiement )?ne fonctionne pas|el enlace (?:de pago )?no funciona)`,
 		false,
 	),
 	p(

@@ -315,7 +315,15 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 				weight: pattern.weight,
 			};
 			if (pattern.intent === null) {
-				if (pattern.id === 'signal.payment-link') paymentLinkFailed = true;
+				if (pattern.id === 'signal.payment-link') {
+					paymentLinkFailed = true;
+					// A failed payment link is a customer asking how to pay.
+					const asked = scores.get('question') ?? { score: 0, evidence: [], spans: [] };
+					asked.score += 1;
+					asked.evidence.push({ ...item, intent: 'question' });
+					asked.spans.push(span);
+					scores.set('question', asked);
+				}
 				if (pattern.id === 'signal.injection') injection = true;
 				if (pattern.id === 'signal.insolvency') insolvency = true;
 				evidence.push(item);
