@@ -219,7 +219,9 @@ export function policyForTier(
 	tier: CustomerTier | undefined,
 	mapping: Partial<Record<CustomerTier, PolicyRef>> = {},
 ): CadencePolicy {
-	const ref = (tier && mapping[tier]) ?? (tier ? DEFAULT_TIER_POLICY[tier] : DEFAULT_PRESET);
+	// An invoice without a tier is a standard customer.
+	const effective = tier ?? 'standard';
+	const ref = mapping[effective] ?? DEFAULT_TIER_POLICY[effective];
 	return resolvePolicy(ref === 'by-tier' ? DEFAULT_PRESET : ref);
 }
 

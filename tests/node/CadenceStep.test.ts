@@ -327,6 +327,26 @@ describe('Cadence Step in the n8n engine', () => {
 		});
 	});
 
+	it('pilot cohort by filter expression, and tuned presets by tier (holidays from the form)', async () => {
+		const result = await runNode({
+			type: 'cadenceStep',
+			parameters: {
+				policy: 'by-tier',
+				options: {
+					asOf: '2026-03-10T10:00:00Z',
+					pilot: 'filter',
+					pilotFilter: "={{ $json.invoice.id !== 'in_2' }}",
+					holidays: '2026-03-10',
+				},
+			},
+			input: [item(invoice()), item(invoice({ id: 'in_2' }))],
+		});
+		const waits = result
+			.json(NODE_UNDER_TEST, WAIT)
+			.map((json) => (json.cadence as IDataObject).rule);
+		expect(waits.sort()).toEqual(['pilot', 'send_window']);
+	});
+
 	it('dry run plans and renders without touching the ledger, and nothing leaves on Send', async () => {
 		const staticData: IDataObject = {};
 		const result = await runNode({
