@@ -500,11 +500,12 @@ export const PATTERNS: readonly IntentPattern[] = [
 	),
 
 	// missing_documents
+	// "Send invoices to ap@…" redirects mail; it does not ask for a document.
 	p(
 		'docs.send',
 		'missing_documents',
 		2,
-		String.raw`\b(?:(?:please |kindly |could you |can you |would you )?(?:re-?send|send(?: over)?|forward|provide|share|email|attach)(?: us| me| over)? (?:a |the |an |another |your |us )?(?:new |updated |corrected |revised |signed |valid )?(?:copy|copies|pdf|invoice|po|purchase order|w-?9|w-?8|receipt|statement|itemi[sz]ed|breakdown|backup|supporting (?:documents?|documentation)|proof of delivery|pod|timesheets?|credit (?:note|memo)|bank (?:details|letter)|banking details|tax form))`,
+		String.raw`\b(?:(?:please |kindly |could you |can you |would you )?(?:re-?send|send(?: over)?|forward|provide|share|email|attach)(?: us| me| over)? (?:a |the |an |another |your |us )?(?:new |updated |corrected |revised |signed |valid )?(?:copy|copies|pdf|invoice|po|purchase order|w-?9|w-?8|receipt|statement|itemi[sz]ed|breakdown|backup|supporting (?:documents?|documentation)|proof of delivery|pod|timesheets?|credit (?:note|memo)|bank (?:details|letter)|banking details|tax form))(?!~@)`,
 	),
 	p(
 		'docs.ask',
