@@ -30,7 +30,6 @@ import {
 	pruneLedger,
 	pruneStale,
 	recordSend,
-	releaseReservation,
 	reserveStep,
 	resolvePolicy,
 	toInstant,
@@ -617,6 +616,7 @@ async function planOperation(ctx: IExecuteFunctions): Promise<INodeExecutionData
 	const outputs = new Outputs<OutputName>(OUTPUTS);
 	const planned: Planned[] = [];
 	const closed: string[] = [];
+	const plannedKeys = new Set<string>();
 	let cohort = 0;
 
 	forEachItem(
@@ -662,15 +662,9 @@ async function planOperation(ctx: IExecuteFunctions): Promise<INodeExecutionData
 				...(triage || !holdOnReplies ? { replyAwaitingTriage: false } : {}),
 			});
 			if (result.rule === 'closed') closed.push(invoice.id);
-			if (ledger && !dryRun && result.idempotencyKey && result.step) {
-				const reserved = reserveStep(
-					ledger,
-					invoice.id,
-					result.step.id,
-					planAt,
-					result.skippedSteps,
-				);
-				if (!reserved.ok) {
+			if (result.idempotencyKey) {
+				// The same invoice twice in one input: the step goes out once.
+				if (plannedKeys.has(result.idempotencyKey)) {
 					planned.push({
 						itemIndex,
 						json: item.json,
@@ -679,13 +673,14 @@ async function planOperation(ctx: IExecuteFunctions): Promise<INodeExecutionData
 							...result,
 							action: 'wait',
 							rule: 'send',
-							reason: reserved.reason,
+							reason: `step "${result.step?.id}" is already planned for this invoice in this run`,
 							message: undefined,
 							idempotencyKey: undefined,
 						},
 					});
 					return;
 				}
+				plannedKeys.add(result.idempotencyKey);
 			}
 			planned.push({ itemIndex, json: item.json, invoice, plan: result });
 		},
@@ -703,8 +698,33 @@ async function planOperation(ctx: IExecuteFunctions): Promise<INodeExecutionData
 		if (forget > 0) pruneStale(ledger, planAt, forget);
 	}
 
+	const notReserved = new Set<Planned>();
 	const consolidated =
-		options.consolidate === true ? consolidate(planned, base, ledger, dryRun) : new Set<Planned>();
+		options.consolidate === true ? consolidate(planned, base, dryRun) : new Set<Planned>();
+	// Reserve only now that every item planned without error: a run that fails half-way reserves nothing.
+	if (ledger && !dryRun) {
+		for (const entry of planned) {
+			const step = entry.plan?.step;
+			if (!entry.plan?.idempotencyKey || !step || notReserved.has(entry)) continue;
+			const reserved = reserveStep(
+				ledger,
+				entry.invoice!.id,
+				step.id,
+				planAt,
+				entry.plan.skippedSteps,
+			);
+			if (!reserved.ok) {
+				entry.plan = {
+					...entry.plan,
+					action: 'wait',
+					rule: 'send',
+					reason: reserved.reason,
+					message: undefined,
+					idempotencyKey: undefined,
+				};
+			}
+		}
+	}
 	for (const entry of planned) {
 		if (consolidated.has(entry)) continue;
 		if (!entry.plan) {
@@ -718,12 +738,7 @@ async function planOperation(ctx: IExecuteFunctions): Promise<INodeExecutionData
 	addHints(ctx, outputs, planned, ledger !== undefined, dryRun);
 	return outputs.result();
 
-	function consolidate(
-		entries: Planned[],
-		planOptions: PlanOptions,
-		store: LedgerData | undefined,
-		dry: boolean,
-	): Set<Planned> {
+	function consolidate(entries: Planned[], planOptions: PlanOptions, dry: boolean): Set<Planned> {
 		const sends = entries.filter(
 			(entry) =>
 				entry.plan?.action === 'send' && entry.plan.message?.channel === 'email' && !entry.ai,
@@ -755,9 +770,7 @@ async function planOperation(ctx: IExecuteFunctions): Promise<INodeExecutionData
 			const first = members[0];
 			const pairedItem = members.map((member) => ({ item: member.itemIndex }));
 			const blocked = group.findings.length > 0;
-			if (blocked && store && !dry)
-				for (const member of group.entries)
-					releaseReservation(store, member.invoice.id, member.plan.step!.id);
+			if (blocked) members.forEach((member) => notReserved.add(member));
 			const cadence: IDataObject = {
 				action: blocked ? 'escalate' : 'send',
 				rule: blocked ? 'guardrail' : 'send',

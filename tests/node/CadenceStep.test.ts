@@ -168,6 +168,33 @@ describe('Cadence Step in the n8n engine', () => {
 		expect(second.counts(NODE_UNDER_TEST)).toEqual([0, 1, 0, 0]);
 	});
 
+	it('the same invoice twice in one input goes out once; a run that fails half-way reserves nothing', async () => {
+		const staticData: IDataObject = {};
+		const parameters = { policy: 'standard-5', options: { asOf: '2026-03-10T10:00:00Z' } };
+		const twice = await runNode({
+			type: 'cadenceStep',
+			parameters,
+			input: [item(invoice()), item(invoice())],
+		});
+		expect(twice.counts(NODE_UNDER_TEST)).toEqual([1, 1, 0, 0]);
+
+		const failed = await runNode({
+			type: 'cadenceStep',
+			parameters,
+			input: [item(invoice()), { notAnInvoice: true }],
+			staticData,
+		});
+		expect(failed.error).toBeDefined();
+		expect(JSON.stringify(staticData)).not.toContain('in_1');
+		const retried = await runNode({
+			type: 'cadenceStep',
+			parameters,
+			input: [item(invoice())],
+			staticData,
+		});
+		expect(retried.counts(NODE_UNDER_TEST)).toEqual([1, 0, 0, 0]);
+	});
+
 	it('a failed send retries on the next run and escalates after three failures', async () => {
 		const staticData: IDataObject = {};
 		const outcomes: string[] = [];
