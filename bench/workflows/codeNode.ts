@@ -31,11 +31,15 @@ export const CODE_NODE = 'Classify (Code)';
 export const OUR_NODE = 'Payment State Check';
 export const GENERATE_NODE = 'Generate Invoices';
 
-export function codeNodeWorkflow(id: string, items: number, asOf: string): object {
+/**
+ * `copies` pairs of (our node, Code node), interleaved top to bottom so n8n's v1 order runs them alternately, all fed
+ * the same items: each `n8n execute` is a fresh process, so the first pair runs on cold code (no JIT yet, a fresh
+ * task runner) and the later pairs show what a long-running n8n does.
+ */
+export function codeNodeWorkflow(id: string, items: number, asOf: string, copies: number): object {
 	const generate = `${generateInvoiceRows.toString()}\nreturn generateInvoiceRows(${items}).map((json) => ({ json }));`;
-	const to = (...names: string[]) => ({
-		main: [names.map((node) => ({ node, type: 'main', index: 0 }))],
-	});
+	const pairs = Array.from({ length: copies }, (_, index) => index + 1);
+	const targets = pairs.flatMap((copy) => [`${OUR_NODE} ${copy}`, `${CODE_NODE} ${copy}`]);
 	return {
 		id,
 		name: 'Code node vs Payment State Check (benchmark)',
@@ -58,23 +62,28 @@ export function codeNodeWorkflow(id: string, items: number, asOf: string): objec
 				position: [220, 0],
 				parameters: { mode: 'runOnceForAllItems', jsCode: generate },
 			},
-			{
-				id: 'p',
-				name: OUR_NODE,
-				type: 'n8n-nodes-invoice-followup.paymentStateCheck',
-				typeVersion: 1,
-				position: [440, -100],
-				parameters: { source: 'generic', options: { asOf } },
-			},
-			{
-				id: 'c',
-				name: CODE_NODE,
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				position: [440, 100],
-				parameters: { mode: 'runOnceForAllItems', jsCode: classifyInCodeNode(asOf) },
-			},
+			...pairs.flatMap((copy) => [
+				{
+					id: `p${copy}`,
+					name: `${OUR_NODE} ${copy}`,
+					type: 'n8n-nodes-invoice-followup.paymentStateCheck',
+					typeVersion: 1,
+					position: [440, copy * 200 - 100],
+					parameters: { source: 'generic', options: { asOf, timezone: 'UTC' } },
+				},
+				{
+					id: `c${copy}`,
+					name: `${CODE_NODE} ${copy}`,
+					type: 'n8n-nodes-base.code',
+					typeVersion: 2,
+					position: [440, copy * 200],
+					parameters: { mode: 'runOnceForAllItems', jsCode: classifyInCodeNode(asOf) },
+				},
+			]),
 		],
-		connections: { Start: to(GENERATE_NODE), [GENERATE_NODE]: to(OUR_NODE, CODE_NODE) },
+		connections: {
+			Start: { main: [[{ node: GENERATE_NODE, type: 'main', index: 0 }]] },
+			[GENERATE_NODE]: { main: [targets.map((node) => ({ node, type: 'main', index: 0 }))] },
+		},
 	};
 }

@@ -3,15 +3,15 @@
 # template workflows with the client's cadence preset, ready for `docker compose up -d` and the template import.
 #
 #   bash scripts/deploy/stamp-client.sh --slug acme --name "Acme Corp" --domain acme.n8n.example-agency.com \
-#        --timezone Europe/Berlin [--preset standard-5] [--queue] [--port 5678] [--package-version 0.1.0] [--out ~/n8n-clients]
+#        --timezone Europe/Berlin [--preset by-tier|standard-5|policy-4|strategic|transactional] [--queue] [--port 5678] [--package-version 0.1.0] [--out ~/n8n-clients]
 #
 # Never overwrites an existing client's .env (it holds the encryption key of the client's credentials).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-PRESETS="standard-5 policy-4 strategic transactional"
+PRESETS="by-tier standard-5 policy-4 strategic transactional"
 
-slug="" name="" domain="" timezone="" preset="standard-5" queue="false" port="5678" out="${HOME}/n8n-clients"
+slug="" name="" domain="" timezone="" preset="by-tier" queue="false" port="5678" out="${HOME}/n8n-clients"
 version="$(node -p "require('$ROOT/package.json').version" 2>/dev/null || echo 0.1.0)"
 usage() { sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 die() { echo "stamp-client: $*" >&2; exit 1; }
@@ -72,12 +72,13 @@ if compgen -G "$ROOT/workflows/*.json" >/dev/null; then
 	count=$(node -e '
 const fs = require("fs"), path = require("path");
 const [from, to, preset] = process.argv.slice(1);
-const presets = ["standard-5", "policy-4", "strategic", "transactional"];
+const presets = ["by-tier", "standard-5", "policy-4", "strategic", "transactional"];
 let count = 0;
 for (const file of fs.readdirSync(from).filter((name) => name.endsWith(".json"))) {
 	const workflow = JSON.parse(fs.readFileSync(path.join(from, file), "utf8"));
 	for (const node of workflow.nodes ?? []) {
 		if (!String(node.type).endsWith(".cadenceStep")) continue;
+		// The policy parameter of a Plan step: a preset name, or by-tier (a preset per customer tier).
 		for (const [key, value] of Object.entries(node.parameters ?? {}))
 			if (presets.includes(value)) node.parameters[key] = preset;
 	}

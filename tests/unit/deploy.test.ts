@@ -5,7 +5,7 @@
  * worker in queue mode). Test titles say which check ran. It also stamps a client folder with stamp-client.sh.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -212,6 +212,23 @@ describe('stamp-client.sh', () => {
 		expect(statSync(join(folder, '.env')).mode & 0o777).toBe(0o600);
 		expect(readFileSync(join(folder, 'docker-compose.yml'), 'utf8')).toBe(composeText);
 		expect(existsSync(join(folder, 'templates'))).toBe(true);
+	});
+
+	it('writes the client preset into every Cadence Step (plan) of the templates', () => {
+		const templates = readdirSync(join(ROOT, 'workflows')).filter((name) => name.endsWith('.json'));
+		const stamped = readdirSync(join(out, 'acme', 'templates'));
+		expect(stamped.sort()).toEqual(templates.sort());
+		const plans = stamped.flatMap((name) =>
+			(
+				JSON.parse(readFileSync(join(out, 'acme', 'templates', name), 'utf8')) as {
+					nodes: Array<{ type: string; parameters: Record<string, unknown> }>;
+				}
+			).nodes.filter(
+				(node) => node.type.endsWith('.cadenceStep') && node.parameters.operation === 'plan',
+			),
+		);
+		expect(plans.length).toBeGreaterThan(0);
+		for (const plan of plans) expect(plan.parameters.policy).toBe('strategic');
 	});
 
 	it('never overwrites a stamped client, and refuses a bad time zone, preset or slug', () => {
