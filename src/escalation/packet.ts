@@ -100,6 +100,14 @@ export function escapeSlackMrkdwn(text: string): string {
 const MRKDWN_SPECIAL = /[&<>]/;
 const MRKDWN_SPECIALS = /[&<>]/g;
 
+/**
+ * A flat copy of a string built by concatenation. V8 keeps `a + b` as a tree of pieces; a packet is kept on the
+ * output item, and thousands of those trees make every garbage collection of a large execution slower.
+ */
+export function flatString(text: string): string {
+	return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
+}
+
 /** Shortens text to `max` characters (counting the ellipsis). */
 export function clipText(text: string, max: number): string {
 	return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
@@ -572,25 +580,25 @@ function renderHtml(model: PacketModel, result: EscalationResult, rules: Escalat
 		);
 	}
 
-	return (
+	return flatString(
 		'<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
-		`<title>${e(model.subject)}</title></head>` +
-		`<body style="margin:0;padding:0;background-color:#f3f4f6;">` +
-		`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f3f4f6;"><tr><td align="center" style="padding:24px 12px;">` +
-		`<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:640px;max-width:100%;background-color:#ffffff;border-top:6px solid ${color};">` +
-		`<tr><td style="padding:20px 24px 0 24px;">` +
-		`<div style="${font}font-size:12px;font-weight:bold;letter-spacing:1px;color:${color};text-transform:uppercase;">${priority} &middot; ${e(rules.packet.title)}</div>` +
-		`<div style="${font}font-size:18px;font-weight:bold;color:#111827;padding:6px 0 14px 0;">${e(model.summary)}</div>` +
-		`</td></tr>` +
-		`<tr><td style="padding:0 24px;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${rows}${contactRow}${linkRow}</table></td></tr>` +
-		`<tr><td style="padding:0 24px;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td style="${heading}">Why a person is needed</td></tr></table>` +
-		`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${reasons}</table></td></tr>` +
-		(sections.length > 0
-			? `<tr><td style="padding:0 24px;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${sections.join('')}</table></td></tr>`
-			: '') +
-		`<tr><td style="padding:18px 24px;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td style="${font}font-size:14px;color:#1f2937;background-color:#f9fafb;border:1px solid #e5e7eb;padding:12px 14px;"><b>Suggested next action</b><br>${e(model.nextAction)}</td></tr></table></td></tr>` +
-		`<tr><td style="${font}font-size:12px;color:#6b7280;padding:0 24px 20px 24px;">Automation is paused for this invoice until a person resumes it.${result.key ? ` &middot; ${e(result.key)}` : ''} &middot; ${e(result.evaluatedAt)}</td></tr>` +
-		`</table></td></tr></table></body></html>`
+			`<title>${e(model.subject)}</title></head>` +
+			`<body style="margin:0;padding:0;background-color:#f3f4f6;">` +
+			`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f3f4f6;"><tr><td align="center" style="padding:24px 12px;">` +
+			`<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:640px;max-width:100%;background-color:#ffffff;border-top:6px solid ${color};">` +
+			`<tr><td style="padding:20px 24px 0 24px;">` +
+			`<div style="${font}font-size:12px;font-weight:bold;letter-spacing:1px;color:${color};text-transform:uppercase;">${priority} &middot; ${e(rules.packet.title)}</div>` +
+			`<div style="${font}font-size:18px;font-weight:bold;color:#111827;padding:6px 0 14px 0;">${e(model.summary)}</div>` +
+			`</td></tr>` +
+			`<tr><td style="padding:0 24px;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${rows}${contactRow}${linkRow}</table></td></tr>` +
+			`<tr><td style="padding:0 24px;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td style="${heading}">Why a person is needed</td></tr></table>` +
+			`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${reasons}</table></td></tr>` +
+			(sections.length > 0
+				? `<tr><td style="padding:0 24px;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${sections.join('')}</table></td></tr>`
+				: '') +
+			`<tr><td style="padding:18px 24px;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td style="${font}font-size:14px;color:#1f2937;background-color:#f9fafb;border:1px solid #e5e7eb;padding:12px 14px;"><b>Suggested next action</b><br>${e(model.nextAction)}</td></tr></table></td></tr>` +
+			`<tr><td style="${font}font-size:12px;color:#6b7280;padding:0 24px 20px 24px;">Automation is paused for this invoice until a person resumes it.${result.key ? ` &middot; ${e(result.key)}` : ''} &middot; ${e(result.evaluatedAt)}</td></tr>` +
+			`</table></td></tr></table></body></html>`,
 	);
 }
 
