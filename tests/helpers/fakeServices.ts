@@ -1,6 +1,6 @@
 /**
  * Local fakes of the services the daily template talks to, on 127.0.0.1 only: Stripe (list invoices), Gmail (send),
- * Slack (post a message) and Google Sheets (append). Every request is recorded so tests can assert exactly what was
+ * Slack (post a message) and Google Sheets (append, and read back the appended rows). Every request is recorded so tests can assert exactly what was
  * sent. Tests point the template's HTTP nodes at `url(…)`.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -65,6 +65,9 @@ export class FakeServices {
 					});
 				if (service === 'slack')
 					return reply(200, { ok: true, channel: 'C0FAKE', ts: `${Date.now() / 1000}` });
+				if (service === 'sheets' && request.method === 'GET') {
+					return reply(200, { rows: this.sent('sheets').map((logged) => logged.body) });
+				}
 				if (service === 'sheets') return reply(200, { updates: { updatedRows: 1 } });
 				return reply(404, { error: `no fake for ${request.method} ${path}` });
 			});

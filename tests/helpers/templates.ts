@@ -141,3 +141,58 @@ export function stripeBook(): object[] {
 		invoice('in_duesoon', 41_500, '2026-11-21', 'ap@wayne.example'),
 	];
 }
+
+/**
+ * The ledger kept in the reminder-log sheet instead of static data: the log is read back before planning and joined
+ * per invoice (Cadence Step: History From = Input Fields). This is the set-up for queue mode, whose workers in n8n
+ * 2.41.1 start each new execution without the workflow's saved static data.
+ */
+export function withSheetLedger(
+	workflow: TemplateJson,
+	fakes: FakeServices,
+	asOf: string,
+): TemplateJson {
+	const plan = "$('Cadence Step: plan').item.json";
+	const nodes = workflow.nodes.map((node): INode => {
+		if (node.name === 'Cadence Step: plan') {
+			return {
+				...node,
+				parameters: {
+					...node.parameters,
+					ledger: 'fields',
+					lastStepId: '={{ $json.lastStepId }}',
+					lastTouchAt: '={{ $json.lastTouchAt }}',
+				},
+			};
+		}
+		if (node.name === 'Google Sheets: log') {
+			return httpNode(
+				node,
+				fakes.url('/sheets/append'),
+				`={{ { invoiceId: ${plan}.invoice.id, stepId: ${plan}.cadence.step.id, at: '${asOf}', key: $json.cadence.recorded.key, status: $json.cadence.recorded.status } }}`,
+			);
+		}
+		return node;
+	});
+	const join: INode = {
+		id: 'f0c3a3a2-6a8e-4d47-9d0c-4c9b2b7a1e01',
+		name: 'Join the reminder log',
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position: [900, 600],
+		parameters: {
+			jsCode: `// The last step sent per invoice, from the reminder log, so Cadence Step plans from it.
+const { rows } = await this.helpers.httpRequest({ method: 'GET', url: '${fakes.url('/sheets/rows')}', json: true });
+const last = {};
+for (const row of rows) if (row.status === 'sent' && (!last[row.invoiceId] || row.at >= last[row.invoiceId].at)) last[row.invoiceId] = row;
+return $input.all().map((item) => ({ json: { ...item.json, lastStepId: last[item.json.invoice.id]?.stepId ?? '', lastTouchAt: last[item.json.invoice.id]?.at ?? '' }, pairedItem: item.pairedItem }));`,
+		},
+	};
+	const connections = JSON.parse(JSON.stringify(workflow.connections)) as Record<
+		string,
+		{ main: Array<Array<{ node: string; type: string; index: number }>> }
+	>;
+	connections['Escalation Gate'].main[1] = [{ node: join.name, type: 'main', index: 0 }];
+	connections[join.name] = { main: [[{ node: 'Cadence Step: plan', type: 'main', index: 0 }]] };
+	return { ...workflow, nodes: [...nodes, join], connections };
+}
