@@ -226,15 +226,19 @@ function invoiceView(invoice: Invoice, locale: string, asOfDate?: string): Invoi
 			invoice.amountPaidMinor === invoice.amountDueMinor
 				? amountDue
 				: formatMoney(invoice.amountPaidMinor, invoice.currency, locale),
-		dueOn: invoice.dueOn ?? undefined,
-		dueDate: invoice.dueOn ? formatDate(invoice.dueOn, locale) : undefined,
+		// No due date means due on receipt (as Payment State Check ages it): the issue date stands in.
+		dueOn: invoice.dueOn ?? invoice.issuedOn ?? undefined,
+		dueDate:
+			invoice.dueOn || invoice.issuedOn
+				? formatDate((invoice.dueOn ?? invoice.issuedOn)!, locale)
+				: undefined,
 		issuedOn: invoice.issuedOn ?? undefined,
 		issuedDate: invoice.issuedOn ? formatDate(invoice.issuedOn, locale) : undefined,
 		paymentUrl: invoice.paymentUrl,
 		poNumber: invoice.poNumber,
 	};
-	if (asOfDate && invoice.dueOn) {
-		const days = daysBetween(invoice.dueOn, asOfDate);
+	if (asOfDate && view.dueOn) {
+		const days = daysBetween(view.dueOn, asOfDate);
 		view.daysPastDue = Math.max(0, days);
 		view.daysUntilDue = Math.max(0, -days);
 	}

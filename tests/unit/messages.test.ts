@@ -261,3 +261,13 @@ describe('consolidation', () => {
 		expect(groups[1].message).toBe(entries[2].plan.message);
 	});
 });
+
+describe('invoices without a due date', () => {
+	it('are due on receipt: the issue date stands in, so the approved templates still render', () => {
+		const plan = planCadenceStep(invoice({ dueOn: null, issuedOn: '2026-03-02' }), 'standard-5', {
+			asOf: '2026-03-10T10:00:00Z',
+		});
+		expect(plan).toMatchObject({ action: 'send', step: { id: 'overdue-7' } });
+		expect(plan.message!.text).toContain('Due date: March 2, 2026');
+	});
+});
