@@ -155,6 +155,8 @@ function credentialsHelper(credentials: Record<string, ICredentialDataDecryptedO
 		updateCredentials: async () => undefined,
 		updateCredentialsOauthTokenData: async () => undefined,
 		getCredentialsProperties: () => [],
+		// n8n's credential-to-node restriction: every credential here is one the test chose for its node.
+		isCredentialUsableByNode: () => true,
 	};
 }
 

@@ -31,16 +31,8 @@ let fake: FakeOpenAi;
 
 beforeAll(async () => {
 	fake = await startFakeOpenAi();
-	// The harness's credentials helper lacks isCredentialUsableByNode, which n8n-core's getCredentials calls
-	// (reported to the lead; Cadence Step's tests do the same). Removed after these tests.
-	Object.defineProperty(Object.prototype, 'isCredentialUsableByNode', {
-		value: () => true,
-		configurable: true,
-		writable: true,
-	});
 });
 afterAll(async () => {
-	delete (Object.prototype as { isCredentialUsableByNode?: unknown }).isCredentialUsableByNode;
 	await fake.close();
 });
 beforeEach(() => fake.reset());
