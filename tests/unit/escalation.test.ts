@@ -4,6 +4,7 @@ import {
 	describeEscalationRulesError,
 	evaluateEscalation,
 	evaluateEscalations,
+	escalationReplyFromItem,
 	type EscalationCadence,
 	type EscalationInput,
 	type EscalationReasonCode,
@@ -819,5 +820,77 @@ describe('de-duplication over a plain ledger', () => {
 		expect(
 			evaluateEscalation(input, { dedup: { enabled: false } }, { asOf: AS_OF, ledger }).escalate,
 		).toBe(true);
+	});
+});
+
+describe('per-item work stays free of luxon', () => {
+	it('1,000 escalations in two zones build a constant number of luxon DateTimes', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { DateTime } = require('luxon') as typeof import('luxon');
+		const fromMillis = jest.spyOn(DateTime, 'fromMillis');
+		const fromObject = jest.spyOn(DateTime, 'fromObject');
+		const fromISO = jest.spyOn(DateTime, 'fromISO');
+		try {
+			const rules = compileEscalationRules({ sla: { timezone: 'Europe/Berlin' } });
+			const inputs = Array.from({ length: 1000 }, (_, index) => ({
+				invoice: invoice({
+					id: `inv_${index}`,
+					flags: { disputed: index % 2 === 0 },
+					customer: {
+						name: 'Acme',
+						tier: 'standard',
+						timezone: index % 3 ? 'America/New_York' : 'Asia/Tokyo',
+					},
+				}),
+				triage: index % 5 === 0 ? triage('legal_threat') : undefined,
+			}));
+			const results = evaluateEscalations(inputs, rules, { asOf: AS_OF, ledger: {} });
+			expect(results.filter((result) => result.escalate).length).toBeGreaterThan(500);
+			// One local clock read for the SLA zone, one deadline per priority, one as-of parse per customer zone.
+			expect(fromMillis.mock.calls.length).toBeLessThanOrEqual(3);
+			expect(fromObject.mock.calls.length).toBeLessThanOrEqual(3);
+			expect(fromISO.mock.calls.length).toBeLessThanOrEqual(1);
+		} finally {
+			fromMillis.mockRestore();
+			fromObject.mockRestore();
+			fromISO.mockRestore();
+		}
+	});
+});
+
+describe('escalationReplyFromItem', () => {
+	it('reads the reply from the mail triggers and from an explicit reply object', () => {
+		expect(
+			escalationReplyFromItem({
+				from: 'Dana <ap@acme.test>',
+				subject: 'RE: INV-1',
+				textPlain: 'Hi',
+				date: '2026-11-19T10:00:00Z',
+			}),
+		).toEqual({
+			from: 'Dana <ap@acme.test>',
+			subject: 'RE: INV-1',
+			receivedAt: '2026-11-19T10:00:00Z',
+			text: 'Hi',
+		});
+		expect(
+			escalationReplyFromItem({
+				from: { value: [{ address: 'ap@acme.test', name: 'Dana' }], text: '' },
+				snippet: 'Hello',
+			}),
+		).toEqual({
+			from: 'Dana <ap@acme.test>',
+			text: 'Hello',
+		});
+		expect(
+			escalationReplyFromItem({
+				from: { emailAddress: { address: 'ap@acme.test' } },
+				bodyPreview: 'Outlook',
+			}),
+		).toEqual({ from: 'ap@acme.test', text: 'Outlook' });
+		expect(
+			escalationReplyFromItem({ reply: { from: 'x@y.test', text: 'explicit' }, text: 'ignored' }),
+		).toEqual({ from: 'x@y.test', text: 'explicit' });
+		expect(escalationReplyFromItem({ invoice: {} })).toBeUndefined();
 	});
 });
