@@ -639,6 +639,14 @@ export class EscalationGate implements INodeType {
 			});
 		if (rules.rules.dedup.enabled && this.getMode() === 'manual')
 			hints.push({ message: STATIC_DATA_NOTICE, location: 'outputPane' });
+		const ruleBook = rules.rules as unknown as Record<string, { enabled: boolean }>;
+		if (ESCALATION_REASONS.every((code) => !ruleBook[RULE_KEY[code]].enabled)) {
+			hints.push({
+				message:
+					'Every escalation rule is off or removed from the Rules list: nothing can escalate',
+				location: 'outputPane',
+			});
+		}
 		if (hints.length > 0) this.addExecutionHints(...hints);
 		return outputs.result();
 	}

@@ -409,4 +409,14 @@ describe('Escalation Gate in the n8n engine', () => {
 		}
 		expect(result.counts(NODE_UNDER_TEST)).toEqual([11, 1]);
 	});
+
+	it('says so when every rule is off', async () => {
+		const result = await runNode({
+			type: 'escalationGate',
+			parameters: { rules: { rules: [] }, options: { asOf } },
+			input: [{ invoice: invoice('Z', { flags: { disputed: true } }) }],
+		});
+		expect(result.counts(NODE_UNDER_TEST)).toEqual([0, 1]);
+		expect(result.hints(NODE_UNDER_TEST).join(' ')).toContain('Every escalation rule is off');
+	});
 });
