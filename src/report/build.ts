@@ -801,6 +801,8 @@ export function buildCollectionsReport(
 	report.trend = options.previous ? compareHeadlines(report.headline, options.previous, fmt) : null;
 	if (options.renders !== false) {
 		report.renders = renderAll(report, {
+			// Rendered lists (largest overdue, stalled, owners, skipped) show this many rows, and say how many more.
+			listLimit: topCount > 0 ? Math.min(topCount, 25) : DEFAULT_TOP_COUNT,
 			wanted: (name) => renderWanted(options, name),
 			csvRows: () => openInvoiceRows(items, rows),
 		});

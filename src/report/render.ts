@@ -15,7 +15,7 @@ export interface RenderInputs {
 
 export function renderAll(report: CollectionsReport, inputs: RenderInputs): ReportRenders {
 	const renders: ReportRenders = {};
-	const limit = inputs.listLimit ?? Math.max(1, Math.min(report.topOverdue.length || 10, 10));
+	const limit = inputs.listLimit ?? 10;
 	if (inputs.wanted('markdown')) renders.markdown = renderMarkdown(report, limit);
 	if (inputs.wanted('html')) renders.html = renderHtml(report, limit);
 	if (inputs.wanted('svg')) renders.svg = renderSvg(report);

@@ -534,6 +534,25 @@ describe('renders', () => {
 		expect(md).toContain('A \\| B');
 	});
 
+	it('rendered lists follow List Length and say how many more there are', () => {
+		const many = Array.from({ length: 12 }, (_, at) =>
+			invoice({
+				amountDueMinor: usd(100 + at),
+				dueOn: '2026-09-01',
+				customer: { name: `Stalled ${at}`, id: `s${at}` },
+			}),
+		);
+		const md = buildCollectionsReport(many, {
+			asOf,
+			currency: 'USD',
+			topCount: 3,
+			renders: { markdown: true },
+		}).renders.markdown!;
+		expect(md).toContain('## Stalled accounts (12)');
+		expect(md).toContain('…and 9 more.');
+		expect(md.match(/^\| Stalled \d+ \|/gm)).toHaveLength(3);
+	});
+
 	it('produces only the renders asked for', () => {
 		const only = buildCollectionsReport([invoice()], {
 			asOf,
