@@ -119,7 +119,7 @@ const DOWNSTREAM: Downstream[] = [
 			const invoices = items.map((json) => json.invoice as unknown as Invoice);
 			return () => {
 				for (const invoice of invoices)
-					planCadenceStep(invoice, 'standard-5', { asOf: AS_OF, timezone: 'UTC' });
+					planCadenceStep(invoice, 'by-tier', { asOf: AS_OF, timezone: 'UTC' });
 			};
 		},
 	},

@@ -80,6 +80,7 @@ describe(`docker-compose.yml: structure (YAML parse with the yaml package + sche
 		const installer = compose.services['install-package'];
 		expect(String(installer.command)).toContain('npm install');
 		expect(String(installer.command)).toContain('n8n-nodes-invoice-followup@$${PACKAGE_VERSION}');
+		expect(String(installer.command)).toContain('chown -R node:node /home/node/.n8n/nodes');
 		expect(installer.volumes).toContain('n8n_nodes:/home/node/.n8n/nodes');
 		for (const name of ['n8n', 'n8n-worker']) {
 			expect(compose.services[name].volumes).toContain('n8n_nodes:/home/node/.n8n/nodes');
