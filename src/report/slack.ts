@@ -21,9 +21,12 @@ type Block = Record<string, unknown>;
 
 const BAR_WIDTH = 16;
 
-function mrkdwn(text: string): { type: 'mrkdwn'; text: string } {
-	return { type: 'mrkdwn', text: truncate(text, 2900) };
+/** Section text may hold 3,000 characters, a field 2,000: stay under both. */
+function mrkdwn(text: string, max = 2900): { type: 'mrkdwn'; text: string } {
+	return { type: 'mrkdwn', text: truncate(text, max) };
 }
+
+const field = (text: string) => mrkdwn(text, 1990);
 
 export function renderSlack(
 	report: CollectionsReport,
@@ -50,24 +53,24 @@ export function renderSlack(
 	blocks.push({
 		type: 'section',
 		fields: [
-			mrkdwn(
+			field(
 				`*Open receivables*\n${summary.formatted.openAmount} · ${n(summary.openCount)} invoices`,
 			),
-			mrkdwn(
+			field(
 				`*Overdue*\n${summary.formatted.overdueAmount} · ${n(summary.overdueCount)} invoices${trend ? ` (${signedMoney(trend.overdueAmountChange, fmt)})` : ''}`,
 			),
-			mrkdwn(
+			field(
 				`*DSO (countback)*\n${days(metrics.dso.countback)}${dsoDelta != null ? ` (${signedDays(dsoDelta)})` : ''}`,
 			),
-			mrkdwn(`*Best possible DSO · ADD*\n${days(metrics.bestPossibleDso)} · ${days(metrics.add)}`),
-			mrkdwn(`*CEI*\n${metrics.cei === null ? '—' : `${metrics.cei.toFixed(1)}%`}`),
-			mrkdwn(
+			field(`*Best possible DSO · ADD*\n${days(metrics.bestPossibleDso)} · ${days(metrics.add)}`),
+			field(`*CEI*\n${metrics.cei === null ? '—' : `${metrics.cei.toFixed(1)}%`}`),
+			field(
 				`*Paid within 7 days · promises kept*\n${percent(metrics.paidWithin7DaysRate)} · ${percent(metrics.promiseKeptRate)}`,
 			),
-			mrkdwn(
+			field(
 				`*Disputed · recovered*\n${summary.formatted.disputedAmount} · ${summary.formatted.recoveredAmount}`,
 			),
-			mrkdwn(
+			field(
 				`*Reminders · replies · escalations*\n${n(summary.remindersSent)} · ${n(summary.repliesReceived)} · ${n(summary.escalations)}`,
 			),
 		],
