@@ -600,13 +600,17 @@ export class EscalationGate implements INodeType {
 				}
 				if (result.alreadyEscalated) duplicates += 1;
 				const rule = result.alreadyEscalated ? 'already_escalated' : 'no_reason';
-				outputs.push(
-					'Continue',
-					withAudit(item.json, auditEntry(NODE, rule, 'continue', auditReason(result), at), {
+				let json = withAudit(
+					item.json,
+					auditEntry(NODE, rule, 'continue', auditReason(result), at),
+					{
 						escalation: continueSummary(result),
-					}),
-					itemIndex,
+					},
 				);
+				// Already with a person: Cadence Step must hold it too, or its own steps would re-escalate it.
+				if (result.alreadyEscalated && pauseAutomation && input.invoice)
+					json = withPausedInvoice(json, invoiceField);
+				outputs.push('Continue', json, itemIndex);
 			},
 			(error, item, itemIndex) => {
 				outputs.push(

@@ -171,6 +171,8 @@ describe('Escalation Gate in the n8n engine', () => {
 			expect.objectContaining({ rule: 'already_escalated', outcome: 'continue' }),
 		]);
 		expect(second.hints(NODE_UNDER_TEST).join(' ')).toContain('already escalated');
+		// Still with a person: the invoice is paused so Cadence Step holds it rather than re-escalating.
+		expect(duplicate.invoice).toMatchObject({ flags: { automationPaused: true } });
 
 		// A new reason on the same invoice is escalated; after the window the old reason is escalated again.
 		const third = await runNode({
