@@ -502,16 +502,8 @@ describe('Cadence Step in the n8n engine', () => {
 		const server = new FakeOpenAiCadence();
 		beforeAll(async () => {
 			await server.start();
-			// The harness's credentials helper lacks isCredentialUsableByNode, which n8n-core's getCredentials calls;
-			// until it has one, answer it here (reported to the lead). Removed after these tests.
-			Object.defineProperty(Object.prototype, 'isCredentialUsableByNode', {
-				value: () => true,
-				configurable: true,
-				writable: true,
-			});
 		});
 		afterAll(async () => {
-			delete (Object.prototype as { isCredentialUsableByNode?: unknown }).isCredentialUsableByNode;
 			await server.stop();
 		});
 		const run = () =>

@@ -34,13 +34,6 @@ const axios = require(
 	defaults: { adapter: unknown };
 };
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const core = require(
-	join(__dirname, '..', '..', 'scripts', 'runtime', 'n8n', 'node_modules', 'n8n-core'),
-) as {
-	ExecuteContext: { prototype: Record<string, unknown> };
-};
-
 const asOf = '2026-11-20T10:00:00Z';
 
 const invoice: Invoice = {
@@ -75,9 +68,6 @@ describe('Escalation Gate → Slack node', () => {
 
 	beforeAll(() => {
 		original = axios.defaults.adapter;
-		// The harness's credentials helper has no isCredentialUsableByNode (n8n's credential-to-node restriction);
-		// the Slack credential is usable by the Slack node, so the check is skipped for this test.
-		core.ExecuteContext.prototype.assertCredentialUsableByNode = () => undefined;
 		axios.defaults.adapter = async (config: {
 			url?: string;
 			baseURL?: string;
@@ -108,7 +98,6 @@ describe('Escalation Gate → Slack node', () => {
 
 	afterAll(() => {
 		axios.defaults.adapter = original;
-		delete core.ExecuteContext.prototype.assertCredentialUsableByNode;
 	});
 
 	it('posts escalation.packet.slack as Block Kit blocks, as-is', async () => {
