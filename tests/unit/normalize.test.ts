@@ -1,4 +1,10 @@
-import { checkPaymentState, normalizeInvoice, splitInvoiceRecords, type Invoice } from '../../src';
+import {
+	checkPaymentState,
+	normalizeInvoice,
+	parseInvoice,
+	splitInvoiceRecords,
+	type Invoice,
+} from '../../src';
 import { sharedFixture } from '../helpers/fixtures';
 
 function ok(result: ReturnType<typeof normalizeInvoice>): Invoice {
@@ -287,5 +293,31 @@ describe('Generic preset', () => {
 			),
 		);
 		expect(invoice).toMatchObject({ id: 'X-9', amountDueMinor: 99990, currency: 'KWD' });
+	});
+});
+
+describe('parseInvoice (what downstream nodes read from $json.invoice)', () => {
+	const invoice = ok(
+		normalizeInvoice(
+			{ id: 'P-1', customer: 'Acme', currency: 'EUR', amountDue: 10, dueDate: '2026-11-01' },
+			{ source: 'generic' },
+		),
+	);
+
+	it('accepts a normalised invoice as it is, without copying it', () => {
+		const parsed = parseInvoice(invoice);
+		expect(parsed.ok && parsed.invoice).toBe(invoice);
+	});
+
+	it.each([
+		['amountDueMinor', 10.5],
+		['dueOn', '2026-02-31'],
+		['currency', 'eur'],
+		['customer', { name: '' }],
+		['lifecycle', 'overdue'],
+	])('sends a broken %s through the full schema, with the field in the message', (field, value) => {
+		const result = parseInvoice({ ...invoice, [field]: value });
+		expect(result.ok).toBe(false);
+		expect(!result.ok && result.errors[0].path).toContain(`invoice.${field}`);
 	});
 });
