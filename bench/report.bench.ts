@@ -192,7 +192,7 @@ export async function run(): Promise<BenchRow[]> {
 			ms: plain.ms,
 			floorMs: floor.ms,
 			goal: verdict(plain.ms),
-			note: `${usPerItem(plain.ms, COUNT)}; ${cpuNote(cpu.plain)}; most of it is checkPaymentState parsing lastTouchAt with luxon per invoice`,
+			note: `${usPerItem(plain.ms, COUNT)}; ${cpuNote(cpu.plain)}`,
 		},
 	];
 }

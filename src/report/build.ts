@@ -338,8 +338,7 @@ export function buildCollectionsReport(
 			if (paymentState.asOfDate !== calendar.dateIn(customer.timezone as string | undefined))
 				paymentState = null;
 		}
-		if (paymentState === null)
-			paymentState = checkPaymentState(invoice as unknown as Invoice, stateOptions);
+		if (paymentState === null) paymentState = stateOf(invoice, stateOptions);
 		const stateIndex = STATE_INDEX[paymentState.state];
 
 		const lifecycle = invoice.lifecycle as string;
@@ -808,6 +807,17 @@ export function buildCollectionsReport(
 		});
 	}
 	return report;
+}
+
+/**
+ * The payment state of an invoice that arrived without one. The report needs the state, the days past due and the
+ * bucket, never the stale_reply signal, so `lastTouchAt` is hidden from checkPaymentState: that signal parses the
+ * timestamp with luxon per invoice, which made a million plain invoices cost 4.2 s of CPU instead of about 1.1 s.
+ */
+function stateOf(invoice: Json, options: PaymentStateOptions) {
+	const input =
+		invoice.lastTouchAt === undefined ? invoice : { ...invoice, lastTouchAt: undefined };
+	return checkPaymentState(input as unknown as Invoice, options);
 }
 
 function renderWanted(
