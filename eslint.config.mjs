@@ -3,6 +3,16 @@
 import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
 
 export default [
+	// Build output and local n8n folders are not sources.
+	{
+		ignores: [
+			'.bench-build/**',
+			'.n8n-local/**',
+			'.n8n-test/**',
+			'scripts/runtime/**',
+			'coverage/**',
+		],
+	},
 	...configWithoutCloudSupport,
 	{
 		// @n8n/eslint-plugin-community-nodes 0.32 still errors on any "dependencies" in the no-cloud preset; the
