@@ -114,13 +114,17 @@ export async function startRedis(port: number): Promise<Service | undefined> {
 export async function startPostgres(
 	port: number,
 ): Promise<(Service & { env: NodeJS.ProcessEnv }) | undefined> {
-	const initdb =
-		which('initdb') ??
-		['/usr/lib/postgresql/15/bin/initdb'].find(
-			(path) => spawnSync('test', ['-x', path]).status === 0,
-		);
-	const pgCtl = which('pg_ctl') ?? '/usr/lib/postgresql/15/bin/pg_ctl';
-	if (!initdb) return undefined;
+	// Debian keeps the server binaries in /usr/lib/postgresql/<version>/bin, off the PATH.
+	const debianBin = spawnSync(
+		'bash',
+		['-c', 'ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1'],
+		{
+			encoding: 'utf8',
+		},
+	).stdout.trim();
+	const initdb = which('initdb') ?? (debianBin ? `${debianBin}/initdb` : undefined);
+	const pgCtl = which('pg_ctl') ?? `${debianBin}/pg_ctl`;
+	if (!initdb || spawnSync('test', ['-x', initdb]).status !== 0) return undefined;
 	const dir = mkdtempSync(join(tmpdir(), 'n8n-pg-'));
 	chmodSync(dir, 0o777);
 	const data = join(dir, 'data');
