@@ -96,6 +96,32 @@ function executionTime(run: IRun, node: string): number {
 	return task.executionTime;
 }
 
+const OUR_ROUTES = ['follow_up', 'hold', 'closed', 'not_due'];
+
+/** How many invoices the Code node routes differently from Payment State Check, by (ours → Code node). */
+function disagreementsWithCode(run: IRun): string {
+	const runData = run.data.resultData.runData;
+	const routeOf = new Map<string, string>();
+	(runData[`${OUR_NODE} 1`][0].data?.main ?? []).forEach((items, output) => {
+		for (const item of items ?? [])
+			routeOf.set(
+				String((item.json.invoice as { id: string }).id),
+				OUR_ROUTES[output] ?? 'invalid',
+			);
+	});
+	const pairs = new Map<string, number>();
+	let differ = 0;
+	for (const item of runData[`${CODE_NODE} 1`][0].data?.main[0] ?? []) {
+		const mine = routeOf.get(String(item.json.id));
+		if (mine === item.json.route) continue;
+		differ += 1;
+		const key = `${mine} → ${String(item.json.route)}`;
+		pairs.set(key, (pairs.get(key) ?? 0) + 1);
+	}
+	const top = [...pairs].sort((a, b) => b[1] - a[1]).map(([key, count]) => `${key} ${count}`);
+	return `routed differently from ours: ${differ} (${top.join(', ')})`;
+}
+
 export async function run(): Promise<BenchRow[]> {
 	const items = Number(process.env.BENCH_CLI_ITEMS) || 5_000;
 	const copies = 4;
@@ -122,6 +148,7 @@ export async function run(): Promise<BenchRow[]> {
 	const warm = { ours: [] as number[], code: [] as number[] };
 	const cold = { ours: [] as number[], code: [] as number[] };
 	let routes = '';
+	let disagreements = '';
 	for (let index = 1; index <= runs; index++) {
 		const result = n8n(folder, ['execute', `--id=${WORKFLOW_ID}`, '--rawOutput']);
 		const parsed = parseRawOutput(result.stdout);
@@ -134,6 +161,7 @@ export async function run(): Promise<BenchRow[]> {
 			target.ours.push(executionTime(parsed, `${OUR_NODE} ${copy}`));
 			target.code.push(executionTime(parsed, `${CODE_NODE} ${copy}`));
 		}
+		if (index === 1) disagreements = disagreementsWithCode(parsed);
 		const task = parsed.data.resultData.runData[`${OUR_NODE} 1`][0];
 		routes = (task.data?.main ?? []).map((output) => output?.length ?? 0).join('/');
 		out(
@@ -156,7 +184,7 @@ export async function run(): Promise<BenchRow[]> {
 			items,
 			ms: codeMs,
 			goal: `ours ≥ ${GOAL}× faster: ${formatRatio(speedup)} ${speedup >= GOAL ? 'MET' : 'NOT MET'}`,
-			note: `${usPerItem(codeMs, items)}; cold ${median(cold.code).toFixed(0)} ms (ours ${formatRatio(coldSpeedup)} faster cold); "Run Once for All Items" in n8n's JavaScript task runner: items travel to the runner process and back`,
+			note: `${usPerItem(codeMs, items)}; cold ${median(cold.code).toFixed(0)} ms  (ours ${formatRatio(coldSpeedup)} faster cold); ${disagreements}; "Run Once for All Items" in n8n's JavaScript task runner: items travel to the runner process and back`,
 		},
 	];
 }

@@ -150,6 +150,31 @@ const DOWNSTREAM: Downstream[] = [
 	},
 ];
 
+const OUR_ROUTES = ['follow_up', 'hold', 'closed', 'not_due'];
+const STOCK_ROUTES = ['closed', 'hold', 'follow_up', 'not_due'];
+
+/** How many invoices the stock build routes differently from Payment State Check, by (ours → stock). */
+function disagreementsWithStock(ours: RunResult, stock: RunResult): string {
+	const routeOf = new Map<string, string>();
+	OUR_ROUTES.forEach((route, output) => {
+		for (const json of ours.json(NODE_UNDER_TEST, output))
+			routeOf.set(String((json.invoice as IDataObject).id), route);
+	});
+	const pairs = new Map<string, number>();
+	let differ = 0;
+	STOCK_ROUTES.forEach((route, output) => {
+		for (const json of stock.json('Route', output)) {
+			const mine = routeOf.get(String(json.id));
+			if (mine === route) continue;
+			differ += 1;
+			const key = `${mine} → ${route}`;
+			pairs.set(key, (pairs.get(key) ?? 0) + 1);
+		}
+	});
+	const top = [...pairs].sort((a, b) => b[1] - a[1]).map(([key, count]) => `${key} ${count}`);
+	return `routed differently from ours: ${differ} (${top.join(', ')})`;
+}
+
 export async function run(): Promise<BenchRow[]> {
 	const runs = benchRuns();
 	const rows: BenchRow[] = [];
@@ -187,6 +212,7 @@ export async function run(): Promise<BenchRow[]> {
 	const stockTimes: number[] = [];
 	const perNode: Record<string, number[]> = {};
 	let stockCounts: number[] = [];
+	let disagreements = '';
 	for (let index = 0; index < stockRuns; index++) {
 		collectGarbage();
 		const result = await runWorkflow(stockEquivalentWorkflow(AS_OF, AS_OF_DATE), {
@@ -201,6 +227,7 @@ export async function run(): Promise<BenchRow[]> {
 		}
 		stockTimes.push(total);
 		stockCounts = result.counts('Route');
+		if (index === 0) disagreements = disagreementsWithStock(psc.check, result);
 	}
 	const stockMs = median(stockTimes);
 	const stockRatio = ratio(stockMs, psc.nodeMs);
@@ -209,7 +236,7 @@ export async function run(): Promise<BenchRow[]> {
 		items: ITEMS,
 		ms: stockMs,
 		goal: `ours ≥ ${STOCK_GOAL}× faster: ${formatRatio(stockRatio)} ${stockRatio >= STOCK_GOAL ? 'MET' : 'NOT MET'}`,
-		note: `${usPerItem(stockMs, ITEMS)}; ${STOCK_NODES.map((node) => `${node} ${median(perNode[node]).toFixed(0)} ms`).join(', ')}; routes closed/hold/follow-up/not-due ${stockCounts.join('/')}; median of ${stockRuns}`,
+		note: `${usPerItem(stockMs, ITEMS)}; ${STOCK_NODES.map((node) => `${node} ${median(perNode[node]).toFixed(0)} ms`).join(', ')}; routes closed/hold/follow-up/not-due ${stockCounts.join('/')}; ${disagreements}; median of ${stockRuns}`,
 	});
 	out(`  Stock-node build: ${stockMs.toFixed(0)} ms`);
 
