@@ -6,6 +6,7 @@
 import { DateTime, IANAZone } from 'luxon';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_START = /^\d{4}-\d{2}-\d{2}(?:$|T\d{2}:\d{2})/;
 const MS_PER_DAY = 86_400_000;
 
 /** Invoices share due dates, so parsed dates are remembered (bounded, cleared when full). */
@@ -81,6 +82,11 @@ export function isValidTimeZone(zone: string): boolean {
 export function toInstant(value: Date | string | number): number | null {
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime();
 	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+	// ISO text is what sources send; Date.parse reads it without building a DateTime (it is asked per invoice).
+	if (ISO_START.test(value)) {
+		const millis = Date.parse(value);
+		if (!Number.isNaN(millis)) return millis;
+	}
 	const parsed = DateTime.fromISO(value, { setZone: true });
 	return parsed.isValid ? parsed.toMillis() : null;
 }
@@ -107,11 +113,18 @@ export function calendarDateIn(instant: Date | string | number, zone: string): s
  */
 export class AsOfCalendar {
 	private readonly byZone = new Map<string, string>();
+	private millis?: number | null;
 
 	constructor(
 		readonly asOf: Date | string | number,
 		readonly defaultZone = 'UTC',
 	) {}
+
+	/** The as-of moment in epoch milliseconds, parsed once. */
+	get asOfMillis(): number | null {
+		if (this.millis === undefined) this.millis = toInstant(this.asOf);
+		return this.millis;
+	}
 
 	dateIn(zone: string | undefined): string {
 		const key = zone && isValidTimeZone(zone) ? zone : this.defaultZone;

@@ -38,6 +38,7 @@ export interface InvoiceDraft {
 	amountDue?: Read;
 	issuedOn?: Read;
 	dueOn?: Read;
+	paidOn?: Read;
 	customerId?: Read;
 	customerName?: Read;
 	tier?: Read;
@@ -278,6 +279,7 @@ export function buildInvoice(
 
 	const issuedOn = b.date(draft.issuedOn, zone) ?? null;
 	const dueOn = b.date(draft.dueOn, zone) ?? null;
+	const paidOn = b.date(draft.paidOn, zone);
 
 	const customerId = b.text(draft.customerId);
 	const contactEmail = b.text(draft.contactEmail);
@@ -370,6 +372,7 @@ export function buildInvoice(
 		contact: defined({ ...contact }),
 		flags: defined({ ...flags }),
 	} as Invoice;
+	put(invoice, 'paidOn', paidOn);
 	put(invoice, 'paymentUrl', paymentUrl);
 	put(invoice, 'poNumber', poNumber);
 	put(invoice, 'poRequired', poRequired);

@@ -82,6 +82,8 @@ export const InvoiceSchema = z.object({
 	amountDueFormatted: z.string(),
 	issuedOn: CalendarDateSchema.nullable(),
 	dueOn: CalendarDateSchema.nullable(),
+	/** When it was paid in full, where the source says (Stripe paid_at, Xero FullyPaidOnDate, FreshBooks date_paid). */
+	paidOn: CalendarDateSchema.optional(),
 	customer: CustomerSchema,
 	contact: ContactSchema,
 	paymentUrl: optionalText,

@@ -809,15 +809,9 @@ export function buildCollectionsReport(
 	return report;
 }
 
-/**
- * The payment state of an invoice that arrived without one. The report needs the state, the days past due and the
- * bucket, never the stale_reply signal, so `lastTouchAt` is hidden from checkPaymentState: that signal parses the
- * timestamp with luxon per invoice, which made a million plain invoices cost 4.2 s of CPU instead of about 1.1 s.
- */
+/** The payment state of an invoice that arrived without one (a plain normalised invoice). */
 function stateOf(invoice: Json, options: PaymentStateOptions) {
-	const input =
-		invoice.lastTouchAt === undefined ? invoice : { ...invoice, lastTouchAt: undefined };
-	return checkPaymentState(input as unknown as Invoice, options);
+	return checkPaymentState(invoice as unknown as Invoice, options);
 }
 
 function renderWanted(

@@ -111,7 +111,8 @@ export function checkPaymentState(invoice: Invoice, options: PaymentStateOptions
 	if (!invoice.contact.email) signals.push('no_contact');
 	if (invoice.lifecycle === 'uncollectible') signals.push('written_off');
 	if (invoice.flags.automationPaused) signals.push('automation_paused');
-	if (owed && isStaleReply(invoice, options)) signals.push('stale_reply');
+	if (owed && isStaleReply(invoice, options, calendarFor(options).asOfMillis))
+		signals.push('stale_reply');
 
 	const promiseDay = invoice.promise?.date ? dayNumber(invoice.promise.date) : null;
 	const promisePending = promiseDay !== null && today <= promiseDay + graceDays;
@@ -200,10 +201,13 @@ export function checkPaymentState(invoice: Invoice, options: PaymentStateOptions
 	};
 }
 
-function isStaleReply(invoice: Invoice, options: PaymentStateOptions): boolean {
+function isStaleReply(
+	invoice: Invoice,
+	options: PaymentStateOptions,
+	asOf: number | null,
+): boolean {
 	if (!invoice.lastTouchAt) return false;
 	const touched = toInstant(invoice.lastTouchAt);
-	const asOf = toInstant(options.asOf);
 	if (touched === null || asOf === null) return false;
 	const replied = invoice.lastReplyAt ? toInstant(invoice.lastReplyAt) : null;
 	if (replied !== null && replied >= touched) return false;

@@ -321,3 +321,32 @@ describe('parseInvoice (what downstream nodes read from $json.invoice)', () => {
 		expect(!result.ok && result.errors[0].path).toContain(`invoice.${field}`);
 	});
 });
+
+describe('paidOn, the payment date the report needs for "paid within 7 days" and kept promises', () => {
+	it('Stripe status_transitions.paid_at, Xero FullyPaidOnDate, FreshBooks date_paid, a sheet paidOn', () => {
+		expect(
+			ok(normalizeInvoice(sharedFixture('stripe-invoice-paid.json'), { source: 'stripe' })).paidOn,
+		).toBe('2023-04-04');
+		const [, paid] = splitInvoiceRecords(sharedFixture('xero-invoices.json'), 'xero');
+		expect(ok(normalizeInvoice(paid.record, { source: 'xero' })).paidOn).toBe('2018-11-29');
+		const freshbooks = sharedFixture<{ response: { result: { invoice: object } } }>(
+			'freshbooks-invoice.json',
+		);
+		const paidFreshBooks = {
+			...freshbooks.response.result.invoice,
+			v3_status: 'paid',
+			date_paid: '2019-11-20',
+		};
+		expect(ok(normalizeInvoice(paidFreshBooks, { source: 'freshbooks' })).paidOn).toBe(
+			'2019-11-20',
+		);
+		expect(
+			ok(
+				normalizeInvoice(
+					{ id: 'S', customer: 'C', currency: 'USD', total: 5, amountDue: 0, paidOn: '2026-11-02' },
+					{ source: 'generic' },
+				),
+			).paidOn,
+		).toBe('2026-11-02');
+	});
+});

@@ -38,6 +38,7 @@ export function readFreshBooks(raw: Raw, prefix = ''): InvoiceDraft {
 		amountDue: at(raw, 'outstanding.amount', prefix),
 		issuedOn: at(raw, 'create_date', prefix),
 		dueOn: at(raw, 'due_date', prefix),
+		paidOn: at(raw, 'date_paid', prefix),
 		customerId: at(raw, 'customerid', prefix),
 		customerName: first(raw, ['organization', 'current_organization'], prefix),
 		contactEmail: at(raw, 'email', prefix),

@@ -24,6 +24,7 @@ export const GENERIC_ALIASES = {
 		'Issue Date',
 	],
 	dueOn: ['dueOn', 'dueDate', 'due_date', 'Due Date'],
+	paidOn: ['paidOn', 'paid_on', 'paidDate', 'paid_date', 'datePaid', 'paymentDate', 'Paid On'],
 	customerId: ['customer.id', 'customerId', 'customer_id'],
 	customerName: [
 		'customer.name',

@@ -35,6 +35,7 @@ export function readStripe(raw: Raw, prefix = ''): InvoiceDraft {
 		amountDue: first(raw, ['amount_remaining', 'amount_due'], prefix),
 		issuedOn: first(raw, ['effective_at', 'status_transitions.finalized_at', 'created'], prefix),
 		dueOn: at(raw, 'due_date', prefix),
+		paidOn: at(raw, 'status_transitions.paid_at', prefix),
 		customerId: customer ? at(customer, 'id', `${prefix}customer.`) : at(raw, 'customer', prefix),
 		customerName: first(raw, ['customer_name', 'customer.name'], prefix),
 		contactEmail: first(raw, ['customer_email', 'customer.email'], prefix),

@@ -30,6 +30,7 @@ export function readXero(raw: Raw, prefix = ''): InvoiceDraft {
 		amountDue: at(raw, 'AmountDue', prefix),
 		issuedOn: first(raw, ['DateString', 'Date'], prefix),
 		dueOn: first(raw, ['DueDateString', 'DueDate'], prefix),
+		paidOn: at(raw, 'FullyPaidOnDate', prefix),
 		customerId: at(raw, 'Contact.ContactID', prefix),
 		customerName: at(raw, 'Contact.Name', prefix),
 		contactEmail: at(raw, 'Contact.EmailAddress', prefix),
