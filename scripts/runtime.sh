@@ -42,5 +42,7 @@ export N8N_BIN
 # The package's own dependencies (jest, tsc, n8n-workflow types, ...).
 if [ ! -f "$ROOT/node_modules/.package-lock.json" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
 	log "installing the package's dependencies"
-	(cd "$ROOT" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+	# `npm install` from the lockfile, not `npm ci`: the registry here has no builds of @swc/core's optional packages
+	# for other platforms, so the lockfile cannot list them and `npm ci` would reject it. Versions stay as locked.
+	(cd "$ROOT" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error)
 fi
