@@ -57,6 +57,7 @@ import {
 	withAudit,
 } from '../shared/items';
 import { STATIC_DATA_NOTICE, staticNamespace } from '../shared/staticData';
+import { asOfOption, invoiceFieldOption, timezoneOption } from '../shared/options';
 
 const NODE = 'Cadence Step';
 const OUTPUTS = ['Send', 'Wait', 'Stop', 'Escalate'] as const;
@@ -319,13 +320,7 @@ export class CadenceStep implements INodeType {
 						default: 20000,
 						description: 'Per request; on timeout the approved template is used',
 					},
-					{
-						displayName: 'As-Of Date',
-						name: 'asOf',
-						type: 'dateTime',
-						default: '',
-						description: 'The moment to plan at. Empty: now.',
-					},
+					asOfOption('The moment to plan at. Empty: now.'),
 					{
 						displayName: 'Catch-Up',
 						name: 'catchUp',
@@ -357,15 +352,11 @@ export class CadenceStep implements INodeType {
 						default: 'en-US',
 						description: 'For money and dates when the customer has no locale',
 					},
-					{
-						displayName: 'Default Time Zone',
-						name: 'timezone',
-						type: 'string',
-						default: '',
-						placeholder: 'Europe/Berlin',
-						description:
-							"Customer zone when the invoice has none. Empty: the workflow's time zone.",
-					},
+					timezoneOption(
+						'Default Time Zone',
+						'Europe/Berlin',
+						"Customer zone when the invoice has none. Empty: the workflow's time zone.",
+					),
 					{
 						displayName: 'Dry Run',
 						name: 'dryRun',
@@ -406,13 +397,7 @@ export class CadenceStep implements INodeType {
 						placeholder: '2026-12-25, 2026-12-26',
 						description: 'Comma-separated dates with no sends (not business days)',
 					},
-					{
-						displayName: 'Invoice Field',
-						name: 'invoiceField',
-						type: 'string',
-						default: 'invoice',
-						description: 'Where the normalised invoice is on the item',
-					},
+					invoiceFieldOption('Where the normalised invoice is on the item'),
 					{
 						displayName: 'Max Failed Sends',
 						name: 'maxFailedSends',

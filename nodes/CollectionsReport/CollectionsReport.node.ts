@@ -21,6 +21,7 @@ import {
 } from '../../src';
 import { asOfParameter, namedOutputs, valueAt } from '../shared/items';
 import { STATIC_DATA_NOTICE, staticNamespace } from '../shared/staticData';
+import { asOfOption, invoiceFieldOption, timezoneOption } from '../shared/options';
 
 const RENDER_LABELS: Record<ReportRenderName, string> = {
 	markdown: 'Markdown',
@@ -103,13 +104,7 @@ export class CollectionsReport implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'As-Of Date',
-						name: 'asOf',
-						type: 'dateTime',
-						default: '',
-						description: 'The day the report is for. Empty: now.',
-					},
+					asOfOption('The day the report is for. Empty: now.'),
 					{
 						displayName: 'Beginning Receivables',
 						name: 'beginningReceivables',
@@ -186,14 +181,9 @@ export class CollectionsReport implements INodeType {
 						description:
 							'Amount due (in the invoice currency) from which an overdue invoice is flagged high value in the lists. 0: off.',
 					},
-					{
-						displayName: 'Invoice Field',
-						name: 'invoiceField',
-						type: 'string',
-						default: 'invoice',
-						description:
-							'Where the normalised invoice is on each item (dot path). Items that are invoices themselves are read as they are.',
-					},
+					invoiceFieldOption(
+						'Where the normalised invoice is on each item (dot path). Items that are invoices themselves are read as they are.',
+					),
 					{
 						displayName: 'Keep Trend',
 						name: 'keepTrend',
@@ -244,15 +234,11 @@ export class CollectionsReport implements INodeType {
 						description:
 							'An overdue account with no touch, reply or payment for this many days is listed as stalled',
 					},
-					{
-						displayName: 'Time Zone',
-						name: 'timezone',
-						type: 'string',
-						default: '',
-						placeholder: 'America/New_York',
-						description:
-							"Zone that decides the report's calendar day. Empty: the workflow's time zone.",
-					},
+					timezoneOption(
+						'Time Zone',
+						'America/New_York',
+						"Zone that decides the report's calendar day. Empty: the workflow's time zone.",
+					),
 					{
 						displayName: 'Title',
 						name: 'title',

@@ -39,6 +39,7 @@ import {
 	withAudit,
 } from '../shared/items';
 import { STATIC_DATA_NOTICE, staticNamespace } from '../shared/staticData';
+import { asOfOption, invoiceFieldOption } from '../shared/options';
 
 const NODE = 'Escalation Gate';
 const OUTPUTS = ['Escalate', 'Continue'] as const;
@@ -348,13 +349,7 @@ export class EscalationGate implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'As-Of Date',
-						name: 'asOf',
-						type: 'dateTime',
-						default: '',
-						description: 'The moment of the evaluation (SLA and de-duplication). Empty: now.',
-					},
+					asOfOption('The moment of the evaluation (SLA and de-duplication). Empty: now.'),
 					{
 						displayName: 'Bounce Counts as Wrong Contact',
 						name: 'includeBounce',
@@ -431,13 +426,7 @@ export class EscalationGate implements INodeType {
 						default: true,
 						description: "Whether Payment State Check's own high_value signal also escalates",
 					},
-					{
-						displayName: 'Invoice Field',
-						name: 'invoiceField',
-						type: 'string',
-						default: 'invoice',
-						description: 'Where the normalised invoice is on each item (dot path)',
-					},
+					invoiceFieldOption('Where the normalised invoice is on each item (dot path)'),
 					{
 						displayName: 'Invoice Link Template',
 						name: 'invoiceUrlTemplate',

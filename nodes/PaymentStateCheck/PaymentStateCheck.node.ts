@@ -29,6 +29,7 @@ import {
 	Outputs,
 	withAudit,
 } from '../shared/items';
+import { asOfOption, timezoneOption } from '../shared/options';
 
 const NODE = 'Payment State Check';
 const OUTPUTS = ['Follow Up', 'Hold', 'Closed', 'Not Due', 'Invalid'] as const;
@@ -112,13 +113,7 @@ export class PaymentStateCheck implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'As-Of Date',
-						name: 'asOf',
-						type: 'dateTime',
-						default: '',
-						description: 'The moment to judge the invoices at. Empty: now.',
-					},
+					asOfOption('The moment to judge the invoices at. Empty: now.'),
 					{
 						displayName: 'Date Order in Sheets',
 						name: 'dateOrder',
@@ -141,15 +136,11 @@ export class PaymentStateCheck implements INodeType {
 						description:
 							'Used when a record has no currency (QuickBooks without multicurrency, most sheets)',
 					},
-					{
-						displayName: 'Default Time Zone',
-						name: 'timezone',
-						type: 'string',
-						default: '',
-						placeholder: 'America/New_York',
-						description:
-							"Customer time zone used when the invoice has none. Empty: the workflow's time zone.",
-					},
+					timezoneOption(
+						'Default Time Zone',
+						'America/New_York',
+						"Customer time zone used when the invoice has none. Empty: the workflow's time zone.",
+					),
 					{
 						displayName: 'Due-Soon Days',
 						name: 'dueSoonDays',

@@ -19,6 +19,7 @@ import {
 	type TriageRoute,
 } from '../../src';
 import { auditEntry, namedOutputs, Outputs, valueAt, withAudit } from '../shared/items';
+import { invoiceFieldOption, timezoneOption } from '../shared/options';
 import {
 	INPUT_PRESETS,
 	PRESET_NAMES,
@@ -199,14 +200,9 @@ export class ReplyTriage implements INodeType {
 						description:
 							'After this the rules result is used and the item records the fallback (AI and Hybrid)',
 					},
-					{
-						displayName: 'Invoice Field',
-						name: 'invoiceField',
-						type: 'string',
-						default: 'invoice',
-						description:
-							"Where an upstream node put the invoice; its customer's time zone is used when Time Zone is empty",
-					},
+					invoiceFieldOption(
+						"Where an upstream node put the invoice; its customer's time zone is used when Time Zone is empty",
+					),
 					{
 						displayName: 'Paid Pause Days',
 						name: 'paidPauseDays',
@@ -225,15 +221,11 @@ export class ReplyTriage implements INodeType {
 						description:
 							'Read relative dates ("next Friday") against this date instead of the day each reply arrived',
 					},
-					{
-						displayName: 'Time Zone',
-						name: 'timezone',
-						type: 'string',
-						default: '',
-						placeholder: 'America/New_York',
-						description:
-							"The customer's zone for relative dates. Empty: the invoice customer's zone, else the workflow's.",
-					},
+					timezoneOption(
+						'Time Zone',
+						'America/New_York',
+						"The customer's zone for relative dates. Empty: the invoice customer's zone, else the workflow's.",
+					),
 					{
 						displayName: 'Unrecognised Replies',
 						name: 'unrecognised',
