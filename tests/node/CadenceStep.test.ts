@@ -9,35 +9,18 @@ import {
 } from '../helpers/engine';
 import { FakeOpenAiCadence } from '../helpers/fakeOpenAiCadence';
 import type { Invoice } from '../../src';
+import { sampleInvoice } from '../helpers/invoices';
 
 const SEND = 0;
 const WAIT = 1;
 const ESCALATE = 3;
 
 function invoice(overrides: Partial<Invoice> = {}): Invoice {
-	return {
-		id: 'in_1',
-		number: 'INV-001',
-		source: 'generic',
-		status: 'open',
-		lifecycle: 'open',
-		currency: 'USD',
-		total: 1200,
-		amountPaid: 0,
-		amountDue: 1200,
-		totalMinor: 120000,
-		amountPaidMinor: 0,
-		amountDueMinor: 120000,
-		amountDueFormatted: '$1,200.00',
-		issuedOn: '2026-02-01',
-		dueOn: '2026-03-02',
+	return sampleInvoice({
 		customer: { id: 'cus_1', name: 'Acme GmbH', timezone: 'Europe/Berlin' },
-		contact: { email: 'ap@acme.test', name: 'Jane Doe' },
-		flags: {},
-		paymentUrl: 'https://pay.test/in_1',
 		messageId: '<inv-001@mail.us.test>',
 		...overrides,
-	};
+	});
 }
 
 const item = (inv: Invoice, extra: IDataObject = {}) => ({
