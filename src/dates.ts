@@ -6,7 +6,9 @@
 import { DateTime, IANAZone } from 'luxon';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_START = /^\d{4}-\d{2}-\d{2}(?:$|T\d{2}:\d{2})/;
+/** ISO timestamps that say their own offset; date-only or offset-less text is local time to luxon, UTC to Date.parse. */
+const ISO_WITH_OFFSET =
+	/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
 /** Invoices share due dates, so parsed dates are remembered (bounded, cleared when full). */
@@ -83,7 +85,7 @@ export function toInstant(value: Date | string | number): number | null {
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime();
 	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
 	// ISO text is what sources send; Date.parse reads it without building a DateTime (it is asked per invoice).
-	if (ISO_START.test(value)) {
+	if (ISO_WITH_OFFSET.test(value)) {
 		const millis = Date.parse(value);
 		if (!Number.isNaN(millis)) return millis;
 	}
