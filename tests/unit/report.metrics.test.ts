@@ -12,7 +12,7 @@ import {
 	promiseKeptRate,
 	type ReportMonthSales,
 } from '../../src/report';
-import { invoice, usd } from './reportFixtures';
+import { invoice, usd } from '../helpers/reportFixtures';
 
 // Months most recent first, with their real calendar days: September 30, August 31, July 31.
 const SEP_AUG_JUL: ReportMonthSales[] = [

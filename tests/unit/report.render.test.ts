@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 import { buildCollectionsReport, type CollectionsReport } from '../../src/report';
 import type { Invoice } from '../../src/invoice';
-import { invoice, usd } from './reportFixtures';
+import { invoice, usd } from '../helpers/reportFixtures';
 
 const asOf = '2026-11-22';
 const ana = { name: 'Ana Ruiz', email: 'ana@example.com' };

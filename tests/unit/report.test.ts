@@ -9,7 +9,7 @@ import {
 	type FxConversion,
 } from '../../src/report';
 import { checkPaymentState } from '../../src/state';
-import { invoice, usd } from './reportFixtures';
+import { invoice, usd } from '../helpers/reportFixtures';
 
 const asOf = '2026-11-22';
 
