@@ -10,7 +10,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { parseReply, triageReply, type ReplyInput } from '../src/triage';
+import { mapWithConcurrency } from '../src/ai';
+import {
+	classifyReplyWithAi,
+	parseReply,
+	triageReply,
+	triageReplyHybrid,
+	type ReplyInput,
+} from '../src/triage';
+import { FakeAnswers, startFakeOpenAi } from '../tests/helpers/fakeOpenAi';
 import { normalise } from '../src/triage/text';
 import { REPO } from './setup';
 import { benchRuns, medianMs } from './stats';
@@ -97,7 +105,9 @@ export async function run(): Promise<BenchRow[]> {
 		if (ms > worst.ms) worst = { name, ms };
 	}
 	const rate = (replies.length * 1000) / rules.ms;
+	const ai = await aiThroughput(corpus);
 	return [
+		...ai,
 		{
 			name: `rules engine, ${corpus.length}-reply corpus repeated (${perSecond(replies.length, rules.ms)})`,
 			items: replies.length,
@@ -120,4 +130,58 @@ export async function run(): Promise<BenchRow[]> {
 			goal: `< 50 ms: ${worst.ms < 50 ? 'pass' : 'FAIL'}`,
 		},
 	];
+}
+
+/** What AI mode sustains against a model that takes 200 ms per answer, at the node's default concurrency. */
+const AI_LATENCY_MS = 200;
+const AI_CONCURRENCY = 4;
+const AI_REPLIES = 40;
+
+async function aiThroughput(corpus: CorpusLine[]): Promise<BenchRow[]> {
+	const fake = await startFakeOpenAi();
+	fake.respond(() =>
+		FakeAnswers.json(
+			{ intent: 'acknowledged', confidence: 0.9, summary: 'Noted.' },
+			{ delayMs: AI_LATENCY_MS },
+		),
+	);
+	const config = {
+		apiKey: 'bench',
+		baseUrl: fake.baseUrl,
+		model: 'bench-model',
+		timeoutMs: 5_000,
+		maxRetries: 0,
+	};
+	const replies = corpus.slice(0, AI_REPLIES);
+	try {
+		const timeMode = async (mode: 'ai' | 'hybrid') => {
+			const before = fake.requests.length;
+			const started = performance.now();
+			await mapWithConcurrency(replies, AI_CONCURRENCY, (reply) =>
+				mode === 'ai'
+					? classifyReplyWithAi(reply, { timezone: reply.timezone, ai: config })
+					: triageReplyHybrid(reply, { timezone: reply.timezone, ai: config }),
+			);
+			return { ms: performance.now() - started, calls: fake.requests.length - before };
+		};
+		const aiMode = await timeMode('ai');
+		const hybrid = await timeMode('hybrid');
+		const ceiling = (AI_CONCURRENCY * 1000) / AI_LATENCY_MS;
+		return [
+			{
+				name: `AI mode, fake model with ${AI_LATENCY_MS} ms latency, concurrency ${AI_CONCURRENCY} (${perSecond(replies.length, aiMode.ms)})`,
+				items: replies.length,
+				ms: aiMode.ms,
+				note: `${aiMode.calls} model calls; the ceiling at this latency and concurrency is ${ceiling} replies/s`,
+			},
+			{
+				name: `Hybrid mode, same model (${perSecond(replies.length, hybrid.ms)})`,
+				items: replies.length,
+				ms: hybrid.ms,
+				note: `${hybrid.calls} of ${replies.length} replies went to the model (rules confidence under the threshold)`,
+			},
+		];
+	} finally {
+		await fake.close();
+	}
 }
