@@ -7,10 +7,15 @@
 import { chatJson, type AiConfig, type ChatMessage } from '../ai/chat';
 import { dayNumber } from '../dates';
 import { addressOf, parseReply } from './parse';
-import { referenceDateFor, triageReply } from './rules';
+import {
+	intentsEscalate,
+	intentsStopCadence,
+	pauseUntilFor,
+	referenceDateFor,
+	triageReply,
+} from './rules';
 import {
 	AiAnswerSchema,
-	ESCALATING_INTENTS,
 	INTENT_SEVERITY,
 	PROTECTED_INTENTS,
 	REPLY_INTENTS,
@@ -180,28 +185,11 @@ function merge(
 		(item) => item.rule === 'signal.payment-link' || item.rule === 'signal.injection',
 	);
 	const escalate =
-		intents.some(
-			(candidate) =>
-				ESCALATING_INTENTS.includes(candidate) &&
-				(candidate !== 'wrong_contact' || !extracted.newContactEmail),
-		) ||
+		intentsEscalate(intents, extracted) ||
 		signals ||
 		(rules.escalate && rules.intents.some((candidate) => PROTECTED_INTENTS.includes(candidate)));
-	const stopCadence =
-		rules.stopCadence ||
-		intents.some(
-			(candidate) =>
-				candidate === 'opt_out' ||
-				candidate === 'legal_threat' ||
-				candidate === 'dispute' ||
-				candidate === 'bounce',
-		);
-	let pauseUntil: string | undefined;
-	if (!stopCadence) {
-		if (intent === 'promise_to_pay' && extracted.promisedDate) pauseUntil = extracted.promisedDate;
-		else if (intent === 'out_of_office' && extracted.returnDate) pauseUntil = extracted.returnDate;
-		else if (intent === 'already_paid' && rules.pauseUntil) pauseUntil = rules.pauseUntil;
-	}
+	const stopCadence = rules.stopCadence || intentsStopCadence(intents);
+	const pauseUntil = stopCadence ? undefined : pauseUntilFor(intent, extracted, rules.pauseUntil);
 	const summary = answer.summary.replace(/\s+/g, ' ').trim().slice(0, 300);
 	const guardNote = guarded.length > 0 ? ` [kept by the rules: ${guarded.join(', ')}]` : '';
 	return {

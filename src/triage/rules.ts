@@ -544,28 +544,13 @@ function finish(
 ): TriageResult {
 	const intent = intents[0];
 	const escalate =
-		intents.some(
-			(candidate) =>
-				ESCALATING_INTENTS.includes(candidate) &&
-				(candidate !== 'wrong_contact' || !extracted.newContactEmail),
-		) ||
+		intentsEscalate(intents, extracted) ||
 		Boolean(signals.paymentLink || signals.injection || signals.insolvency || signals.overlong);
-	const stopCadence = intents.some(
-		(candidate) =>
-			candidate === 'opt_out' ||
-			candidate === 'legal_threat' ||
-			candidate === 'dispute' ||
-			candidate === 'bounce',
-	);
-	let pauseUntil: string | undefined;
-	if (!stopCadence) {
-		if (intent === 'promise_to_pay' && extracted.promisedDate) pauseUntil = extracted.promisedDate;
-		else if (intent === 'out_of_office' && extracted.returnDate) pauseUntil = extracted.returnDate;
-		else if (intent === 'already_paid') {
-			const days = options.paidPauseDays ?? DEFAULT_PAID_PAUSE_DAYS;
-			if (days > 0) pauseUntil = addDays(reference, days);
-		}
-	}
+	const stopCadence = intentsStopCadence(intents);
+	const paidDays = options.paidPauseDays ?? DEFAULT_PAID_PAUSE_DAYS;
+	const pauseUntil = stopCadence
+		? undefined
+		: pauseUntilFor(intent, extracted, paidDays > 0 ? addDays(reference, paidDays) : undefined);
 	return {
 		intent,
 		intents,
@@ -602,4 +587,38 @@ function summarise(
 		summary += `; longer than ${MAX_ANALYSED_CHARS} characters, read only in part`;
 	const quote = lead.replace(/\s+/g, ' ').trim().slice(0, 160);
 	return `${summary}: "${quote}"`;
+}
+
+/** Intents that stop the cadence for good: the client said stop, or a person must take over. */
+const STOPPING_INTENTS: readonly ReplyIntent[] = ['opt_out', 'legal_threat', 'dispute', 'bounce'];
+
+/**
+ * The decisions that follow from the intents, shared by the rules engine and the AI classifier so both engines
+ * route a reply the same way: which intents escalate (a wrong contact only when no new address was given),
+ * which stop the cadence, and how long a promise, an absence or a paid claim pauses it.
+ */
+export function intentsEscalate(
+	intents: readonly ReplyIntent[],
+	extracted: TriageResult['extracted'],
+): boolean {
+	return intents.some(
+		(candidate) =>
+			ESCALATING_INTENTS.includes(candidate) &&
+			(candidate !== 'wrong_contact' || !extracted.newContactEmail),
+	);
+}
+
+export function intentsStopCadence(intents: readonly ReplyIntent[]): boolean {
+	return intents.some((candidate) => STOPPING_INTENTS.includes(candidate));
+}
+
+export function pauseUntilFor(
+	intent: ReplyIntent,
+	extracted: TriageResult['extracted'],
+	paidPauseUntil: string | undefined,
+): string | undefined {
+	if (intent === 'promise_to_pay') return extracted.promisedDate;
+	if (intent === 'out_of_office') return extracted.returnDate;
+	if (intent === 'already_paid') return paidPauseUntil;
+	return undefined;
 }
