@@ -271,7 +271,7 @@ export async function run(): Promise<BenchRow[]> {
 			ms: nodeMs,
 			floorMs: fresh.ms,
 			goal: `${usPerItem(nodeMs, ITEMS)}; ${formatRatio(ratio(nodeMs, passMs))} pass-through`,
-			note: `pass-through node on the same items ${passMs.toFixed(0)} ms (${usPerItem(passMs, ITEMS)}); Escalate ${counts[0]?.toLocaleString('en-US')} / Continue ${counts[1]?.toLocaleString('en-US')}; floor: the evaluateEscalation loop (all renders); the engine adds invoice validation (zod) per item and keeps every output item`,
+			note: `pass-through node on the same items ${passMs.toFixed(0)} ms (${usPerItem(passMs, ITEMS)}); Escalate ${counts[0]?.toLocaleString('en-US')} / Continue ${counts[1]?.toLocaleString('en-US')}; floor: the evaluateEscalation loop (all renders); the engine also reads each invoice and keeps every output item`,
 		});
 	}
 	return rows;
