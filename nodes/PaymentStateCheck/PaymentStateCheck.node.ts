@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -14,6 +15,7 @@ import {
 	INVOICE_SOURCES,
 	normalizeRecord,
 	splitInvoiceRecords,
+	toInstant,
 	type DateOrder,
 	type GenericField,
 	type HighValueThreshold,
@@ -216,8 +218,19 @@ export class PaymentStateCheck implements INodeType {
 			source === 'generic' &&
 			Object.keys(this.getNodeParameter('mapping', 0, {}) as IDataObject).length > 0;
 
+		const asOf = asOfParameter(options.asOf);
+		if (toInstant(asOf) === null) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`As-Of Date "${String(options.asOf)}" is not a date`,
+				{
+					description:
+						'Use an ISO date or timestamp such as 2026-11-22 or 2026-11-22T09:00:00Z, or leave it empty for now',
+				},
+			);
+		}
 		const checkOptions: PaymentStateOptions = {
-			asOf: asOfParameter(options.asOf),
+			asOf,
 			timezone: (options.timezone as string) || this.getTimezone(),
 			dueSoonDays: options.dueSoonDays as number | undefined,
 			staleReplyDays: options.staleReplyDays as number | undefined,

@@ -92,7 +92,13 @@ export function present(read: Read | undefined): read is Read & { value: NonNull
 }
 
 function show(value: unknown): string {
-	return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+	if (typeof value === 'string') return `"${value}"`;
+	try {
+		return JSON.stringify(value) ?? String(value);
+	} catch {
+		// BigInt, cycles: what no JSON can hold still gets named in the message.
+		return String(value);
+	}
 }
 
 /** The field name users will recognise: the last segment of the path. */

@@ -224,3 +224,32 @@ describe('Payment State Check in the n8n engine', () => {
 		});
 	});
 });
+
+describe('Payment State Check errors', () => {
+	const rows = [
+		{ id: 'E-1', customer: 'Acme', currency: 'USD', amountDue: 5, dueDate: '2026-11-01' },
+	];
+
+	it('a bad As-Of Date is a configuration error, reported once with what to enter', async () => {
+		const result = await runNode({
+			type: 'paymentStateCheck',
+			parameters: { source: 'generic', options: { asOf: 'next tuesday' } },
+			input: rows,
+		});
+		expect(result.error?.message).toBe('As-Of Date "next tuesday" is not a date');
+		expect((result.error as unknown as { description?: string }).description).toMatch(/2026-11-22/);
+	});
+
+	it('a value no JSON can hold (a BigInt from an expression) is an Invalid record, not a crash', async () => {
+		const result = await runNode({
+			type: 'paymentStateCheck',
+			parameters: { source: 'generic', mapping: { amountDue: '={{ 5n }}' }, options: { asOf } },
+			input: rows,
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.counts(NODE_UNDER_TEST)).toEqual([0, 0, 0, 0, 1]);
+		expect((result.json(NODE_UNDER_TEST, INVALID)[0].invalid as { reason: string }).reason).toMatch(
+			/^amountDue .*5.* is not an amount$/,
+		);
+	});
+});

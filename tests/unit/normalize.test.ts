@@ -276,6 +276,15 @@ describe('Generic preset', () => {
 		});
 	});
 
+	it('a value no JSON can hold is named in the error, not a crash', () => {
+		const result = normalizeInvoice(
+			{ ...row, amountDue: BigInt(5) as unknown as number },
+			{ source: 'generic' },
+		);
+		expect(result.ok).toBe(false);
+		expect(!result.ok && result.errors[0].message).toMatch(/^amountDue .* is not an amount$/);
+	});
+
 	it('a mapping names the source columns', () => {
 		const invoice = ok(
 			normalizeInvoice(
