@@ -13,3 +13,12 @@ export * from './triage';
 export * from './escalation';
 export * from './report';
 export * from './ai';
+
+// The stable contract of DESIGN.md, named so it is plain to see: these names are extended, never renamed.
+export { normalizeInvoice } from './invoice';
+export { checkPaymentState } from './state';
+export { planCadenceStep } from './cadence';
+export { renderMessage, lintMessage } from './messages';
+export { triageReply } from './triage';
+export { evaluateEscalation } from './escalation';
+export { buildCollectionsReport } from './report';

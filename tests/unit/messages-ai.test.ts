@@ -3,31 +3,11 @@ import {
 	personaliseMessage,
 	planCadenceStep,
 	type AiConfig,
-	type Invoice,
 } from '../../src';
+import { sampleInvoice } from '../helpers/invoices';
 import { FakeOpenAiCadence } from '../helpers/fakeOpenAiCadence';
 
-const inv: Invoice = {
-	id: 'in_1',
-	number: 'INV-001',
-	source: 'generic',
-	status: 'open',
-	lifecycle: 'open',
-	currency: 'USD',
-	total: 1200,
-	amountPaid: 0,
-	amountDue: 1200,
-	totalMinor: 120000,
-	amountPaidMinor: 0,
-	amountDueMinor: 120000,
-	amountDueFormatted: '$1,200.00',
-	issuedOn: '2026-02-01',
-	dueOn: '2026-03-02',
-	customer: { id: 'cus_1', name: 'Acme GmbH' },
-	contact: { email: 'ap@acme.test', name: 'Jane Doe' },
-	flags: {},
-	paymentUrl: 'https://pay.test/in_1',
-};
+const inv = sampleInvoice();
 
 describe('AI personalisation with the real openai client against a fake server on 127.0.0.1', () => {
 	const server = new FakeOpenAiCadence();
