@@ -18,6 +18,7 @@ import {
 	parseIdempotencyKey,
 	parseLibrary,
 	personaliseMessage,
+	outsidePilotPlan,
 	planCadenceStep,
 	pruneLedger,
 	pruneStale,
@@ -129,7 +130,7 @@ export async function planOperation(ctx: IExecuteFunctions): Promise<INodeExecut
 					? cohort++ < pilotSize
 					: ctx.getNodeParameter('options.pilotFilter', itemIndex, true) === true);
 			if (!inCohort) {
-				planned.push({ itemIndex, json: item.json, invoice, plan: pilotPlan(invoice) });
+				planned.push({ itemIndex, json: item.json, invoice, plan: outsidePilotPlan(invoice) });
 				return;
 			}
 			const history: HistoryEntry[] = ledger
@@ -531,19 +532,6 @@ function outOfOfficeUntil(triage: IDataObject | undefined): string | undefined {
 	if (!triage || triage.intent !== 'out_of_office') return undefined;
 	const date = (triage.extracted as IDataObject | undefined)?.returnDate;
 	return typeof date === 'string' ? date : undefined;
-}
-
-function pilotPlan(invoice: Invoice): CadencePlan {
-	return {
-		action: 'wait',
-		rule: 'pilot',
-		reason: 'pilot: this invoice is outside the pilot cohort',
-		skippedSteps: [],
-		state: 'not_due',
-		policy: 'pilot',
-		touches: 0,
-		zone: invoice.customer.timezone ?? 'UTC',
-	};
 }
 
 function itemJson(

@@ -579,6 +579,20 @@ function renderStep(
 }
 
 /** Guardrail lint plus, for customer-facing messages, the required content. */
+/** The outcome for an invoice left out of a pilot cohort: it waits, and says why. */
+export function outsidePilotPlan(invoice: Invoice): CadencePlan {
+	return {
+		action: 'wait',
+		rule: 'pilot',
+		reason: 'pilot: this invoice is outside the pilot cohort',
+		skippedSteps: [],
+		state: 'not_due',
+		policy: 'pilot',
+		touches: 0,
+		zone: invoice.customer.timezone ?? 'UTC',
+	};
+}
+
 export function lintStep(
 	invoice: Invoice,
 	step: Pick<CadenceStepDef, 'channel'>,
