@@ -170,3 +170,18 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
 		},
 	};
 }
+
+/** A model's triage answer in the shape Reply Triage asks for; override the fields a test cares about. */
+export function triageAnswer(fields: Record<string, unknown>): Record<string, unknown> {
+	return {
+		intent: 'other',
+		intents: [],
+		confidence: 0.9,
+		promisedDate: null,
+		returnDate: null,
+		newContactEmail: null,
+		documentsRequested: [],
+		summary: 'A reply.',
+		...fields,
+	};
+}

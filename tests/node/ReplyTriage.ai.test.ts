@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode, NODE_UNDER_TEST } from '../helpers/engine';
-import { FakeAnswers, startFakeOpenAi, type FakeOpenAi } from '../helpers/fakeOpenAi';
+import { FakeAnswers, startFakeOpenAi, type FakeOpenAi, triageAnswer } from '../helpers/fakeOpenAi';
 
 const ESCALATE = 0;
 const UPDATE = 1;
@@ -15,17 +15,7 @@ const mail = (text: string) => ({
 	from: 'Pat <pat@customer.com>',
 	date: received,
 });
-const answer = (fields: Record<string, unknown>) => ({
-	intent: 'other',
-	intents: [],
-	confidence: 0.9,
-	promisedDate: null,
-	returnDate: null,
-	newContactEmail: null,
-	documentsRequested: [],
-	summary: 'A reply.',
-	...fields,
-});
+const answer = triageAnswer;
 
 let fake: FakeOpenAi;
 

@@ -1,5 +1,5 @@
 /** The AI and hybrid engines against a local fake OpenAI-compatible server, through the real openai client. */
-import { FakeAnswers, startFakeOpenAi, type FakeOpenAi } from '../helpers/fakeOpenAi';
+import { FakeAnswers, startFakeOpenAi, type FakeOpenAi, triageAnswer } from '../helpers/fakeOpenAi';
 import {
 	TriageResultSchema,
 	classifyReplyWithAi,
@@ -14,17 +14,7 @@ const reply = (text: string): ReplyInput => ({
 	from: 'Pat <pat@customer.com>',
 	receivedAt: received,
 });
-const answer = (fields: Record<string, unknown>) => ({
-	intent: 'other',
-	intents: [],
-	confidence: 0.9,
-	promisedDate: null,
-	returnDate: null,
-	newContactEmail: null,
-	documentsRequested: [],
-	summary: 'A reply.',
-	...fields,
-});
+const answer = triageAnswer;
 
 let fake: FakeOpenAi;
 const ai = () => ({
