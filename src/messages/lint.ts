@@ -4,6 +4,8 @@
  * Threat wording is matched in seven languages (lexicons.ts) on a normalised text, so markup, look-alike letters,
  * invisible characters and spacing tricks hide nothing.
  */
+import Handlebars from 'handlebars';
+
 import type { Invoice } from '../invoice/schema';
 import { CONFUSABLES } from './confusables';
 import { FEE_NEGATION, FEE_NEGATION_AFTER, LEXICONS } from './lexicons';
@@ -358,5 +360,177 @@ export function checkRequiredContent(
 		missing('due date', expected.dueDate ?? invoice.dueOn);
 	if (invoice.paymentUrl && !text.includes(invoice.paymentUrl))
 		missing('payment link', invoice.paymentUrl);
+	return findings;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Templates: output forms a message must never use
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Names on Object.prototype and the callable parts of functions: a path through them renders blank or reaches code. */
+const PROTOTYPE_NAMES = new Set([
+	...Object.getOwnPropertyNames(Object.prototype),
+	'prototype',
+	'__proto__',
+	'apply',
+	'bind',
+	'call',
+	'caller',
+	'arguments',
+]);
+/** The render view's objects: `{{invoice}}` alone would print "[object Object]". */
+const VIEW_OBJECTS = new Set([
+	'invoice',
+	'invoices',
+	'customer',
+	'contact',
+	'sender',
+	'step',
+	'totals',
+	'extra',
+	'root',
+]);
+/** Built-in helpers that print nothing useful or look properties up by a computed name. */
+const REFUSED_HELPERS = new Set(['lookup', 'log']);
+
+type HbsNode = { type: string; [key: string]: unknown };
+
+const templateFinding = (phrase: string, message: string): LintFinding => ({
+	rule: 'unsafe_template',
+	phrase,
+	message,
+});
+
+function pathFindings(node: HbsNode, findings: LintFinding[]): void {
+	if (node.type === 'SubExpression') {
+		expressionFindings(node, findings, false);
+		return;
+	}
+	if (node.type !== 'PathExpression') return;
+	const parts = node.parts as string[];
+	const original = String(node.original);
+	if (parts.some((part) => PROTOTYPE_NAMES.has(part)))
+		findings.push(
+			templateFinding(
+				original,
+				`{{${original}}} reaches a prototype property: it renders blank or nothing useful; name a field of the invoice instead`,
+			),
+		);
+}
+
+/** A mustache, block or subexpression: its helper or path, its parameters and hash values. */
+function expressionFindings(node: HbsNode, findings: LintFinding[], output: boolean): void {
+	const path = node.path as HbsNode;
+	const params = (node.params as HbsNode[] | undefined) ?? [];
+	const hashPairs = ((node.hash as { pairs?: { value: HbsNode }[] } | undefined)?.pairs ?? []).map(
+		(pair) => pair.value,
+	);
+	const name = path.type === 'PathExpression' ? String(path.original) : '';
+	if (REFUSED_HELPERS.has(name)) {
+		findings.push(
+			templateFinding(
+				name,
+				`the {{${name}}} helper is not allowed in messages: it ${name === 'log' ? 'prints nothing' : 'looks properties up by a computed name and can render blank'}`,
+			),
+		);
+	}
+	pathFindings(path, findings);
+	for (const param of [...params, ...hashPairs]) pathFindings(param, findings);
+	if (output && params.length === 0 && hashPairs.length === 0 && path.type === 'PathExpression') {
+		const parts = path.parts as string[];
+		if (parts.length === 0)
+			findings.push(
+				templateFinding(
+					name,
+					`{{${name}}} prints the whole current object ("[object Object]"); name a field instead, e.g. {{invoice.number}}`,
+				),
+			);
+		else if (parts.length === 1 && VIEW_OBJECTS.has(parts[0]) && !/^\.\.\//.test(name))
+			findings.push(
+				templateFinding(
+					name,
+					`{{${name}}} prints an object ("[object Object]"); name one of its fields, e.g. {{invoice.number}}`,
+				),
+			);
+	}
+}
+
+function walkTemplate(node: HbsNode | undefined, findings: LintFinding[]): void {
+	if (!node) return;
+	switch (node.type) {
+		case 'Program':
+			for (const child of node.body as HbsNode[]) walkTemplate(child, findings);
+			return;
+		case 'MustacheStatement':
+			if (node.escaped === false) {
+				const name = String((node.path as HbsNode).original ?? '');
+				findings.push(
+					templateFinding(
+						`{{{${name}}}}`,
+						`{{{${name}}}} (or {{& ${name}}}, with or without ~) prints unescaped HTML: messages only use escaped {{${name}}}`,
+					),
+				);
+			}
+			expressionFindings(node, findings, true);
+			return;
+		case 'BlockStatement':
+			expressionFindings(node, findings, false);
+			walkTemplate(node.program as HbsNode | undefined, findings);
+			walkTemplate(node.inverse as HbsNode | undefined, findings);
+			return;
+		case 'PartialStatement':
+		case 'PartialBlockStatement':
+		case 'Decorator':
+		case 'DecoratorBlock':
+			findings.push(
+				templateFinding(
+					node.type,
+					'partials and decorators are not allowed in messages: write the text in the template',
+				),
+			);
+			return;
+		default:
+			return;
+	}
+}
+
+/**
+ * `lintTemplate(source, part)`: the output forms a message template must never use, with the reason each is
+ * refused: unescaped output in any spelling (`{{{x}}}`, `{{~{x}~}}`, `{{& x}}`, `{{~& x}}`), prototype paths
+ * (`{{constructor}}`), computed lookups (`{{lookup this "constructor"}}`), whole objects (`{{this}}`,
+ * `{{invoice}}`), partials, and in HTML a value in an unquoted attribute or an event handler. A template that does
+ * not parse yields no finding here: rendering reports the syntax error.
+ */
+export function lintTemplate(
+	source: string,
+	part: 'subject' | 'text' | 'html' = 'html',
+): LintFinding[] {
+	const findings: LintFinding[] = [];
+	if (!source.includes('{{')) return findings;
+	let ast: HbsNode;
+	try {
+		ast = Handlebars.parse(source) as unknown as HbsNode;
+	} catch {
+		return findings;
+	}
+	walkTemplate(ast, findings);
+	if (part === 'html') {
+		const unquoted = /<[^>]*\s[\w:-]+\s*=\s*\{\{/.exec(source);
+		if (unquoted)
+			findings.push(
+				templateFinding(
+					unquoted[0],
+					'a value in an unquoted HTML attribute can add attributes of its own: quote the attribute ("{{...}}")',
+				),
+			);
+		const handler = /<[^>]*\son[a-z]+\s*=\s*["']?[^"'>]*\{\{/i.exec(source);
+		if (handler)
+			findings.push(
+				templateFinding(
+					handler[0],
+					'a value inside an event-handler attribute (onclick, onerror ...) runs as script: remove it',
+				),
+			);
+	}
 	return findings;
 }

@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { lintMessage, lintRendered, normalizeForLint } from '../../src/messages/lint';
+import { lintMessage, lintRendered, lintTemplate, normalizeForLint } from '../../src/messages/lint';
+import { renderMessage } from '../../src/messages/render';
+import { sampleInvoice } from '../helpers/invoices';
 
 interface Sentence {
 	id: string;
@@ -28,7 +30,7 @@ describe('lint on the writer lists', () => {
 		const missed = threats.filter((sentence) => lintMessage(sentence.text).length === 0);
 		const rate = 1 - missed.length / threats.length;
 		process.stdout.write(
-			`lint catch rate ${(rate * 100).toFixed(1)}% (${threats.length - missed.length}/${threats.length})`,
+			`lint catch rate ${(rate * 100).toFixed(1)}% (${threats.length - missed.length}/${threats.length})\n`,
 		);
 		expect(new Set(threats.map((sentence) => sentence.lang))).toEqual(
 			new Set(['en', 'de', 'fr', 'es', 'nl', 'it', 'pt']),
@@ -40,7 +42,7 @@ describe('lint on the writer lists', () => {
 		const alarms = benign.filter((sentence) => lintMessage(sentence.text).length > 0);
 		const rate = alarms.length / benign.length;
 		process.stdout.write(
-			`lint false-alarm rate ${(rate * 100).toFixed(1)}% (${alarms.length}/${benign.length})`,
+			`lint false-alarm rate ${(rate * 100).toFixed(1)}% (${alarms.length}/${benign.length})\n`,
 		);
 		expect(rate).toBeLessThanOrEqual(0.01);
 	});
@@ -101,5 +103,43 @@ describe('lint normalisation', () => {
 			'<b>x</b>'.repeat(125_000),
 		])
 			expect(Array.isArray(lintMessage(text))).toBe(true);
+	});
+});
+
+describe('template refusals', () => {
+	const inv = sampleInvoice();
+	it.each([
+		['{{{invoice.number}}}', /unescaped HTML/],
+		['{{~{invoice.number}~}}', /unescaped HTML/],
+		['{{& invoice.number}}', /unescaped HTML/],
+		['{{~& invoice.number}}', /unescaped HTML/],
+		['{{constructor}}', /prototype/],
+		['{{invoice.constructor.name}}', /prototype/],
+		['{{lookup this "constructor"}}', /lookup/],
+		['{{this}}', /whole current object/],
+		['{{.}}', /whole current object/],
+		['{{invoice}}', /prints an object/],
+		['{{#each invoices}}{{this}}{{/each}}', /whole current object/],
+		['{{log invoice.number}}', /prints nothing/],
+		['{{> footer}}', /partials/],
+		['<a href={{invoice.paymentUrl}}>pay</a>', /unquoted HTML attribute/],
+		['<img src="x" onerror="{{invoice.number}}">', /event-handler/],
+	])('the HTML part %s is refused with a reason', (html, reason) => {
+		expect(lintTemplate(html, 'html').length).toBeGreaterThan(0);
+		expect(() => renderMessage({ text: 'Invoice {{invoice.number}}', html }, inv)).toThrow(reason);
+	});
+
+	it('text parts refuse blank and object renderings too, and an object value never prints', () => {
+		expect(() => renderMessage('{{constructor}}', inv)).toThrow(/prototype/);
+		expect(() => renderMessage('{{this}}', inv)).toThrow(/object/);
+		expect(() => renderMessage('{{extra.note}}', inv, { extra: { note: { a: 1 } } })).toThrow(
+			/\[object Object\]/,
+		);
+	});
+
+	it('markup from invoice data stays escaped in the HTML part', () => {
+		const hostile = sampleInvoice({ customer: { name: '<img src=x onerror=alert(1)>' } });
+		const out = renderMessage({ text: 'x', html: '<p>{{customer.name}}</p>' }, hostile);
+		expect(out.html).toBe('<p>&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;</p>');
 	});
 });
