@@ -8,3 +8,4 @@ export * from './paymentState';
 export * from './cadence';
 export * from './triage';
 export * from './escalation';
+export * from './ledger';
