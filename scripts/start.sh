@@ -39,6 +39,7 @@ done
 # Headless owner setup, so a local user is never stuck on the first-run screen. A second run answers 400: fine.
 curl -fsS -o /dev/null -X POST "$URL/rest/owner/setup" -H 'Content-Type: application/json' \
 	-d "{\"email\":\"$OWNER_EMAIL\",\"firstName\":\"Local\",\"lastName\":\"Owner\",\"password\":\"$OWNER_PASSWORD\"}" 2>/dev/null || true
+"$NODE24" scripts/ledger-table.js "$URL" "$OWNER_EMAIL" "$OWNER_PASSWORD" || echo "  (the templates need the collections_ledger Data Table: see README)"
 
 cat <<MSG
 

@@ -8,9 +8,11 @@ import {
 
 import {
 	ESCALATION_REASONS,
-	EscalationCadenceSchema,
+	CadenceResultSchema,
 	escalationReplyFromItem,
-	EscalationTriageSchema,
+	TriageReadSchema,
+	PaymentStateSchema,
+	readPaymentState,
 	type EscalationInput,
 	type EscalationLedger,
 	type EscalationPriority,
@@ -70,10 +72,18 @@ export function readInput(
 		if (!read.ok) throw fail(read.errors.map((error) => error.message).join('; '));
 		input.invoice = read.invoice;
 	}
-	if (json.paymentState && typeof json.paymentState === 'object')
-		input.paymentState = json.paymentState as EscalationInput['paymentState'];
+	if (json.paymentState && typeof json.paymentState === 'object') {
+		const paymentState = readPaymentState(json.paymentState);
+		if (!paymentState) {
+			const parsed = PaymentStateSchema.safeParse(json.paymentState);
+			throw fail(
+				`paymentState: ${parsed.success ? 'not as Payment State Check writes it' : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`,
+			);
+		}
+		input.paymentState = paymentState;
+	}
 	if (json.triage && typeof json.triage === 'object') {
-		const triage = EscalationTriageSchema.safeParse(json.triage);
+		const triage = TriageReadSchema.safeParse(json.triage);
 		if (!triage.success)
 			throw fail(
 				`triage: ${triage.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`,
@@ -82,7 +92,7 @@ export function readInput(
 		input.reply = escalationReplyFromItem(json);
 	}
 	if (json.cadence && typeof json.cadence === 'object') {
-		const cadence = EscalationCadenceSchema.safeParse(json.cadence);
+		const cadence = CadenceResultSchema.safeParse(json.cadence);
 		if (!cadence.success)
 			throw fail(
 				`cadence: ${cadence.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`,

@@ -6,6 +6,9 @@ import { z } from 'zod';
 
 import { CalendarDateSchema, CUSTOMER_TIERS, OwnerSchema, type Invoice } from '../invoice/schema';
 import type { PaymentState } from '../state/schema';
+import type { CadenceResult } from '../contract/cadence';
+import type { EscalationReasonDetailSchema, EscalationResultSchema } from '../contract/escalation';
+import type { TriageRead } from '../contract/triage';
 
 export const ESCALATION_PRIORITIES = ['P1', 'P2', 'P3'] as const;
 export const EscalationPrioritySchema = z.enum(ESCALATION_PRIORITIES);
@@ -190,57 +193,9 @@ export type EscalationRules = z.infer<typeof EscalationRulesSchema>;
 export type EscalationRulesInput = z.input<typeof EscalationRulesSchema>;
 export type EscalationSla = z.infer<typeof EscalationSlaSchema>;
 
-/** What Reply Triage puts on an item (read leniently: other versions may add fields). */
-export const EscalationTriageSchema = z
-	.object({
-		intent: z.string(),
-		intents: z.array(z.string()).default([]),
-		confidence: z.number().optional(),
-		escalate: z.boolean().optional(),
-		stopCadence: z.boolean().optional(),
-		extracted: z
-			.object({
-				promisedDate: z.string().nullish(),
-				newContactEmail: z.string().nullish(),
-				returnDate: z.string().nullish(),
-				amount: z.unknown().optional(),
-				invoiceNumbers: z.array(z.string()).optional(),
-			})
-			.passthrough()
-			.default({}),
-		evidence: z.array(z.unknown()).default([]),
-		summary: z.string().optional(),
-	})
-	.passthrough();
-export type EscalationTriage = z.infer<typeof EscalationTriageSchema>;
-
-export const EscalationCadenceSchema = z
-	.object({
-		action: z.enum(['send', 'wait', 'stop', 'escalate']),
-		step: z
-			.object({
-				id: z.string(),
-				offsetDays: z.number().optional(),
-				channel: z.string().optional(),
-				tone: z.string().optional(),
-				template: z.string().optional(),
-				requiresApproval: z.boolean().optional(),
-			})
-			.passthrough()
-			.nullish(),
-		reason: z.string().optional(),
-		skippedSteps: z.array(z.unknown()).default([]),
-		findings: z
-			.array(
-				z
-					.object({ rule: z.string(), phrase: z.string().optional(), message: z.string() })
-					.passthrough(),
-			)
-			.optional(),
-		history: z.array(z.unknown()).optional(),
-	})
-	.passthrough();
-export type EscalationCadence = z.infer<typeof EscalationCadenceSchema>;
+/** `$json.triage` and `$json.cadence` as Escalation Gate reads them: the producers' own schemas (src/contract). */
+export type EscalationTriage = TriageRead;
+export type EscalationCadence = CadenceResult;
 
 /** The reply itself, when the item still carries it (email trigger fields). */
 export const EscalationReplySchema = z.object({
@@ -262,14 +217,7 @@ export interface EscalationInput {
 
 export type EscalationOwner = z.infer<typeof OwnerSchema>;
 
-export interface EscalationReasonDetail {
-	code: EscalationReasonCode;
-	priority: EscalationPriority;
-	/** One sentence a person understands without opening the record. */
-	message: string;
-	/** Quotes and facts that triggered the rule. */
-	evidence: string[];
-}
+export type EscalationReasonDetail = z.infer<typeof EscalationReasonDetailSchema>;
 
 export interface EscalationPacket {
 	/** One line: priority, invoice, customer, amount, age, reasons. */
@@ -334,25 +282,7 @@ export type EscalationSlackBlock =
 	| { type: 'context'; elements: EscalationSlackText[] }
 	| { type: 'divider' };
 
-export interface EscalationResult {
-	escalate: boolean;
-	/** True when every reason was already escalated for this invoice within the de-duplication window. */
-	alreadyEscalated: boolean;
-	reasons: EscalationReasonCode[];
-	details: EscalationReasonDetail[];
-	/** Reasons escalated before within the window (listed, not counted as new). */
-	repeatedReasons: EscalationReasonCode[];
-	priority: EscalationPriority | null;
-	owner?: EscalationOwner;
-	ownerSource: 'invoice' | 'routing' | 'fallback' | 'none';
-	/** First-response deadline, ISO with the SLA zone's offset. */
-	dueBy?: string;
-	slaHours?: number;
-	/** De-duplication key (`source:id`), null when the item names no invoice. */
-	key: string | null;
-	evaluatedAt: string;
-	packet: EscalationPacket | null;
-}
+export type EscalationResult = z.infer<typeof EscalationResultSchema>;
 
 /** Escalation ledger: key → reason → ISO instant it was last escalated. Plain JSON, kept in static data. */
 export type EscalationLedger = Record<string, Record<string, string>>;
