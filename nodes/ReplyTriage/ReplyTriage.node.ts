@@ -28,6 +28,14 @@ import {
 	type InputPreset,
 } from './presets';
 import { NodeOperationError } from 'n8n-workflow';
+import {
+	LEDGER_INPUT_NAME,
+	ledgerInvoicesById,
+	matchInvoicesNotice,
+	matchInvoicesProperty,
+	matchTriagedReply,
+	readLedgerInput,
+} from './ledger';
 
 const NODE = 'Reply Triage';
 const OUTPUTS = ['Escalate', 'Update Record', 'Stop', 'No Action'] as const;
@@ -56,7 +64,10 @@ export class ReplyTriage implements INodeType {
 			'Read customer replies to invoice reminders: intent, promised date, documents, new contact, and who must see it',
 		defaults: { name: 'Reply Triage' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
+		inputs: [
+			NodeConnectionTypes.Main,
+			{ type: NodeConnectionTypes.Main, displayName: LEDGER_INPUT_NAME, required: false },
+		],
 		outputs: namedOutputs(OUTPUTS),
 		outputNames: [...OUTPUTS],
 		credentials: [
@@ -150,6 +161,8 @@ export class ReplyTriage implements INodeType {
 				description:
 					'Header names to values, for auto-reply and bounce detection (Auto-Submitted, Precedence, Content-Type)',
 			},
+			matchInvoicesProperty,
+			matchInvoicesNotice,
 			{
 				displayName: 'Model',
 				name: 'model',
@@ -275,6 +288,14 @@ export class ReplyTriage implements INodeType {
 		}
 		const at = new Date().toISOString();
 		const outputs = new Outputs<OutputName>(OUTPUTS);
+		// The Ledger input (second input): which invoices each reply concerns, when matching is on.
+		const matchInvoices = this.getNodeParameter('matchInvoices', 0, false) as boolean;
+		const ledgerItems = matchInvoices ? this.getInputData(1) : [];
+		const ledger = matchInvoices ? readLedgerInput(ledgerItems, invoiceField) : undefined;
+		const ledgerInvoices = matchInvoices
+			? ledgerInvoicesById(ledgerItems, invoiceField)
+			: new Map();
+		let unmatched = 0;
 		let fallbacks = 0;
 		let firstFallback = '';
 		let unread = 0;
@@ -327,7 +348,40 @@ export class ReplyTriage implements INodeType {
 				const json = withAudit(item.json, auditEntry(NODE, rule, route, reason, at), {
 					triage: { ...result, route } as unknown as IDataObject,
 				});
-				outputs.push(OUTPUT_OF_ROUTE[route], json, itemIndex);
+				if (!ledger) return outputs.push(OUTPUT_OF_ROUTE[route], json, itemIndex);
+				const matched = matchTriagedReply(
+					item.json,
+					read.reply,
+					{ ...result, route },
+					ledger.index,
+					ledgerInvoices,
+					at,
+				);
+				if (!matched.match.matched) {
+					// A reply about no known invoice goes to a person, who knows the customer.
+					unmatched++;
+					const why = matched.match.reason ?? 'no invoice matched';
+					return outputs.push(
+						'Escalate',
+						withAudit(item.json, auditEntry(NODE, 'unmatched_reply', 'escalate', why, at), {
+							triage: { ...result, route: 'escalate', escalate: true } as unknown as IDataObject,
+							replyMatch: { matched: false, reason: why },
+						}),
+						itemIndex,
+					);
+				}
+				// One item per invoice the reply concerns, each with its reply row for the ledger.
+				for (const one of matched.perInvoice)
+					outputs.push(
+						OUTPUT_OF_ROUTE[route],
+						{
+							...json,
+							...(one.invoice && !json[invoiceField] ? { [invoiceField]: one.invoice } : {}),
+							replyMatch: one.replyMatch,
+							ledgerRow: one.ledgerRow,
+						},
+						itemIndex,
+					);
 			};
 		};
 
@@ -370,6 +424,16 @@ export class ReplyTriage implements INodeType {
 		if (unread > 0)
 			hints.push({
 				message: `${unread} repl${unread === 1 ? 'y was' : 'ies were'} not recognised (intent "other")${engine === 'rules' ? '; the Hybrid engine sends such replies to a model' : ''}`,
+				location: 'outputPane',
+			});
+		if (unmatched > 0)
+			hints.push({
+				message: `${unmatched} repl${unmatched === 1 ? 'y matches' : 'ies match'} no invoice on the Ledger input: sent to Escalate for a person`,
+				location: 'outputPane',
+			});
+		if (ledger && ledger.invalidRows > 0)
+			hints.push({
+				message: `${ledger.invalidRows} row${ledger.invalidRows === 1 ? '' : 's'} on the Ledger input could not be read as ledger events and were ignored`,
 				location: 'outputPane',
 			});
 		for (const note of notes) hints.push({ message: note, location: 'outputPane' });
