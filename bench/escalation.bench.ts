@@ -53,7 +53,7 @@ const INTENTS = [
 	'out_of_office',
 	'bounce',
 	'already_paid',
-];
+] as const;
 
 /** Deterministic items; about a quarter escalate. */
 export function makeEscalationInputs(count: number): EscalationInput[] {

@@ -13,6 +13,8 @@ export * from './triage';
 export * from './escalation';
 export * from './report';
 export * from './ai';
+export * from './contract';
+export * from './ledger';
 
 // The stable contract of DESIGN.md, named so it is plain to see: these names are extended, never renamed.
 export { normalizeInvoice } from './invoice';

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 
+import { idempotencyKey } from '../contract/ledger';
 import { toInstant } from '../dates';
 
 export const LEDGER_STATUSES = ['reserved', 'sent', 'failed'] as const;
@@ -48,9 +49,7 @@ export interface LedgerData {
 	[key: string]: unknown;
 }
 
-export function idempotencyKey(invoiceId: string, stepId: string): string {
-	return `${invoiceId}:${stepId}`;
-}
+export { idempotencyKey };
 
 function bucket(ledger: LedgerData): Record<string, LedgerInvoice> {
 	if (!ledger.invoices || typeof ledger.invoices !== 'object') ledger.invoices = {};

@@ -28,7 +28,19 @@ import {
 	type WindowSpec,
 	type ZoneNow,
 } from './calendar';
-import { idempotencyKey, type HistoryEntry } from './ledger';
+import { idempotencyKey } from './ledger';
+import type { LedgerEventInput, ReplyEvent, TouchEvent } from '../contract/ledger';
+import {
+	APPROVAL_REQUEST,
+	OUTCOME_UNKNOWN,
+	clearedSince,
+	escalatedSince,
+	markSent,
+	millis,
+	readHistory,
+	type HistoryInput,
+	type LedgerView,
+} from './history';
 import {
 	CUSTOMER_CHANNELS,
 	resolvePolicy,
@@ -69,7 +81,15 @@ export type CadenceRule =
 	| 'handoff'
 	| 'guardrail'
 	| 'requires_approval'
-	| 'pilot';
+	| 'pilot'
+	| 'reservation_live'
+	| 'send_outcome_unknown'
+	| 'outcome_with_person'
+	| 'awaiting_approval'
+	| 'approval_overdue'
+	| 'reply_needs_person'
+	| 'reply_with_person'
+	| 'already_paid_claimed';
 
 export interface CadenceMessage {
 	channel: Channel;
@@ -117,13 +137,45 @@ export interface CadencePlan {
 	/** The record cannot be acted on as it stands (no contact address). */
 	invalid?: boolean;
 	zone: string;
+	/**
+	 * Ledger events to append when the caller acts on this plan: the reservation of a send (before the send node),
+	 * the handoff touch, or the escalation the plan must remember (approval request, unknown outcome, a reply for a
+	 * person). Empty or absent: nothing to record.
+	 */
+	ledger?: LedgerEventInput[];
+	/** The step was approved by a person: `message` is the approved message; never personalise or re-ask. */
+	approved?: boolean;
 }
+
+export const UNCONFIRMED_SENDS = ['escalate', 'retry'] as const;
+export const APPROVAL_TIMEOUTS = ['ask_again', 'escalate'] as const;
 
 export interface PlanOptions {
 	/** The moment of planning: Date, ISO timestamp, or `YYYY-MM-DD` (counts as the window's opening time). */
 	asOf: Date | string | number;
-	/** What the ledger knows about this invoice: `[{ stepId, at, status: 'sent' | 'failed' }]`. */
-	history?: readonly HistoryEntry[];
+	/**
+	 * What the ledger knows about this invoice: ledger events of every kind (src/contract/ledger.ts), or today's
+	 * `[{ stepId, at, status: 'sent' | 'failed', confirmed? }]` rows (read as touches).
+	 */
+	history?: readonly HistoryInput[];
+	/** This execution, written on reservations so a concurrent run can tell them apart. */
+	executionId?: string;
+	/**
+	 * Minutes an unconfirmed reservation stays live (another execution is sending it: the invoice waits). Past that
+	 * its outcome is unknown (see unconfirmedSends). Unset: an unconfirmed reservation counts as sent (the
+	 * static-data ledger, where Record may not be wired).
+	 */
+	reservationTimeoutMinutes?: number;
+	/** An expired reservation: escalate "send outcome unknown" with the message (default), or send the step again. */
+	unconfirmedSends?: (typeof UNCONFIRMED_SENDS)[number];
+	/** Business days an approval request waits for an answer (default 2). */
+	approvalTimeoutDays?: number;
+	/** No answer in time: ask again (a new approval request, default) or escalate to a person. */
+	approvalTimeout?: (typeof APPROVAL_TIMEOUTS)[number];
+	/** An out-of-office reply without a return date holds this many days (default 7). */
+	outOfOfficeDays?: number;
+	/** "Already paid" holds this many business days while the source confirms, then a person checks (default 3). */
+	paidConfirmDays?: number;
 	/** Zone when the customer has none (before the policy's send-window zone). */
 	timezone?: string;
 	/** Template library (defaults plus overrides); default DEFAULT_LIBRARY. */
@@ -251,35 +303,22 @@ export function planCadenceStep(
 		zone,
 		...extra,
 	});
+	let brokenReplyPromises = 0;
 	const openFrom = (day: number, minutes = -1): string | undefined => {
 		const at = clock.nextOpen(zone, day, minutes, spec);
 		return at === null ? undefined : clock.isoIn(zone, at);
 	};
 
-	// What the ledger says: sent steps, failures, touches, the last touch.
+	// What the ledger says: sent steps, failures, touches, the last touch, and the conversation around them.
 	const indexOf = stepIndex(policy);
-	const sent = new Set<string>();
-	const failures = new Map<string, number>();
-	let touches = 0;
-	let lastIndex = -1;
-	let lastTouchMs = parseMillis(invoice.lastTouchAt);
-	let handedOff = false;
-	for (const entry of history) {
-		const index = indexOf.get(entry.stepId);
-		const step = index === undefined ? undefined : policy.steps[index];
-		if (entry.status === 'failed') {
-			failures.set(entry.stepId, (failures.get(entry.stepId) ?? 0) + 1);
-			continue;
-		}
-		sent.add(entry.stepId);
-		if (index !== undefined && index > lastIndex) lastIndex = index;
-		if (step?.channel === 'human_handoff') handedOff = true;
-		if (!step || CUSTOMER_CHANNELS.has(step.channel)) {
-			touches++;
-			const at = parseMillis(entry.at);
-			if (at !== null && (lastTouchMs === null || at > lastTouchMs)) lastTouchMs = at;
-		}
-	}
+	const expires = options.reservationTimeoutMinutes !== undefined;
+	const view = readHistory(history, invoice.id, policy, indexOf, expires);
+	const sourceTouchMs = parseMillis(invoice.lastTouchAt);
+	if (sourceTouchMs !== null && (view.lastTouchMs === null || sourceTouchMs > view.lastTouchMs))
+		view.lastTouchMs = sourceTouchMs;
+	const asOfIso = new Date(clock.asOfMs).toISOString();
+	const { failures } = view;
+	let touches = view.touches;
 
 	// Stops and holds that come from the payment state, never re-derived here.
 	switch (payment.state) {
@@ -324,12 +363,30 @@ export function planCadenceStep(
 		);
 	const anchor = dayNumber(anchorDate)!;
 
-	if (handedOff)
+	// Never silently lost, never twice: a reservation no Record answered.
+	for (const reservation of view.unconfirmed) {
+		const outcome = unconfirmedOutcome(reservation);
+		if (outcome) return outcome;
+	}
+	touches = view.touches;
+	const lastIndex = view.lastIndex;
+	const lastTouchMs = view.lastTouchMs;
+
+	if (view.handedOff)
 		return result('stop', 'handed_off', 'handed off to a person: the automation stops here');
 	if (lastIndex === policy.steps.length - 1)
 		return result('stop', 'cadence_complete', `every step of ${policy.name} has been sent`);
 
+	// An owner's pause from the ledger, until a resume or its end date.
+	const paused = activePause(view, now.today, clock.asOfMs);
+	if (paused)
+		return result('wait', 'paused', paused.reason, {
+			...(paused.until !== null ? { nextEligibleAt: openFrom(paused.until) } : {}),
+		});
+
 	// Holds that come from the conversation.
+	const conversation = conversationHold();
+	if (conversation) return conversation;
 	if (options.outOfOfficeUntil) {
 		const back = dayNumber(options.outOfOfficeUntil);
 		if (back !== null && back > now.today) {
@@ -344,7 +401,10 @@ export function planCadenceStep(
 	const repliedMs = parseMillis(invoice.lastReplyAt);
 	const awaiting =
 		options.replyAwaitingTriage ??
-		(repliedMs !== null && (lastTouchMs === null || repliedMs > lastTouchMs));
+		(repliedMs !== null &&
+			(lastTouchMs === null || repliedMs > lastTouchMs) &&
+			!view.replies.some((reply) => (millis(reply.at) ?? -Infinity) >= repliedMs) &&
+			!clearedSince(view, repliedMs));
 	if (awaiting)
 		return result(
 			'wait',
@@ -352,7 +412,10 @@ export function planCadenceStep(
 			'the customer replied and the reply has not been triaged yet (run Reply Triage first)',
 		);
 
-	const broken = (invoice.promise?.brokenCount ?? 0) + (payment.state === 'broken_promise' ? 1 : 0);
+	const broken =
+		(invoice.promise?.brokenCount ?? 0) +
+		(payment.state === 'broken_promise' ? 1 : 0) +
+		brokenReplyPromises;
 	if (broken >= policy.escalateAfterBrokenPromises) {
 		return result(
 			'escalate',
@@ -361,11 +424,20 @@ export function planCadenceStep(
 		);
 	}
 
+	// A step waiting for a person's approval comes first, whatever became due since.
+	const approval = approvalState();
+	if (approval && 'plan' in approval) return approval.plan;
+	const approvedStep = approval?.approvedIndex;
+
 	// Which steps are due now.
-	let chosen = -1;
+	let chosen = approvedStep ?? -1;
 	let firstDue = -1;
 	const dueDays: number[] = [];
-	for (let index = lastIndex + 1; index < policy.steps.length; index++) {
+	for (
+		let index = lastIndex + 1;
+		approvedStep === undefined && index < policy.steps.length;
+		index++
+	) {
 		const day = stepDueDay(policy.steps[index], anchor, spec);
 		dueDays[index] = day;
 		if (day > now.today) break;
@@ -388,8 +460,11 @@ export function planCadenceStep(
 		});
 	}
 	const step = policy.steps[chosen];
-	const skippedSteps = policy.steps.slice(firstDue, chosen).map((skipped) => skipped.id);
-	const stepDueOn = clock.dateOf(dueDays[chosen]);
+	const skippedSteps =
+		approvedStep === undefined
+			? policy.steps.slice(firstDue, chosen).map((skipped) => skipped.id)
+			: [];
+	const stepDueOn = clock.dateOf(dueDays[chosen] ?? stepDueDay(step, anchor, spec));
 	const stepFailures = failures.get(step.id) ?? 0;
 	const base = {
 		step,
@@ -462,7 +537,13 @@ export function planCadenceStep(
 	}
 
 	const key = idempotencyKey(invoice.id, step.id);
-	const requiresApproval = step.requiresApproval;
+	// Approved by a request's answer, or beforehand (an approval row for the step before it came due).
+	const requiresApproval =
+		step.requiresApproval &&
+		approvedStep === undefined &&
+		view.decisions.get(step.id)?.decision !== 'approved';
+	const approvedMessage = approval?.message;
+	if (approvedMessage) return decide(approvedMessage);
 	if (options.render === false) {
 		return decide(undefined);
 	}
@@ -492,12 +573,25 @@ export function planCadenceStep(
 
 	function decide(rendered: CadenceMessage | undefined): CadencePlan {
 		const extra = { ...base, idempotencyKey: key, ...(rendered ? { message: rendered } : {}) };
+		const touch = (status: 'reserved' | 'sent'): LedgerEventInput => ({
+			kind: 'touch',
+			invoiceId: invoice.id,
+			at: asOfIso,
+			stepId: step.id,
+			status,
+			key,
+			channel: step.channel,
+			...(options.executionId ? { executionId: options.executionId } : {}),
+			...(skippedSteps.length > 0 ? { skipped: [...skippedSteps] } : {}),
+			...(rendered ? { message: ledgerMessage(rendered) } : {}),
+		});
 		if (step.channel === 'human_handoff') {
+			// The handoff happens by leaving on Escalate: it is recorded as done, never as a pending send.
 			return result(
 				'escalate',
 				'handoff',
 				`step "${step.id}" hands the invoice to a person (${payment.daysPastDue} day(s) past due)`,
-				extra,
+				{ ...extra, ledger: [touch('sent')] },
 			);
 		}
 		if (requiresApproval) {
@@ -505,23 +599,353 @@ export function planCadenceStep(
 				'escalate',
 				'requires_approval',
 				`step "${step.id}" needs a person's approval before it is sent`,
-				{ ...extra, requiresApproval: true },
+				{
+					...extra,
+					requiresApproval: true,
+					ledger: [approvalRequest(step.id, key, rendered)],
+				},
 			);
 		}
 		const skippedNote =
 			skippedSteps.length > 0 ? ` (catch-up skipped ${skippedSteps.join(', ')})` : '';
+		const approvedNote =
+			approvedStep !== undefined
+				? ` (approved by ${view.decisions.get(step.id)?.by ?? 'a person'})`
+				: '';
 		return result(
 			'send',
 			'send',
-			`step "${step.id}" (${step.tone} ${step.channel}) is due since ${stepDueOn}${skippedNote}`,
-			extra,
+			`step "${step.id}" (${step.tone} ${step.channel}) is due since ${stepDueOn}${skippedNote}${approvedNote}`,
+			{
+				...extra,
+				ledger: [touch('reserved')],
+				...(approvedStep !== undefined ? { approved: true } : {}),
+			},
 		);
+	}
+
+	function approvalRequest(
+		stepId: string,
+		requestKey: string,
+		rendered: CadenceMessage | undefined,
+	): LedgerEventInput {
+		return {
+			kind: 'escalation',
+			invoiceId: invoice.id,
+			at: asOfIso,
+			reason: APPROVAL_REQUEST,
+			priority: 'P2',
+			key: requestKey,
+			stepId,
+			...(options.executionId ? { executionId: options.executionId } : {}),
+			...(rendered ? { message: ledgerMessage(rendered) } : {}),
+		};
+	}
+
+	function escalation(
+		reason: string,
+		escalationKey: string,
+		extra: Partial<LedgerEventInput> = {},
+	) {
+		return {
+			kind: 'escalation',
+			invoiceId: invoice.id,
+			at: asOfIso,
+			reason,
+			priority: 'P2',
+			key: escalationKey,
+			...(options.executionId ? { executionId: options.executionId } : {}),
+			...extra,
+		} as LedgerEventInput;
+	}
+
+	/** An unconfirmed reservation: live (wait), handled by a person (counts as sent), or an unknown outcome. */
+	function unconfirmedOutcome(reservation: TouchEvent): CadencePlan | undefined {
+		const reservedMs = millis(reservation.at) ?? 0;
+		const timeoutMs = (options.reservationTimeoutMinutes ?? 0) * 60_000;
+		const stepLabel = `step "${reservation.stepId}"`;
+		if (clock.asOfMs - reservedMs < timeoutMs) {
+			return result(
+				'wait',
+				'reservation_live',
+				`${stepLabel} was reserved at ${reservation.at}${reservation.executionId ? ` by execution ${reservation.executionId}` : ''} and is being sent: this run leaves it alone`,
+				{ nextEligibleAt: new Date(reservedMs + timeoutMs).toISOString() },
+			);
+		}
+		const surfaced = escalatedSince(view, reservedMs, {
+			reason: OUTCOME_UNKNOWN,
+			key: reservation.key,
+		});
+		if (surfaced) {
+			if (clearedSince(view, millis(surfaced.at) ?? reservedMs)) {
+				// A person handled it: the step counts as out; to send it again, they add a failed touch.
+				markSent(view, policy, indexOf, reservation.stepId, reservedMs);
+				return undefined;
+			}
+			return result(
+				'wait',
+				'outcome_with_person',
+				`${stepLabel}: whether it was sent is unknown, and a person has the case since ${surfaced.at}`,
+			);
+		}
+		if (options.unconfirmedSends === 'retry') {
+			failures.set(reservation.stepId, (failures.get(reservation.stepId) ?? 0) + 1);
+			return undefined;
+		}
+		const message = reservation.message as CadenceMessage | undefined;
+		return result(
+			'escalate',
+			'send_outcome_unknown',
+			`${stepLabel} was reserved at ${reservation.at} but no Record confirmed it (the send failed or the run stopped): a person checks whether it went out`,
+			{
+				idempotencyKey: reservation.key,
+				...(message ? { message } : {}),
+				ledger: [
+					escalation(OUTCOME_UNKNOWN, reservation.key, {
+						stepId: reservation.stepId,
+						...(message ? { message: reservation.message } : {}),
+					}),
+				],
+			},
+		);
+	}
+
+	/** Replies after the last touch that no person cleared: the strongest hold among them, or none. */
+	function conversationHold(): CadencePlan | undefined {
+		const open = view.replies.filter((reply) => {
+			const at = millis(reply.at);
+			return (
+				at !== null &&
+				(view.lastTouchMs === null || at > view.lastTouchMs) &&
+				!clearedSince(view, at)
+			);
+		});
+		if (open.length === 0) return undefined;
+		let untriaged: ReplyEvent | undefined;
+		let person: ReplyEvent | undefined;
+		let paidClaim: ReplyEvent | undefined;
+		let holdUntil: { day: number; reason: string; rule: CadenceRule } | undefined;
+		for (const reply of open) {
+			const atMs = millis(reply.at)!;
+			const intent = reply.intent;
+			if (!intent) {
+				untriaged ??= reply;
+				continue;
+			}
+			if (intent === 'promise_to_pay' && reply.promisedDate) {
+				const until = dayNumber(reply.promisedDate)! + policy.promiseGraceDays + 1;
+				if (until > now.today) {
+					if (!holdUntil || until > holdUntil.day)
+						holdUntil = {
+							day: until,
+							rule: 'promise_pending',
+							reason: `the customer promised to pay by ${reply.promisedDate}; reminders resume after ${policy.promiseGraceDays} grace day(s)`,
+						};
+				} else if (!view.paymentsAt.some((at) => at > atMs)) brokenReplyPromises++;
+				continue;
+			}
+			if (intent === 'out_of_office') {
+				const back = reply.returnDate
+					? dayNumber(reply.returnDate)!
+					: clock.localOf(zone, atMs).day + (options.outOfOfficeDays ?? 7);
+				if (back > now.today && (!holdUntil || back > holdUntil.day))
+					holdUntil = {
+						day: back,
+						rule: 'out_of_office',
+						reason: `the contact is out of office until ${clock.dateOf(back)}`,
+					};
+				continue;
+			}
+			if (intent === 'already_paid') {
+				const until = addBusinessDays(
+					clock.localOf(zone, atMs).day,
+					options.paidConfirmDays ?? 3,
+					spec,
+				);
+				if (until > now.today) {
+					if (!holdUntil || until > holdUntil.day)
+						holdUntil = {
+							day: until,
+							rule: 'already_paid_claimed',
+							reason: `the customer says the invoice is paid: waiting for the source to confirm until ${clock.dateOf(until)}`,
+						};
+				} else paidClaim ??= reply;
+				continue;
+			}
+			person ??= reply;
+		}
+		const forPerson = person ?? paidClaim;
+		if (forPerson) {
+			const atMs = millis(forPerson.at)!;
+			const what =
+				forPerson === paidClaim
+					? `the customer said on ${forPerson.at} that it is paid, and the source still shows it open`
+					: `the customer replied (${forPerson.intent}) on ${forPerson.at}`;
+			const handled = escalatedSince(view, atMs);
+			if (handled)
+				return result(
+					'wait',
+					'reply_with_person',
+					`${what}: a person has it since ${handled.at}; reminders resume after a resolved or resume row`,
+				);
+			const intent = forPerson === paidClaim ? 'already_paid' : forPerson.intent!;
+			return result(
+				'escalate',
+				'reply_needs_person',
+				`${what}: a person handles it before any reminder`,
+				{
+					ledger: [
+						escalation(`reply_${intent}`, `${invoice.id}:reply:${forPerson.at}`, {
+							priority: PERSON_P1.has(intent) ? 'P1' : 'P2',
+						}),
+					],
+				},
+			);
+		}
+		if (untriaged)
+			return result(
+				'wait',
+				'reply_awaiting_triage',
+				`the customer replied on ${untriaged.at} and the reply has not been triaged yet: run Reply Triage (an untriaged reply never releases)`,
+			);
+		if (holdUntil)
+			return result('wait', holdUntil.rule, holdUntil.reason, {
+				nextEligibleAt: openFrom(holdUntil.day),
+			});
+		return undefined;
+	}
+
+	/**
+	 * A step waiting for approval: approved (that step goes out, with the approved message), still waiting, or
+	 * overdue (ask again / escalate). Undefined when no approval is open.
+	 */
+	function approvalState():
+		| { plan: CadencePlan }
+		| { approvedIndex: number; message?: CadenceMessage }
+		| undefined {
+		for (const [stepId, request] of view.approvalRequests) {
+			const index = indexOf.get(stepId);
+			if (index === undefined || view.sent.has(stepId)) continue;
+			const decision = view.decisions.get(stepId);
+			if (decision?.decision === 'rejected') continue;
+			const requestStep = policy.steps[index];
+			const message = request.message
+				? ({
+						cc: [],
+						threadHeaders: {},
+						...request.message,
+						idempotencyKey: request.key,
+						requiresApproval: false,
+					} as unknown as CadenceMessage)
+				: undefined;
+			if (decision?.decision === 'approved')
+				return {
+					approvedIndex: index,
+					...(message ? { message } : {}),
+				};
+			const requestedMs = millis(request.at) ?? clock.asOfMs;
+			const requestedDay = clock.localOf(zone, requestedMs).day;
+			const dueDay = addBusinessDays(requestedDay, options.approvalTimeoutDays ?? 2, spec);
+			const common = { step: requestStep, idempotencyKey: request.key, requiresApproval: true };
+			if (now.today < dueDay)
+				return {
+					plan: result(
+						'wait',
+						'awaiting_approval',
+						`step "${stepId}" waits for a person's approval (asked ${request.at})`,
+						{ ...common, nextEligibleAt: openFrom(dueDay) },
+					),
+				};
+			if (options.approvalTimeout === 'escalate') {
+				const overdue = escalatedSince(view, requestedMs, { reason: 'approval_overdue' });
+				if (overdue)
+					return {
+						plan: result(
+							'wait',
+							'awaiting_approval',
+							`step "${stepId}" is still not approved; a person was told on ${overdue.at}`,
+							common,
+						),
+					};
+				return {
+					plan: result(
+						'escalate',
+						'approval_overdue',
+						`nobody approved step "${stepId}" within ${options.approvalTimeoutDays ?? 2} business day(s): a person decides`,
+						{
+							...common,
+							...(message ? { message } : {}),
+							ledger: [escalation('approval_overdue', request.key, { stepId })],
+						},
+					),
+				};
+			}
+			return {
+				plan: result(
+					'escalate',
+					'requires_approval',
+					`step "${stepId}" still needs a person's approval (asked ${request.at}, no answer): asking again`,
+					{
+						...common,
+						...(message ? { message } : {}),
+						ledger: [approvalRequest(stepId, request.key, message)],
+					},
+				),
+			};
+		}
+		return undefined;
 	}
 
 	function spacingEnd(forStep: CadenceStepDef): number | null {
 		if (!CUSTOMER_CHANNELS.has(forStep.channel) || lastTouchMs === null) return null;
 		return lastTouchMs + policy.spacingHours * MS_PER_HOUR;
 	}
+}
+
+/** Reply intents a person sees first. */
+const PERSON_P1 = new Set(['legal_threat', 'dispute', 'refund_request', 'complaint']);
+
+/** What of a rendered message the ledger keeps (no HTML: the text is what a person reads). */
+function ledgerMessage(message: CadenceMessage): Record<string, unknown> {
+	return {
+		channel: message.channel,
+		to: message.to,
+		...(message.cc.length > 0 ? { cc: message.cc } : {}),
+		...(message.subject !== undefined ? { subject: message.subject } : {}),
+		text: message.text,
+		template: message.template,
+		tone: message.tone,
+		...(Object.keys(message.threadHeaders).length > 0
+			? { threadHeaders: message.threadHeaders }
+			: {}),
+	};
+}
+
+/** The owner's pause in force now (the latest pause with no resume after it, before its end date). */
+function activePause(
+	view: LedgerView,
+	today: number,
+	asOfMs: number,
+): { reason: string; until: number | null } | null {
+	let latest: LedgerView['pauses'][number] | undefined;
+	for (const pause of view.pauses)
+		if (!latest || (millis(pause.at) ?? 0) >= (millis(latest.at) ?? 0)) latest = pause;
+	if (!latest) return null;
+	const pausedMs = millis(latest.at) ?? 0;
+	if (view.resumesAt.some((at) => at >= pausedMs)) return null;
+	let until: number | null = null;
+	if (latest.until) {
+		const day = dayNumber(latest.until.slice(0, 10));
+		const instant = latest.until.length > 10 ? millis(latest.until) : null;
+		if (instant !== null ? instant <= asOfMs : day !== null && day <= today) return null;
+		until = day;
+	}
+	const who = latest.by ? ` by ${latest.by}` : '';
+	const why = latest.reason ? ` (${latest.reason})` : '';
+	return {
+		reason: `paused${who} on ${latest.at}${why}${latest.until ? ` until ${latest.until}` : ' until a resume row'}`,
+		until,
+	};
 }
 
 /** The first window opening on or after `day` and after `earliest` (epoch ms), as an ISO timestamp in the zone. */

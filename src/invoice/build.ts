@@ -2,13 +2,10 @@
  * One builder turns what a source adapter read into a validated Invoice. Adapters only say where each canonical
  * field came from (`path`) and what it held (`value`); parsing, defaults, money and error wording live here, once.
  */
-import { calendarDateIn, dateOfDay, dayNumber, isCalendarDate, isValidTimeZone } from '../dates';
+import { calendarDateIn, dateOfDay, dayNumber, isValidTimeZone } from '../dates';
 import { formatMoney, isCurrencyCode, minorToMajor, toMinor } from '../money';
 import {
 	CUSTOMER_TIERS,
-	INVOICE_SOURCES,
-	InvoiceSchema,
-	LIFECYCLES,
 	type CustomerTier,
 	type FieldError,
 	type Invoice,
@@ -410,62 +407,4 @@ function defined<T extends object>(source: T): T {
 	const out = {} as T;
 	for (const key in source) if (source[key] !== undefined) out[key] = source[key];
 	return out;
-}
-
-const LIFECYCLE_SET = new Set<string>(LIFECYCLES);
-const SOURCE_SET = new Set<string>(INVOICE_SOURCES);
-const isObject = (value: unknown): value is Record<string, unknown> =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
-const isDateOrNull = (value: unknown) => value === null || isCalendarDate(value);
-
-/**
- * The fields every node relies on, checked by hand: an invoice Payment State Check produced passes in well under a
- * microsecond, where a full zod parse (which also copies the object) costs about twenty per item per node.
- */
-function looksLikeInvoice(value: unknown): value is Invoice {
-	if (!isObject(value)) return false;
-	const { customer, contact, flags, promise, owner } = value;
-	return (
-		typeof value.id === 'string' &&
-		value.id !== '' &&
-		typeof value.number === 'string' &&
-		value.number !== '' &&
-		typeof value.status === 'string' &&
-		SOURCE_SET.has(value.source as string) &&
-		LIFECYCLE_SET.has(value.lifecycle as string) &&
-		typeof value.currency === 'string' &&
-		/^[A-Z]{3}$/.test(value.currency) &&
-		Number.isSafeInteger(value.totalMinor) &&
-		Number.isSafeInteger(value.amountPaidMinor) &&
-		Number.isSafeInteger(value.amountDueMinor) &&
-		typeof value.total === 'number' &&
-		typeof value.amountPaid === 'number' &&
-		typeof value.amountDue === 'number' &&
-		typeof value.amountDueFormatted === 'string' &&
-		isDateOrNull(value.issuedOn) &&
-		isDateOrNull(value.dueOn) &&
-		isObject(customer) &&
-		typeof customer.name === 'string' &&
-		customer.name !== '' &&
-		(customer.tier === undefined ||
-			(CUSTOMER_TIERS as readonly unknown[]).includes(customer.tier)) &&
-		isObject(contact) &&
-		isObject(flags) &&
-		(owner === undefined || isObject(owner)) &&
-		(promise === undefined || (isObject(promise) && isDateOrNull(promise.date)))
-	);
-}
-
-/** Validates a ready-made invoice (e.g. `$json.invoice` from an upstream node) with field-level errors. */
-export function parseInvoice(value: unknown): NormalizeResult {
-	if (looksLikeInvoice(value)) return { ok: true, invoice: value };
-	const parsed = InvoiceSchema.safeParse(value);
-	if (parsed.success) return { ok: true, invoice: parsed.data };
-	return {
-		ok: false,
-		errors: parsed.error.issues.map((issue) => ({
-			path: `invoice.${issue.path.join('.')}`,
-			message: `invoice.${issue.path.join('.')}: ${issue.message}`,
-		})),
-	};
 }

@@ -1,5 +1,6 @@
 export * from './schema';
-export { buildInvoice, parseInvoice, type NormalizeDefaults, type DateOrder } from './build';
+export { parseInvoice, invoiceProblem } from '../contract/invoice';
+export { buildInvoice, type NormalizeDefaults, type DateOrder } from './build';
 export {
 	normalizeInvoice,
 	normalizeRecord,

@@ -62,25 +62,24 @@ import {
 	BUCKET_OF_INDEX,
 	STATE_INDEX,
 	STATE_OF_INDEX,
-	cadenceSent,
 	dayCache,
 	dayOfInstant,
-	invoiceProblem,
 	InvoiceKeys,
 	isHumanReply,
+	isPlainInvoice,
 	isRecord,
-	looksLikeInvoice,
 	monthIndexOf,
 	monthText,
 	paidDayOf,
 	parseMonthKey,
 	personName,
-	readPaymentState,
-	triageIntent,
-	triageMentions,
-	triagePromisedDate,
 	type Json,
 } from './read';
+import { cadenceWasSent } from '../contract/cadence';
+import { EscalationReadSchema, type EscalationRead } from '../contract/escalation';
+import { invoiceProblem } from '../contract/invoice';
+import { readPaymentState } from '../contract/paymentState';
+import { TriageReadSchema, type TriageRead } from '../contract/triage';
 import { renderAll } from './render';
 import type { OpenInvoiceRow, OpenInvoiceRows } from './csv';
 import { compareHeadlines, reportHeadline } from './trend';
@@ -149,14 +148,14 @@ export function invoiceOfItem(item: unknown): Json | null {
 	const json = itemJson(item);
 	if (json === null) return null;
 	if (isRecord(json.invoice)) return json.invoice;
-	if (looksLikeInvoice(json)) return json;
+	if (isPlainInvoice(json)) return json;
 	return null;
 }
 
 /** The item's JSON: the object itself, or `.json` of an n8n item (`{ json, pairedItem }`). */
 function itemJson(item: unknown): Json | null {
 	if (!isRecord(item)) return null;
-	return isRecord(item.json) && item.invoice === undefined && !looksLikeInvoice(item)
+	return isRecord(item.json) && item.invoice === undefined && !isPlainInvoice(item)
 		? item.json
 		: item;
 }
@@ -305,23 +304,28 @@ export function buildCollectionsReport(
 		}
 		const conversion = money.conversion;
 
+		// What the other nodes left on the item, read with their own schemas (src/contract).
+		const read = json === invoice ? NOTHING_ELSE : readResults(json);
+		if (typeof read === 'string') {
+			skipped.push({ item: index, invoice: invoiceLabel(invoice), reason: read });
+			continue;
+		}
+		const { triage, escalation } = read;
+
 		// Activity: counted for every usable item, duplicates included.
-		const cadence = json === invoice ? undefined : json.cadence;
-		const triage = json === invoice ? undefined : json.triage;
-		const escalation = json === invoice ? undefined : json.escalation;
-		const sent = cadence !== undefined && cadenceSent(cadence);
+		const sent = read.sent;
 		if (sent) remindersSent++;
-		const intent = triage === undefined ? null : triageIntent(triage);
+		const intent = triage === undefined ? null : triage.intent;
 		if (intent !== null) {
 			if (isHumanReply(intent)) repliesReceived++;
 		} else if (typeof invoice.lastReplyAt === 'string') {
 			const replyDay = dayOfInstant(invoice.lastReplyAt, dayOf);
 			if (replyDay !== null && replyDay >= periodStartDay && replyDay <= asOfDay) repliesReceived++;
 		}
-		const escalated = isRecord(escalation) && escalation.escalate === true;
+		const escalated = escalation?.escalate === true;
 		if (escalated) {
 			escalations++;
-			ownerState(personName(escalation.owner) ?? ownerOf(invoice)).escalations++;
+			ownerState(personName(escalation!.owner) ?? ownerOf(invoice)).escalations++;
 		}
 
 		// Money: once per invoice.
@@ -409,9 +413,7 @@ export function buildCollectionsReport(
 		const promisedOn =
 			isRecord(promise) && typeof promise.date === 'string'
 				? promise.date
-				: triage === undefined
-					? null
-					: triagePromisedDate(triage);
+				: (triage?.extracted.promisedDate ?? null);
 		let promiseBroken = brokenBefore > 0 && isOpen;
 		if (promisedOn !== null && lifecycle !== 'void' && lifecycle !== 'draft') {
 			const promisedDay = dayOf(promisedOn);
@@ -451,7 +453,7 @@ export function buildCollectionsReport(
 		const disputed =
 			flags.disputed === true ||
 			paymentState.state === 'disputed' ||
-			(isRecord(triage) && triageMentions(triage, 'dispute'));
+			(triage !== undefined && (triage.intent === 'dispute' || triage.intents.includes('dispute')));
 		if (disputed) {
 			disputedCount++;
 			disputedAmount += amount;
@@ -807,6 +809,39 @@ export function buildCollectionsReport(
 		});
 	}
 	return report;
+}
+
+interface ItemResults {
+	sent: boolean;
+	triage?: TriageRead;
+	escalation?: EscalationRead;
+}
+const NOTHING_ELSE: ItemResults = { sent: false };
+
+function issues(key: string, error: { issues: Array<{ path: PropertyKey[]; message: string }> }) {
+	const first = error.issues[0];
+	return `${[key, ...first.path.map(String)].join('.')}: ${first.message}`;
+}
+
+/**
+ * The cadence, triage and escalation results on an item, each parsed with its producer's schema; a result that
+ * breaks the contract is named (the item is skipped with that reason), never guessed at.
+ */
+function readResults(json: Json): ItemResults | string {
+	if (json.cadence === undefined && json.triage === undefined && json.escalation === undefined)
+		return NOTHING_ELSE;
+	const results: ItemResults = { sent: cadenceWasSent(json.cadence) };
+	if (json.triage !== undefined) {
+		const triage = TriageReadSchema.safeParse(json.triage);
+		if (!triage.success) return issues('triage', triage.error);
+		results.triage = triage.data;
+	}
+	if (json.escalation !== undefined) {
+		const escalation = EscalationReadSchema.safeParse(json.escalation);
+		if (!escalation.success) return issues('escalation', escalation.error);
+		results.escalation = escalation.data;
+	}
+	return results;
 }
 
 /** The payment state of an invoice that arrived without one (a plain normalised invoice). */

@@ -1,12 +1,10 @@
 /**
- * Reading what upstream nodes left on an item, without allocating: the invoice fields the report uses, the
- * payment state, and the cadence / triage / escalation results. The report validates only the fields it reads
- * (Payment State Check validated the whole invoice with zod upstream); a full zod parse per item would cost more
- * than the whole aggregation of a million invoices.
+ * Reading helpers of the report: dates, months, people and the invoice-key set. What an item carries is read with
+ * the producers' own validators and schemas (src/contract), never with guesses of its own.
  */
 import { dayNumber } from '../dates';
+import type { DayOf } from '../contract/invoice';
 import { AGING_BUCKETS, PAYMENT_STATES, type AgingBucket, type PaymentStateName } from '../state';
-import { LIFECYCLES } from '../invoice/schema';
 
 export type Json = Record<string, unknown>;
 
@@ -14,7 +12,6 @@ export function isRecord(value: unknown): value is Json {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-const LIFECYCLE_SET = new Set<string>(LIFECYCLES);
 export const STATE_INDEX: Readonly<Record<string, number>> = Object.fromEntries(
 	PAYMENT_STATES.map((state, index) => [state, index]),
 );
@@ -24,8 +21,7 @@ export const BUCKET_INDEX: Readonly<Record<string, number>> = Object.fromEntries
 export const STATE_OF_INDEX: readonly PaymentStateName[] = PAYMENT_STATES;
 export const BUCKET_OF_INDEX: readonly AgingBucket[] = AGING_BUCKETS;
 
-/** Day number of a `YYYY-MM-DD`, or null; the report passes a memoised one (a book has few distinct dates). */
-export type DayOf = (date: string) => number | null;
+export type { DayOf };
 
 /**
  * A memoised dayNumber: a million invoices carry a few thousand distinct dates, so parsing each once saves the
@@ -43,111 +39,16 @@ export function dayCache(limit = 200_000): DayOf {
 	};
 }
 
-function optionalDate(value: unknown, dayOf: DayOf): boolean {
-	return (
-		value === null || value === undefined || (typeof value === 'string' && dayOf(value) !== null)
-	);
-}
-
-/**
- * What is wrong with a would-be invoice for reporting purposes, in field terms; null when it is usable.
- * Checks exactly the fields the report and checkPaymentState read.
- */
-export function invoiceProblem(raw: Json, dayOf: DayOf = dayNumber): string | null {
-	if (typeof raw.id !== 'string' || raw.id === '') return 'invoice.id: missing';
-	if (typeof raw.currency !== 'string') return 'invoice.currency: missing';
-	if (typeof raw.lifecycle !== 'string' || !LIFECYCLE_SET.has(raw.lifecycle)) {
-		return `invoice.lifecycle: "${String(raw.lifecycle)}" is not one of ${LIFECYCLES.join(', ')}`;
-	}
-	if (!Number.isSafeInteger(raw.amountDueMinor))
-		return 'invoice.amountDueMinor: must be an integer amount in minor units';
-	if (!Number.isSafeInteger(raw.totalMinor))
-		return 'invoice.totalMinor: must be an integer amount in minor units';
-	if (!Number.isSafeInteger(raw.amountPaidMinor))
-		return 'invoice.amountPaidMinor: must be an integer amount in minor units';
-	if (!optionalDate(raw.dueOn, dayOf))
-		return `invoice.dueOn: "${String(raw.dueOn)}" is not a calendar date (YYYY-MM-DD)`;
-	if (!optionalDate(raw.issuedOn, dayOf))
-		return `invoice.issuedOn: "${String(raw.issuedOn)}" is not a calendar date (YYYY-MM-DD)`;
-	const customer = raw.customer;
-	if (!isRecord(customer) || typeof customer.name !== 'string')
-		return 'invoice.customer.name: missing';
-	if (!isRecord(raw.contact)) return 'invoice.contact: missing (use {} when there is no contact)';
-	if (!isRecord(raw.flags)) return 'invoice.flags: missing (use {} when no flag is set)';
-	return null;
-}
-
-/** Does this look like a plain normalised invoice (rather than a node output item)? */
-export function looksLikeInvoice(value: Json): boolean {
+/** Is this a plain normalised invoice (rather than a node output item that carries one under `invoice`)? */
+export function isPlainInvoice(value: Json): boolean {
 	return 'amountDueMinor' in value && 'currency' in value;
-}
-
-/** A payment state an upstream node computed, when it is well formed; null otherwise. */
-export function readPaymentState(value: unknown): {
-	state: PaymentStateName;
-	daysPastDue: number;
-	agingBucket: AgingBucket;
-	asOfDate?: string;
-} | null {
-	if (!isRecord(value)) return null;
-	if (typeof value.state !== 'string' || STATE_INDEX[value.state] === undefined) return null;
-	if (typeof value.daysPastDue !== 'number' || !Number.isInteger(value.daysPastDue)) return null;
-	if (typeof value.agingBucket !== 'string' || BUCKET_INDEX[value.agingBucket] === undefined)
-		return null;
-	return value as {
-		state: PaymentStateName;
-		daysPastDue: number;
-		agingBucket: AgingBucket;
-		asOfDate?: string;
-	};
-}
-
-/**
- * Did Cadence Step record a sent reminder on this item? Accepts the Record operation's status in the shapes
- * `cadence.status`, `cadence.outcome`, `cadence.record.status` or `cadence.recorded.status` equal to "sent".
- */
-export function cadenceSent(cadence: unknown): boolean {
-	if (!isRecord(cadence)) return false;
-	if (
-		cadence.status === 'sent' ||
-		cadence.outcome === 'sent' ||
-		cadence.recorded === 'sent' ||
-		cadence.sent === true
-	)
-		return true;
-	const record = isRecord(cadence.record)
-		? cadence.record
-		: isRecord(cadence.recorded)
-			? cadence.recorded
-			: null;
-	return record !== null && (record.status === 'sent' || record.outcome === 'sent');
 }
 
 /** Intents that are not a person answering: they do not count as replies. */
 const AUTOMATED_INTENTS = new Set(['out_of_office', 'bounce']);
 
-export function triageIntent(triage: unknown): string | null {
-	return isRecord(triage) && typeof triage.intent === 'string' ? triage.intent : null;
-}
-
 export function isHumanReply(intent: string): boolean {
 	return !AUTOMATED_INTENTS.has(intent);
-}
-
-export function triageMentions(triage: Json, intent: string): boolean {
-	if (triage.intent === intent) return true;
-	const intents = triage.intents;
-	if (!Array.isArray(intents)) return false;
-	for (const entry of intents) {
-		if (entry === intent || (isRecord(entry) && entry.intent === intent)) return true;
-	}
-	return false;
-}
-
-export function triagePromisedDate(triage: unknown): string | null {
-	if (!isRecord(triage) || !isRecord(triage.extracted)) return null;
-	const date = triage.extracted.promisedDate;
-	return typeof date === 'string' ? date : null;
 }
 
 /** A person's display name from a string or an `{ name, email, slackId }` object. */

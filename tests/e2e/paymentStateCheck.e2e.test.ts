@@ -1,9 +1,9 @@
 import { LocalN8n } from '../helpers/n8nCli';
-import { sharedFixture } from '../helpers/fixtures';
+import { vendorFixture } from '../helpers/fixtures';
 
 /**
  * The vendor fixtures go through a real n8n 2.x: a Code node emits them as the n8n Stripe Trigger, Xero and
- * QuickBooks nodes would (see ../shared/fixtures/n8n-nodes-output.md), then Payment State Check routes them.
+ * QuickBooks nodes would (see tests/fixtures/vendors/n8n-nodes-output.md), then Payment State Check routes them.
  */
 function workflow() {
 	const stripeEvents = [
@@ -14,10 +14,10 @@ function workflow() {
 		id: 'evt_e2e',
 		object: 'event',
 		type: 'invoice.updated',
-		data: { object: sharedFixture(name) },
+		data: { object: vendorFixture(name) },
 	}));
-	const xero = sharedFixture('xero-invoices.json');
-	const qbo = sharedFixture('qbo-invoice-query.json');
+	const xero = vendorFixture('xero-invoices.json');
+	const qbo = vendorFixture('qbo-invoice-query.json');
 	const node = (name: string, type: string, x: number, parameters: object) => ({
 		id: name,
 		name,

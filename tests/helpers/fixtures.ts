@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The vendor-published payloads in ../shared/fixtures (beside the repo in CI and on developer machines). */
-export const SHARED_FIXTURES = join(__dirname, '..', '..', '..', 'shared', 'fixtures');
+/** Vendor-published invoice payloads, kept in the repository; tests/fixtures/vendors/SOURCES.md says where each is from. */
+export const VENDOR_FIXTURES = join(__dirname, '..', 'fixtures', 'vendors');
 
-export function sharedFixture<T = Record<string, unknown>>(name: string): T {
-	return JSON.parse(readFileSync(join(SHARED_FIXTURES, name), 'utf8')) as T;
+export function vendorFixture<T = Record<string, unknown>>(name: string): T {
+	return JSON.parse(readFileSync(join(VENDOR_FIXTURES, name), 'utf8')) as T;
 }

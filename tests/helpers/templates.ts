@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import type { FakeServices } from './fakeServices';
-import { sharedFixture } from './fixtures';
+import { vendorFixture } from './fixtures';
 
 export interface TemplateJson {
 	id: string;
@@ -103,7 +103,7 @@ const unix = (date: string) => Math.floor(Date.parse(`${date}T17:00:00Z`) / 1000
 
 /** Stripe invoices (the docs example, reshaped) for a book as of Wednesday 2026-11-18. */
 export function stripeBook(): object[] {
-	const base = sharedFixture('stripe-invoice-paid.json');
+	const base = vendorFixture('stripe-invoice-paid.json');
 	const invoice = (
 		id: string,
 		cents: number,

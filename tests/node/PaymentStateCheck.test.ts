@@ -1,5 +1,5 @@
 import { runNode, NODE_UNDER_TEST } from '../helpers/engine';
-import { sharedFixture } from '../helpers/fixtures';
+import { vendorFixture } from '../helpers/fixtures';
 
 const FOLLOW_UP = 0;
 const HOLD = 1;
@@ -14,7 +14,7 @@ describe('Payment State Check in the n8n engine', () => {
 		const result = await runNode({
 			type: 'paymentStateCheck',
 			parameters: { source: 'xero', options: { asOf } },
-			input: [sharedFixture('xero-invoices.json')],
+			input: [vendorFixture('xero-invoices.json')],
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.counts(NODE_UNDER_TEST)).toEqual([1, 0, 2, 0, 0]);
@@ -56,7 +56,7 @@ describe('Payment State Check in the n8n engine', () => {
 			id: 'evt_test',
 			object: 'event',
 			type: 'invoice.updated',
-			data: { object: sharedFixture(name) },
+			data: { object: vendorFixture(name) },
 		}));
 		const result = await runNode({
 			type: 'paymentStateCheck',
@@ -178,7 +178,7 @@ describe('Payment State Check in the n8n engine', () => {
 		const result = await runNode({
 			type: 'paymentStateCheck',
 			parameters: { source: 'xero', singleOutput: true, options: { asOf } },
-			input: [sharedFixture('xero-invoices.json')],
+			input: [vendorFixture('xero-invoices.json')],
 		});
 		expect(result.counts(NODE_UNDER_TEST)).toEqual([3]);
 		expect(
@@ -193,7 +193,7 @@ describe('Payment State Check in the n8n engine', () => {
 			input: [
 				{
 					QueryResponse: {
-						Invoice: [null, 42, sharedFixture<{ Invoice: object }>('qbo-invoice.json').Invoice],
+						Invoice: [null, 42, vendorFixture<{ Invoice: object }>('qbo-invoice.json').Invoice],
 					},
 				},
 			],

@@ -6,6 +6,7 @@ import {
 	evaluateEscalations,
 	escalationReplyFromItem,
 	type EscalationCadence,
+	type ReplyIntent,
 	type EscalationInput,
 	type EscalationReasonCode,
 	type EscalationRulesInput,
@@ -58,7 +59,7 @@ function amount(
 	});
 }
 
-function triage(intent: string, extra: Partial<EscalationTriage> = {}): EscalationTriage {
+function triage(intent: ReplyIntent, extra: Partial<EscalationTriage> = {}): EscalationTriage {
 	return {
 		intent,
 		intents: [intent],

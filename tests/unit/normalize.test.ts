@@ -5,7 +5,7 @@ import {
 	splitInvoiceRecords,
 	type Invoice,
 } from '../../src';
-import { sharedFixture } from '../helpers/fixtures';
+import { vendorFixture } from '../helpers/fixtures';
 
 function ok(result: ReturnType<typeof normalizeInvoice>): Invoice {
 	if (!result.ok) throw new Error(JSON.stringify(result.errors));
@@ -15,7 +15,7 @@ function ok(result: ReturnType<typeof normalizeInvoice>): Invoice {
 describe('Stripe preset', () => {
 	it('reads the current (dahlia) shape: minor units, lower-case currency, unix seconds', () => {
 		const invoice = ok(
-			normalizeInvoice(sharedFixture('stripe-invoice.json'), { source: 'stripe' }),
+			normalizeInvoice(vendorFixture('stripe-invoice.json'), { source: 'stripe' }),
 		);
 		expect(invoice).toMatchObject({
 			id: 'in_1Pgc6tB7WZ01zgkWu9fdqL6I',
@@ -33,7 +33,7 @@ describe('Stripe preset', () => {
 
 	it('reads the pre-basil shape with `paid: false`', () => {
 		const invoice = ok(
-			normalizeInvoice(sharedFixture('stripe-invoice-pre-basil-2025-02.json'), {
+			normalizeInvoice(vendorFixture('stripe-invoice-pre-basil-2025-02.json'), {
 				source: 'stripe',
 			}),
 		);
@@ -43,7 +43,7 @@ describe('Stripe preset', () => {
 
 	it('treats a pre-basil `paid: true` as paid even when the status says open', () => {
 		const raw = {
-			...sharedFixture('stripe-invoice-pre-basil-2025-02.json'),
+			...vendorFixture('stripe-invoice-pre-basil-2025-02.json'),
 			status: 'open',
 			paid: true,
 			amount_remaining: 0,
@@ -54,7 +54,7 @@ describe('Stripe preset', () => {
 
 	it('paid, void and uncollectible docs examples', () => {
 		const paid = ok(
-			normalizeInvoice(sharedFixture('stripe-invoice-paid.json'), { source: 'stripe' }),
+			normalizeInvoice(vendorFixture('stripe-invoice-paid.json'), { source: 'stripe' }),
 		);
 		expect(checkPaymentState(paid, { asOf: '2026-11-22' })).toMatchObject({
 			state: 'paid',
@@ -64,7 +64,7 @@ describe('Stripe preset', () => {
 		expect(paid.contact.email).toBe('jennyrosen@example.com');
 
 		const voided = ok(
-			normalizeInvoice(sharedFixture('stripe-invoice-void.json'), { source: 'stripe' }),
+			normalizeInvoice(vendorFixture('stripe-invoice-void.json'), { source: 'stripe' }),
 		);
 		expect(checkPaymentState(voided, { asOf: '2026-11-22' })).toMatchObject({
 			state: 'void',
@@ -72,7 +72,7 @@ describe('Stripe preset', () => {
 		});
 
 		const written = ok(
-			normalizeInvoice(sharedFixture('stripe-invoice-uncollectible.json'), { source: 'stripe' }),
+			normalizeInvoice(vendorFixture('stripe-invoice-uncollectible.json'), { source: 'stripe' }),
 		);
 		expect(written.amountDueMinor).toBe(599);
 		const state = checkPaymentState(written, { asOf: '2026-11-22' });
@@ -85,7 +85,7 @@ describe('Stripe preset', () => {
 			id: 'evt_1',
 			object: 'event',
 			type: 'invoice.paid',
-			data: { object: sharedFixture('stripe-invoice-paid.json') },
+			data: { object: vendorFixture('stripe-invoice-paid.json') },
 		};
 		expect(ok(normalizeInvoice(event, { source: 'stripe' })).id).toBe(
 			'in_1MtGmCLkdIwHu7ix6PgS6g8S',
@@ -94,7 +94,7 @@ describe('Stripe preset', () => {
 
 	it('counts failed attempts only while money is still owed', () => {
 		const raw = {
-			...sharedFixture('stripe-invoice-paid.json'),
+			...vendorFixture('stripe-invoice-paid.json'),
 			status: 'open',
 			amount_due: 5000,
 			amount_remaining: 5000,
@@ -108,7 +108,7 @@ describe('Stripe preset', () => {
 
 	it('JPY is zero-decimal in Stripe too', () => {
 		const raw = {
-			...sharedFixture('stripe-invoice-paid.json'),
+			...vendorFixture('stripe-invoice-paid.json'),
 			status: 'open',
 			currency: 'jpy',
 			total: 12345,
@@ -126,7 +126,7 @@ describe('Stripe preset', () => {
 });
 
 describe('Xero preset', () => {
-	const envelope = sharedFixture('xero-invoices.json');
+	const envelope = vendorFixture('xero-invoices.json');
 	const invoices = splitInvoiceRecords(envelope, 'xero').map(({ record }) =>
 		ok(normalizeInvoice(record, { source: 'xero' })),
 	);
@@ -165,10 +165,10 @@ describe('Xero preset', () => {
 
 	it('SUBMITTED is awaiting approval (a draft), and the by-id PAID invoice is paid', () => {
 		const submitted = ok(
-			normalizeInvoice(sharedFixture('xero-invoice-submitted.json'), { source: 'xero' }),
+			normalizeInvoice(vendorFixture('xero-invoice-submitted.json'), { source: 'xero' }),
 		);
 		expect(checkPaymentState(submitted, { asOf: '2026-11-22' }).state).toBe('draft');
-		const byId = ok(normalizeInvoice(sharedFixture('xero-invoice-by-id.json'), { source: 'xero' }));
+		const byId = ok(normalizeInvoice(vendorFixture('xero-invoice-by-id.json'), { source: 'xero' }));
 		expect(checkPaymentState(byId, { asOf: '2026-11-22' }).state).toBe('paid');
 	});
 });
@@ -176,7 +176,7 @@ describe('Xero preset', () => {
 describe('QuickBooks Online preset', () => {
 	it('reads an open invoice: Balance is what is owed', () => {
 		const invoice = ok(
-			normalizeInvoice(sharedFixture('qbo-invoice.json'), {
+			normalizeInvoice(vendorFixture('qbo-invoice.json'), {
 				source: 'quickbooks',
 				defaults: { currency: 'USD' },
 			}),
@@ -193,7 +193,7 @@ describe('QuickBooks Online preset', () => {
 
 	it('TotalAmt 0 with "Voided" is void', () => {
 		const invoice = ok(
-			normalizeInvoice(sharedFixture('qbo-invoice-void.json'), {
+			normalizeInvoice(vendorFixture('qbo-invoice-void.json'), {
 				source: 'quickbooks',
 				defaults: { currency: 'USD' },
 			}),
@@ -202,7 +202,7 @@ describe('QuickBooks Online preset', () => {
 	});
 
 	it('unwraps the QueryResponse.Invoice[] envelope', () => {
-		const records = splitInvoiceRecords(sharedFixture('qbo-invoice-query.json'), 'quickbooks');
+		const records = splitInvoiceRecords(vendorFixture('qbo-invoice-query.json'), 'quickbooks');
 		expect(records).toHaveLength(1);
 		expect(
 			ok(
@@ -215,7 +215,7 @@ describe('QuickBooks Online preset', () => {
 	});
 
 	it('says what to fix when the currency is missing (multicurrency off) and no default is set', () => {
-		const result = normalizeInvoice(sharedFixture('qbo-invoice.json'), { source: 'quickbooks' });
+		const result = normalizeInvoice(vendorFixture('qbo-invoice.json'), { source: 'quickbooks' });
 		expect(result).toEqual({
 			ok: false,
 			errors: [
@@ -228,7 +228,7 @@ describe('QuickBooks Online preset', () => {
 describe('FreshBooks preset', () => {
 	it('reads response.result.invoice with money objects and v3_status', () => {
 		const invoice = ok(
-			normalizeInvoice(sharedFixture('freshbooks-invoice.json'), { source: 'freshbooks' }),
+			normalizeInvoice(vendorFixture('freshbooks-invoice.json'), { source: 'freshbooks' }),
 		);
 		expect(invoice).toMatchObject({
 			id: '217506',
@@ -334,11 +334,11 @@ describe('parseInvoice (what downstream nodes read from $json.invoice)', () => {
 describe('paidOn, the payment date the report needs for "paid within 7 days" and kept promises', () => {
 	it('Stripe status_transitions.paid_at, Xero FullyPaidOnDate, FreshBooks date_paid, a sheet paidOn', () => {
 		expect(
-			ok(normalizeInvoice(sharedFixture('stripe-invoice-paid.json'), { source: 'stripe' })).paidOn,
+			ok(normalizeInvoice(vendorFixture('stripe-invoice-paid.json'), { source: 'stripe' })).paidOn,
 		).toBe('2023-04-04');
-		const [, paid] = splitInvoiceRecords(sharedFixture('xero-invoices.json'), 'xero');
+		const [, paid] = splitInvoiceRecords(vendorFixture('xero-invoices.json'), 'xero');
 		expect(ok(normalizeInvoice(paid.record, { source: 'xero' })).paidOn).toBe('2018-11-29');
-		const freshbooks = sharedFixture<{ response: { result: { invoice: object } } }>(
+		const freshbooks = vendorFixture<{ response: { result: { invoice: object } } }>(
 			'freshbooks-invoice.json',
 		);
 		const paidFreshBooks = {

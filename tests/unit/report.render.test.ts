@@ -114,7 +114,7 @@ export function demoBook(): unknown[] {
 			invoice: open('Margie’s Travel', 'c09', ben, 3_150, '2026-11-01', {
 				promise: { date: '2026-11-12', brokenCount: 1 },
 			}),
-			escalation: { escalate: true, reasons: ['broken_promise'], priority: 'P2', owner: ben },
+			escalation: { escalate: true, reasons: ['broken_promises'], priority: 'P2', owner: ben },
 		},
 		{ invoice: open('Blue Yonder Airlines', 'c10', chen, 64_000, '2026-12-20') },
 		{ invoice: open('Coho Winery', 'c11', ana, 22_500, '2026-12-05') },

@@ -188,7 +188,15 @@ describe('what comes in', () => {
 		const one = invoice({ amountDueMinor: usd(100), dueOn: '2026-11-01' });
 		const report = buildCollectionsReport(
 			[
-				{ invoice: one, cadence: { action: 'send', step: 'first', reason: 'due', status: 'sent' } },
+				{
+					invoice: one,
+					cadence: {
+						action: 'send',
+						step: { id: 'first' },
+						reason: 'due',
+						recorded: { status: 'sent' },
+					},
+				},
 				{
 					invoice: one,
 					triage: { intent: 'question', intents: ['question'], escalate: false, extracted: {} },
@@ -218,12 +226,12 @@ describe('activity, disputes, owners, recovered money and stalled accounts', () 
 				owner: ana,
 				customer: { name: 'Acme', id: 'c1' },
 			}),
-			cadence: { action: 'send', reason: 'step due', record: { status: 'sent' } },
+			cadence: { action: 'send', reason: 'step due', recorded: { status: 'sent' } },
 		},
 		// Failed send does not count as a reminder.
 		{
 			invoice: invoice({ amountDueMinor: usd(700), dueOn: '2026-11-20', owner: ana }),
-			cadence: { action: 'send', reason: 'x', status: 'failed' },
+			cadence: { action: 'send', reason: 'x', recorded: { status: 'failed' } },
 		},
 		// A dispute reply, escalated to Ben.
 		{
@@ -234,7 +242,7 @@ describe('activity, disputes, owners, recovered money and stalled accounts', () 
 				customer: { name: 'Globex', id: 'c2' },
 			}),
 			triage: { intent: 'dispute', intents: ['dispute'], escalate: true, extracted: {} },
-			escalation: { escalate: true, reasons: ['dispute'], priority: 'high', owner: ben },
+			escalation: { escalate: true, reasons: ['dispute'], priority: 'P2', owner: ben },
 		},
 		// An out-of-office is not a reply.
 		{

@@ -1,0 +1,2 @@
+/** The collections ledger around the nodes: which invoices a reply concerns, and the events it adds. */
+export * from './match';
