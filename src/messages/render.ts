@@ -6,6 +6,7 @@
 import Handlebars from 'handlebars';
 import { z } from 'zod';
 
+import { URL_RULE, isHttpUrl } from '../address';
 import { daysBetween, isCalendarDate } from '../dates';
 import { formatMoney } from '../money';
 import type { Invoice } from '../invoice/schema';
@@ -211,6 +212,9 @@ function present<T extends object>(value: T): T {
 }
 
 function invoiceView(invoice: Invoice, locale: string, asOfDate?: string): InvoiceView {
+	// The link becomes an href: a `javascript:` or other non-web link never renders.
+	if (invoice.paymentUrl !== undefined && !isHttpUrl(invoice.paymentUrl))
+		throw new MessageError(`invoice ${String(invoice.id)}: paymentUrl ${URL_RULE}`);
 	// Intl formatting is the costliest step of a render: format each distinct amount once.
 	const amountDue = formatMoney(invoice.amountDueMinor, invoice.currency, locale);
 	const view: InvoiceView = {
