@@ -15,6 +15,7 @@ import {
 	triageReply,
 	triageReplyHybrid,
 	type AiConfig,
+	type TriageOptions,
 	type TriageResult,
 	type TriageRoute,
 } from '../../src';
@@ -28,16 +29,29 @@ import {
 	type InputPreset,
 } from './presets';
 import { NodeOperationError } from 'n8n-workflow';
+import {
+	LEDGER_INPUT_NAME,
+	ledgerInvoicesById,
+	matchInvoicesNotice,
+	matchInvoicesProperty,
+	matchTriagedReply,
+	readLedgerInput,
+} from './ledger';
 
 const NODE = 'Reply Triage';
-const OUTPUTS = ['Escalate', 'Update Record', 'Stop', 'No Action'] as const;
+/** Version 1.1 adds Review (a person reads it at low priority; reminders stay paused). */
+const OUTPUTS = ['Escalate', 'Review', 'Update Record', 'Stop', 'No Action'] as const;
+/** Version 1 keeps its four outputs so saved workflows keep their wiring; review goes to Escalate there. */
+const OUTPUTS_V1 = ['Escalate', 'Update Record', 'Stop', 'No Action'] as const;
 type OutputName = (typeof OUTPUTS)[number];
 const OUTPUT_OF_ROUTE: Record<TriageRoute, OutputName> = {
 	escalate: 'Escalate',
+	review: 'Review',
 	update: 'Update Record',
 	stop: 'Stop',
 	none: 'No Action',
 };
+const OUTPUTS_EXPRESSION: `={{${string}}}` = `={{ $nodeVersion >= 1.1 ? ${JSON.stringify(namedOutputs(OUTPUTS))} : ${JSON.stringify(namedOutputs(OUTPUTS_V1))} }}`;
 type Engine = 'rules' | 'ai' | 'hybrid';
 
 const FIX_HINT =
@@ -49,16 +63,19 @@ export class ReplyTriage implements INodeType {
 		name: 'replyTriage',
 		icon: { light: 'file:replyTriage.svg', dark: 'file:replyTriage.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle:
 			'={{ {"rules":"Rules","ai":"AI","hybrid":"Hybrid"}[$parameter["engine"]] + " · " + {"gmail":"Gmail","gmailRaw":"Gmail (raw)","outlook":"Outlook","imap":"IMAP","generic":"Generic"}[$parameter["inputPreset"]] }}',
 		description:
 			'Read customer replies to invoice reminders: intent, promised date, documents, new contact, and who must see it',
 		defaults: { name: 'Reply Triage' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: namedOutputs(OUTPUTS),
-		outputNames: [...OUTPUTS],
+		inputs: [
+			NodeConnectionTypes.Main,
+			{ type: NodeConnectionTypes.Main, displayName: LEDGER_INPUT_NAME, required: false },
+		],
+		outputs: OUTPUTS_EXPRESSION,
 		credentials: [
 			{
 				name: 'openAiCompatibleApi',
@@ -150,6 +167,8 @@ export class ReplyTriage implements INodeType {
 				description:
 					'Header names to values, for auto-reply and bounce detection (Auto-Submitted, Precedence, Content-Type)',
 			},
+			matchInvoicesProperty,
+			matchInvoicesNotice,
 			{
 				displayName: 'Model',
 				name: 'model',
@@ -200,9 +219,26 @@ export class ReplyTriage implements INodeType {
 						description:
 							'After this the rules result is used and the item records the fallback (AI and Hybrid)',
 					},
+					{
+						displayName: 'Far-Off Promise Days',
+						name: 'maxPromiseDays',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 60,
+						description:
+							'A promised date more than this many days after the reply goes to Review: a person agrees to it or not',
+					},
 					invoiceFieldOption(
 						"Where an upstream node put the invoice; its customer's time zone is used when Time Zone is empty",
 					),
+					{
+						displayName: 'Learned Classifier',
+						name: 'learned',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether the shipped offline classifier reads each reply beside the rules (more recall; the rules keep their evidence)',
+					},
 					{
 						displayName: 'Paid Pause Days',
 						name: 'paidPauseDays',
@@ -231,11 +267,13 @@ export class ReplyTriage implements INodeType {
 						name: 'unrecognised',
 						type: 'options',
 						options: [
+							{ name: 'Review', value: 'review' },
 							{ name: 'No Action', value: 'none' },
 							{ name: 'Escalate', value: 'escalate' },
 						],
-						default: 'none',
-						description: 'Where replies the engine could not read (intent "other") go',
+						default: 'review',
+						description:
+							'Where replies the engine could not read (intent "other") go; Review keeps the reminders paused until a person reads them',
 					},
 				],
 			},
@@ -250,7 +288,18 @@ export class ReplyTriage implements INodeType {
 		const invoiceField = (options.invoiceField as string) || 'invoice';
 		const zoneOption = (options.timezone as string) || '';
 		const workflowZone = this.getTimezone();
-		const unrecognised = options.unrecognised === 'escalate' ? 'escalate' : 'none';
+		const version = this.getNode().typeVersion;
+		const unrecognised: TriageOptions['unrecognised'] =
+			options.unrecognised === 'escalate' ||
+			options.unrecognised === 'none' ||
+			options.unrecognised === 'review'
+				? options.unrecognised
+				: version >= 1.1
+					? 'review'
+					: 'none';
+		const maxPromiseDays =
+			typeof options.maxPromiseDays === 'number' ? options.maxPromiseDays : undefined;
+		const learned = options.learned !== false;
 		const paidPauseDays =
 			typeof options.paidPauseDays === 'number' ? options.paidPauseDays : undefined;
 		const referenceDate = (options.referenceDate as string) || undefined;
@@ -274,7 +323,18 @@ export class ReplyTriage implements INodeType {
 				threshold = this.getNodeParameter('threshold', 0, DEFAULT_HYBRID_THRESHOLD) as number;
 		}
 		const at = new Date().toISOString();
-		const outputs = new Outputs<OutputName>(OUTPUTS);
+		const outputs = new Outputs<OutputName>(version >= 1.1 ? OUTPUTS : OUTPUTS_V1);
+		// Version 1 has no Review output: a person still reads those replies, on Escalate.
+		const outputFor = (route: TriageRoute): OutputName =>
+			version < 1.1 && route === 'review' ? 'Escalate' : OUTPUT_OF_ROUTE[route];
+		// The Ledger input (second input): which invoices each reply concerns, when matching is on.
+		const matchInvoices = this.getNodeParameter('matchInvoices', 0, false) as boolean;
+		const ledgerItems = matchInvoices ? this.getInputData(1) : [];
+		const ledger = matchInvoices ? readLedgerInput(ledgerItems, invoiceField) : undefined;
+		const ledgerInvoices = matchInvoices
+			? ledgerInvoicesById(ledgerItems, invoiceField)
+			: new Map();
+		let unmatched = 0;
 		let fallbacks = 0;
 		let firstFallback = '';
 		let unread = 0;
@@ -302,7 +362,14 @@ export class ReplyTriage implements INodeType {
 			const invoiceZone = valueAt(item.json, `${invoiceField}.customer.timezone`);
 			const timezone =
 				zoneOption || (typeof invoiceZone === 'string' && invoiceZone ? invoiceZone : workflowZone);
-			const triageOptions = { timezone, referenceDate, paidPauseDays };
+			const triageOptions = {
+				timezone,
+				referenceDate,
+				paidPauseDays,
+				unrecognised,
+				maxPromiseDays,
+				learned,
+			};
 			let result: TriageResult;
 			if (engine === 'ai')
 				result = await classifyReplyWithAi(read.reply, { ...triageOptions, ai: ai as AiConfig });
@@ -313,13 +380,18 @@ export class ReplyTriage implements INodeType {
 					threshold,
 				});
 			else result = triageReply(read.reply, triageOptions);
-			const route = routeTriage(result, { unrecognised });
+			const route = routeTriage(result, triageOptions);
 			return () => {
 				if (result.ai?.fallback) {
 					fallbacks++;
 					firstFallback ||= result.ai.fallback;
 				}
 				if (result.intent === 'other') unread++;
+				const receivedAt = result.evidence.find((entry) => entry.rule === 'input.received-at');
+				if (receivedAt)
+					notes.add(
+						receivedAt.snippet.replace(/ against .*$/, ' against the day the workflow ran'),
+					);
 				const rule = result.ai?.fallback ? `${result.intent} (rules fallback)` : result.intent;
 				const reason = result.ai?.fallback
 					? `${result.summary} [model failed: ${result.ai.fallback}]`
@@ -327,7 +399,40 @@ export class ReplyTriage implements INodeType {
 				const json = withAudit(item.json, auditEntry(NODE, rule, route, reason, at), {
 					triage: { ...result, route } as unknown as IDataObject,
 				});
-				outputs.push(OUTPUT_OF_ROUTE[route], json, itemIndex);
+				if (!ledger) return outputs.push(outputFor(route), json, itemIndex);
+				const matched = matchTriagedReply(
+					item.json,
+					read.reply,
+					{ ...result, route },
+					ledger.index,
+					ledgerInvoices,
+					at,
+				);
+				if (!matched.match.matched) {
+					// A reply about no known invoice goes to a person, who knows the customer.
+					unmatched++;
+					const why = matched.match.reason ?? 'no invoice matched';
+					return outputs.push(
+						'Escalate',
+						withAudit(item.json, auditEntry(NODE, 'unmatched_reply', 'escalate', why, at), {
+							triage: { ...result, route: 'escalate', escalate: true } as unknown as IDataObject,
+							replyMatch: { matched: false, reason: why },
+						}),
+						itemIndex,
+					);
+				}
+				// One item per invoice the reply concerns, each with its reply row for the ledger.
+				for (const one of matched.perInvoice)
+					outputs.push(
+						outputFor(route),
+						{
+							...json,
+							...(one.invoice && !json[invoiceField] ? { [invoiceField]: one.invoice } : {}),
+							replyMatch: one.replyMatch,
+							ledgerRow: one.ledgerRow,
+						},
+						itemIndex,
+					);
 			};
 		};
 
@@ -364,12 +469,27 @@ export class ReplyTriage implements INodeType {
 			});
 		if (outputs.count('Escalate') > 0)
 			hints.push({
-				message: `${outputs.count('Escalate')} repl${outputs.count('Escalate') === 1 ? 'y needs' : 'ies need'} a person (dispute, legal, complaint, refund, terms, wrong contact, bounce): see triage.summary`,
+				message: `${outputs.count('Escalate')} repl${outputs.count('Escalate') === 1 ? 'y needs' : 'ies need'} a person (dispute, legal, complaint, refund, terms, wrong contact): see triage.summary`,
+				location: 'outputPane',
+			});
+		if (version >= 1.1 && outputs.count('Review') > 0)
+			hints.push({
+				message: `${outputs.count('Review')} repl${outputs.count('Review') === 1 ? 'y goes' : 'ies go'} to Review (a question, low confidence or a far-off promise): reminders stay paused until a person reads ${outputs.count('Review') === 1 ? 'it' : 'them'}`,
 				location: 'outputPane',
 			});
 		if (unread > 0)
 			hints.push({
 				message: `${unread} repl${unread === 1 ? 'y was' : 'ies were'} not recognised (intent "other")${engine === 'rules' ? '; the Hybrid engine sends such replies to a model' : ''}`,
+				location: 'outputPane',
+			});
+		if (unmatched > 0)
+			hints.push({
+				message: `${unmatched} repl${unmatched === 1 ? 'y matches' : 'ies match'} no invoice on the Ledger input: sent to Escalate for a person`,
+				location: 'outputPane',
+			});
+		if (ledger && ledger.invalidRows > 0)
+			hints.push({
+				message: `${ledger.invalidRows} row${ledger.invalidRows === 1 ? '' : 's'} on the Ledger input could not be read as ledger events and were ignored`,
 				location: 'outputPane',
 			});
 		for (const note of notes) hints.push({ message: note, location: 'outputPane' });

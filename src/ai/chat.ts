@@ -49,6 +49,7 @@ export async function chatText(
 	config: AiConfig,
 	messages: ChatMessage[],
 ): Promise<ChatResult<string>> {
+	const started = Date.now();
 	try {
 		const client = await clientFor(config);
 		const completion = await client.chat.completions.create({
@@ -61,7 +62,7 @@ export async function chatText(
 			return { ok: false, error: 'the model returned no text' };
 		return { ok: true, value: text };
 	} catch (error) {
-		return { ok: false, error: describeAiError(error) };
+		return { ok: false, error: describeAiError(error, config, Date.now() - started) };
 	}
 }
 
@@ -75,6 +76,7 @@ export async function chatJson<T>(
 	schema: ZodType<T>,
 ): Promise<ChatResult<T>> {
 	let text: string;
+	const started = Date.now();
 	try {
 		const client = await clientFor(config);
 		const completion = await client.chat.completions.create({
@@ -87,7 +89,7 @@ export async function chatJson<T>(
 		if (typeof content !== 'string') return { ok: false, error: 'the model returned no content' };
 		text = content;
 	} catch (error) {
-		return { ok: false, error: describeAiError(error) };
+		return { ok: false, error: describeAiError(error, config, Date.now() - started) };
 	}
 	let parsed: unknown;
 	try {
@@ -105,10 +107,22 @@ export async function chatJson<T>(
 	return { ok: true, value: checked.data };
 }
 
-function describeAiError(error: unknown): string {
+/**
+ * A failure in words. A request cut by the client's timeout surfaces from `openai` as a bare "Connection error."
+ * when the answer was late rather than the connection refused (issue 17): a connection error after the timeout
+ * has passed is reported as the timeout it is.
+ */
+function describeAiError(error: unknown, config: AiConfig, elapsedMs: number): string {
 	if (error && typeof error === 'object') {
-		const { status, name, message } = error as { status?: number; name?: string; message?: string };
-		if (name === 'APIConnectionTimeoutError') return 'the model did not answer in time';
+		const { status, message } = error as { status?: number; message?: string };
+		// openai's error classes do not set `name`; the constructor's name is theirs.
+		const kind = (error as { constructor?: { name?: string } }).constructor?.name;
+		const timeoutMs = config.timeoutMs ?? 20_000;
+		if (
+			kind === 'APIConnectionTimeoutError' ||
+			(kind === 'APIConnectionError' && elapsedMs >= timeoutMs)
+		)
+			return `the model did not answer in time (timeout after ${timeoutMs} ms)`;
 		if (status) return `the model endpoint answered ${status}: ${message ?? ''}`.trim();
 		if (message) return message;
 	}

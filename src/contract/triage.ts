@@ -26,6 +26,8 @@ export const TriageReadSchema = TriageResultSchema.extend({
 	escalate: shape.escalate.optional(),
 	stopCadence: shape.stopCadence.optional(),
 	summary: shape.summary.optional(),
+	/** Older Reply Triage versions and hand-written items carry no route. */
+	route: shape.route.optional(),
 	extracted: ExtractedSchema.extend({
 		promisedDate: extracted.promisedDate.nullable(),
 		returnDate: extracted.returnDate.nullable(),

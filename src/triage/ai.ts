@@ -12,12 +12,14 @@ import {
 	intentsStopCadence,
 	pauseUntilFor,
 	referenceDateFor,
+	reviewReasons,
 	triageReply,
 } from './rules';
+import { routeTriage } from './route';
 import {
 	AiAnswerSchema,
+	ESCALATING_INTENTS,
 	INTENT_SEVERITY,
-	PROTECTED_INTENTS,
 	REPLY_INTENTS,
 	type AiAnswer,
 	type ReplyInput,
@@ -99,7 +101,7 @@ export async function classifyReplyWithAi(
 			ai: { engine, called: true, model: options.ai.model, fallback: answer.error, guarded: [] },
 		};
 	}
-	return merge(rules, answer.value, input, receivedDate, engine, options.ai.model);
+	return merge(rules, answer.value, input, receivedDate, engine, options);
 }
 
 /** Rules first; the model only when the rules engine is unsure. */
@@ -135,17 +137,19 @@ function merge(
 	input: ReplyInput,
 	receivedDate: string,
 	engine: 'ai' | 'hybrid',
-	model: string,
+	options: AiTriageOptions,
 ): TriageResult {
+	const model = options.ai.model;
 	const modelIntents = [...new Set<ReplyIntent>([answer.intent, ...(answer.intents ?? [])])];
-	const guarded = PROTECTED_INTENTS.filter(
+	// Whatever the rules or the learned classifier put in the escalate class, the model cannot take away.
+	const guarded = ESCALATING_INTENTS.filter(
 		(intent) =>
 			rules.intents.includes(intent) &&
 			(!modelIntents.includes(intent) || severityRank(answer.intent) > severityRank(intent)),
 	);
 	// Bounces and auto-replies are facts from headers, not opinions: the rules keep them too.
 	const kept = rules.intents.filter(
-		(intent) => PROTECTED_INTENTS.includes(intent) || intent === 'bounce',
+		(intent) => ESCALATING_INTENTS.includes(intent) || intent === 'bounce',
 	);
 	let intents = INTENT_SEVERITY.filter(
 		(intent) => modelIntents.includes(intent) || kept.includes(intent),
@@ -181,24 +185,24 @@ function merge(
 		...new Set([...rules.extracted.documentsRequested, ...(answer.documentsRequested ?? [])]),
 	];
 
-	const signals = rules.evidence.some(
-		(item) => item.rule === 'signal.payment-link' || item.rule === 'signal.injection',
-	);
-	const escalate =
-		intentsEscalate(intents, extracted) ||
-		signals ||
-		(rules.escalate && rules.intents.some((candidate) => PROTECTED_INTENTS.includes(candidate)));
+	// The model may add an escalation, never remove one (intents, injection, failed payment link, ...).
+	const escalate = rules.escalate || intentsEscalate(intents);
 	const stopCadence = rules.stopCadence || intentsStopCadence(intents);
 	const pauseUntil = stopCadence ? undefined : pauseUntilFor(intent, extracted, rules.pauseUntil);
 	const summary = answer.summary.replace(/\s+/g, ' ').trim().slice(0, 300);
 	const guardNote = guarded.length > 0 ? ` [kept by the rules: ${guarded.join(', ')}]` : '';
-	return {
+	const review = [
+		...new Set([...(rules.review ?? []), ...reviewReasons(extracted, receivedDate, options)]),
+	];
+	const confidence =
+		guarded.length > 0
+			? Math.max(rules.confidence, 0.9)
+			: Math.round(answer.confidence * 100) / 100;
+	const result: TriageResult = {
 		intent,
 		intents,
-		confidence:
-			guarded.length > 0
-				? Math.max(rules.confidence, 0.9)
-				: Math.round(answer.confidence * 100) / 100,
+		confidence,
+		route: 'none',
 		escalate,
 		stopCadence,
 		...(pauseUntil ? { pauseUntil } : {}),
@@ -208,6 +212,10 @@ function merge(
 			{ intent: answer.intent, rule: 'ai.model', snippet: summary, weight: answer.confidence },
 		],
 		summary: `${summary}${guardNote}`,
+		...(review.length > 0 ? { review } : {}),
+		...(rules.learned ? { learned: rules.learned } : {}),
 		ai: { engine, called: true, model, modelIntent: answer.intent, guarded },
 	};
+	result.route = routeTriage(result, options);
+	return result;
 }

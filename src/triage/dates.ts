@@ -83,6 +83,31 @@ const MONTHS: Readonly<Record<string, number>> = {
 	dez: 12,
 	decembre: 12,
 	diciembre: 12,
+	// Dutch, Italian, Portuguese (accents are gone after normalise).
+	januari: 1,
+	gennaio: 1,
+	janeiro: 1,
+	februari: 2,
+	febbraio: 2,
+	fevereiro: 2,
+	maart: 3,
+	marco: 3,
+	aprile: 4,
+	mei: 5,
+	maggio: 5,
+	maio: 5,
+	giugno: 6,
+	junho: 6,
+	luglio: 7,
+	julho: 7,
+	augustus: 8,
+	settembre: 9,
+	setembro: 9,
+	ottobre: 10,
+	outubro: 10,
+	novembro: 11,
+	dicembre: 12,
+	dezembro: 12,
 };
 const MONTH = Object.keys(MONTHS)
 	.sort((a, b) => b.length - a.length)
@@ -122,14 +147,56 @@ const WEEKDAYS: Readonly<Record<string, number>> = {
 	viernes: 4,
 	sabado: 5,
 	domingo: 6,
+	maandag: 0,
+	dinsdag: 1,
+	woensdag: 2,
+	donderdag: 3,
+	vrijdag: 4,
+	zaterdag: 5,
+	zondag: 6,
+	lunedi: 0,
+	martedi: 1,
+	mercoledi: 2,
+	giovedi: 3,
+	venerdi: 4,
+	domenica: 6,
+	'segunda-feira': 0,
+	'terca-feira': 1,
+	'quarta-feira': 2,
+	'quinta-feira': 3,
+	quinta: 3,
+	'sexta-feira': 4,
+	sexta: 4,
 };
 const WEEKDAY = Object.keys(WEEKDAYS)
 	.sort((a, b) => b.length - a.length)
 	.join('|');
 
-const NEXT_BEFORE = 'next|nachsten|nachster|naechsten|kommenden|prochain|proximo|proxima';
+const NEXT_BEFORE =
+	'next|nachsten|nachster|naechsten|kommenden|prochain|proximo|proxima|volgende|komende|prossimo|prossima';
 const NEXT_QUALIFIER = new RegExp(`\\b(?:${NEXT_BEFORE}|que viene)\\b`);
-const THIS_BEFORE = 'this|coming|diesen|dieser|diese|ce|este|esta';
+const THIS_BEFORE = 'this|coming|diesen|dieser|diese|ce|este|esta|deze|questo|questa|na|op|il';
+const NTH: Readonly<Record<string, number>> = {
+	first: 1,
+	second: 2,
+	third: 3,
+	fourth: 4,
+	last: -1,
+	erste: 1,
+	ersten: 1,
+	zweiten: 2,
+	letzten: -1,
+	premier: 1,
+	dernier: -1,
+	primer: 1,
+	ultimo: -1,
+	eerste: 1,
+	laatste: -1,
+	primo: 1,
+	primeira: 1,
+	primeiro: 1,
+};
+const NTH_WORD = Object.keys(NTH).join('|');
 
 // Every pattern is a run of bounded pieces with no nested unbounded repetition (linear time on any input).
 const FORMS: ReadonlyArray<{ form: string; re: RegExp }> = [
@@ -154,33 +221,46 @@ const FORMS: ReadonlyArray<{ form: string; re: RegExp }> = [
 		re: new RegExp(`\\b(?:mid|mitte|mi|mediados de|a mediados de)[- ](${MONTH})\\b`, 'g'),
 	},
 	{
+		// "the first Friday of December", "am ersten Freitag im Dezember", "le premier vendredi de décembre"
+		form: 'nth-weekday',
+		re: new RegExp(
+			`\\b(${NTH_WORD}) (${WEEKDAY}) (?:of|in|im|de|del|di|van|do|da) (?:la |het |de )?(${MONTH})\\b`,
+			'g',
+		),
+	},
+	{
 		form: 'ordinal',
-		re: /\b(?:on|by|before|until|till|from|the|am|bis zum|zum|le|au|el|para el|hasta el)(?: the)? (\d{1,2})(st|nd|rd|th|er|\.)(?= |,|$|\n|\.|!)/g,
+		re: /\b(?:on|by|before|until|till|from|the|am|bis zum|zum|le|au|el|para el|hasta el|op de|op|tegen de|voor de|il|entro il|ate o dia|ate dia|no dia|dia)(?: the)? (\d{1,2})(st|nd|rd|th|er|e|o|\.)(?= |,|$|\n|\.|!)/g,
+	},
+	{
+		// "até o dia 10", "entro il giorno 10": a bare day after a word that can only introduce a day.
+		form: 'ordinal-bare',
+		re: /\b(?:ate o dia|ate dia|no dia|o dia|il giorno|entro il|op de) (\d{1,2})\b(?![./:-]?\d)(?! (?:de|di|van|of) )/g,
 	},
 	{
 		form: 'end-of-month',
-		re: /\b(?:(?:the |by |at |until )?end of (?:the )?(this |next |the )?month|(?:next )?month[- ]end|eom|monatsende|ende (?:des|dieses|nachsten) monats|ende (?:november|dezember)|fin (?:de|du) mois(?: prochain)?|fin de(?:l)? mes(?: que viene| proximo)?|finales de(?:l)? mes)\b/g,
+		re: /\b(?:(?:the |by |at |until )?end of (?:the )?(this |next |the )?month|(?:next )?month[- ]end|eom|monatsende|ende (?:des|dieses|nachsten) monats|ende (?:november|dezember)|fin (?:de|du) mois(?: prochain)?|fin de(?:l)? mes(?: que viene| proximo)?|finales de(?:l)? mes|eind(?:e)? van de(?:ze)? maand|einde (?:van de )?maand|fine (?:del )?mese(?: prossimo)?|(?:fim|final) do mes(?: que vem)?)\b/g,
 	},
 	{
 		form: 'end-of-week',
-		re: /\b(?:end of (?:the |this |next )?week|eow|ende (?:der|dieser|nachster) woche|fin de (?:la )?semaine(?: prochaine)?|fin de(?: esta)? semana)\b/g,
+		re: /\b(?:end of (?:the |this |next )?week|eow|ende (?:der|dieser|nachster) woche|fin de (?:la )?semaine(?: prochaine)?|fin de(?: esta)? semana|eind van de(?:ze| volgende)? week|fine (?:della )?settimana(?: prossima)?|fim (?:d[ae]st?a )?semana(?: que vem)?)\b/g,
 	},
 	{
 		form: 'next-week',
-		re: /\b(?:next week|early next week|later this week|this week|nachste woche|nachsten woche|diese woche|dieser woche|la semaine prochaine|cette semaine|la (?:proxima|siguiente) semana|la semana que viene|esta semana)\b/g,
+		re: /\b(?:next week|early next week|later this week|this week|nachste woche|nachsten woche|diese woche|dieser woche|la semaine prochaine|cette semaine|la (?:proxima|siguiente) semana|la semana que viene|esta semana|volgende week|deze week|la settimana prossima|la prossima settimana|questa settimana|(?:na )?proxima semana|semana que vem)\b/g,
 	},
 	{
 		form: 'next-month',
-		re: /\b(?:next month|nachsten monat|nachster monat|le mois prochain|el (?:proximo|siguiente) mes|el mes que viene)\b/g,
+		re: /\b(?:next month|nachsten monat|nachster monat|le mois prochain|el (?:proximo|siguiente) mes|el mes que viene|volgende maand|il mese prossimo|il prossimo mese|(?:no )?(?:proximo mes|mes que vem))\b/g,
 	},
 	{
 		form: 'day-relative',
-		re: /\b(?:day after tomorrow|ubermorgen|apres-demain|apres demain|pasado manana|tomorrow|morgen|demain|manana|today|heute|aujourd'hui|hoy|end of (?:the )?day|eod|cob|close of business)\b/g,
+		re: /\b(?:day after tomorrow|ubermorgen|apres-demain|apres demain|pasado manana|overmorgen|dopodomani|depois de amanha|tomorrow|morgen|demain|manana|domani|amanha|today|heute|aujourd'hui|hoy|vandaag|oggi|hoje|end of (?:the )?day|eod|cob|close of business)\b/g,
 	},
 	{
 		form: 'within',
 		re: new RegExp(
-			`\\b(?:within|in|in the next|after|innerhalb(?: von)?|in den nachsten|binnen|dans|sous|d'ici|en|dentro de|en los proximos|en las proximas)(?: the next)? (\\d{1,3}|${NUMBER_WORD_PATTERN})(?: \\(\\d{1,3}\\))? (business |working |calendar )?(days?|weeks?|tagen?|werktagen?|wochen?|jours?(?: ouvres)?|semaines?|dias(?: habiles)?|semanas?)\\b`,
+			`\\b(?:within|in|in the next|after|innerhalb(?: von)?|in den nachsten|binnen|dans|sous|d'ici|en|dentro de|en los proximos|en las proximas|entro|tra|fra|em|nos proximos|over)(?: the next)? (\\d{1,3}|${NUMBER_WORD_PATTERN})(?: \\(\\d{1,3}\\))? (business |working |calendar )?(days?|weeks?|tagen?|werktagen?|wochen?|jours?(?: ouvres)?|semaines?|dias(?: habiles| uteis)?|semanas?|dagen|werkdagen|weken|giorni(?: lavorativi)?|settimane)\\b`,
 			'g',
 		),
 	},
@@ -319,7 +399,21 @@ function resolve(
 		}
 		case 'mid-month':
 			return nearestYear(MONTHS[match[1]], 15, reference, refDay);
-		case 'ordinal': {
+		case 'nth-weekday': {
+			const nth = NTH[match[1]];
+			const target = WEEKDAYS[match[2]];
+			const first = nearestYear(MONTHS[match[3]], 1, reference, refDay - 31);
+			if (!first || target === undefined || nth === undefined) return null;
+			const firstDay = dayNumber(first) as number;
+			const month = Number(first.slice(5, 7));
+			const yearOf = Number(first.slice(0, 4));
+			if (nth > 0)
+				return dateOfDay(firstDay + ((target - weekdayIndex(first) + 7) % 7) + 7 * (nth - 1));
+			const last = dayNumber(ymd(yearOf, month, daysInMonth(yearOf, month)) as string) as number;
+			return dateOfDay(last - ((weekdayIndex(dateOfDay(last)) - target + 7) % 7));
+		}
+		case 'ordinal':
+		case 'ordinal-bare': {
 			const day = Number(match[1]);
 			if (day < 1 || day > 31) return null;
 			let month = Number(reference.slice(5, 7));
@@ -343,7 +437,10 @@ function resolve(
 			return dateOfDay(friday < refDay ? friday + 7 : friday);
 		}
 		case 'next-week': {
-			const next = /next|nachste|prochaine|proxima|siguiente|que viene/.test(match[0]);
+			const next =
+				/next|nachste|prochaine|proxima|siguiente|que viene|volgende|prossim|que vem/.test(
+					match[0],
+				);
 			// A promise for "next week" is read as its Friday: the latest day the customer committed to.
 			return dateOfDay(
 				refDay + (4 - refWeekday) + (next ? 7 : 0) + (!next && refWeekday > 4 ? 7 : 0),
@@ -356,16 +453,18 @@ function resolve(
 			const before = text.slice(Math.max(0, match.index - 10), match.index);
 			if (word === 'morgen' && /guten $|jeden $/.test(before)) return null;
 			if (word === 'manana' && /(?:la|esta|cada) $/.test(before)) return null;
-			if (/after tomorrow|ubermorgen|apres|pasado/.test(word)) return dateOfDay(refDay + 2);
-			if (/tomorrow|morgen|demain|manana/.test(word)) return dateOfDay(refDay + 1);
+			if (/after tomorrow|ubermorgen|apres|pasado|overmorgen|dopodomani|depois/.test(word))
+				return dateOfDay(refDay + 2);
+			if (/tomorrow|morgen|demain|manana|domani|amanha/.test(word)) return dateOfDay(refDay + 1);
 			return reference;
 		}
 		case 'within': {
 			const count = numberValue(match[1]);
 			if (count === null || count < 1 || count > 180) return null;
 			const unit = match[3];
-			const weeks = /^(?:week|woche|semaine|semana)/.test(unit);
-			const business = Boolean(match[2]) || /werktag|ouvres|habiles/.test(unit);
+			const weeks = /^(?:week|woche|semaine|semana|weken|settiman)/.test(unit);
+			const business =
+				Boolean(match[2]) || /werktag|werkdag|ouvres|habiles|uteis|lavorativ/.test(unit);
 			if (weeks) return dateOfDay(refDay + count * 7);
 			return dateOfDay(business ? addBusinessDays(refDay, count) : refDay + count);
 		}
@@ -374,11 +473,11 @@ function resolve(
 			if (match[2] === 'wed' || match[2] === 'thu' || match[2] === 'fri') {
 				if (!match[1] && !/^[ ,.]/.test(text[match.index + match[0].length] ?? '.')) return null;
 			}
-			// "Monday" is the next Monday after today; "next Monday" is the one in next week.
-			let ahead = (target - refWeekday + 7) % 7 || 7;
+			// "Friday" / "this Friday" is the coming Friday (today when today is Friday); "next Friday" is the Friday
+			// of next calendar week (the house convention of the label guide).
 			const qualifier = `${match[1] ?? ''} ${match[3] ?? ''}`;
-			if (NEXT_QUALIFIER.test(qualifier) && target > refWeekday && ahead < 7) ahead += 7;
-			return dateOfDay(refDay + ahead);
+			if (NEXT_QUALIFIER.test(qualifier)) return dateOfDay(refDay - refWeekday + 7 + target);
+			return dateOfDay(refDay + ((target - refWeekday + 7) % 7));
 		}
 		default:
 			return null;

@@ -13,8 +13,9 @@ export {
 } from './ai';
 export {
 	routeTriage,
-	TRIAGE_ROUTES,
 	UPDATE_INTENTS,
-	type TriageRoute,
+	REVIEW_INTENTS,
+	REVIEW_BELOW,
+	DEFAULT_MAX_PROMISE_DAYS,
 	type RouteOptions,
 } from './route';

@@ -1,32 +1,48 @@
-/** Where a triaged reply goes next: the four outputs of the Reply Triage node, decided once, here. */
-import type { ReplyIntent, TriageResult } from './schema';
+/** Where a triaged reply goes next: the outputs of the Reply Triage node, decided once, here. */
+import {
+	TRIAGE_ROUTES,
+	type ReplyIntent,
+	type TriageOptions,
+	type TriageResult,
+	type TriageRoute,
+} from './schema';
 
-export const TRIAGE_ROUTES = ['escalate', 'update', 'stop', 'none'] as const;
-export type TriageRoute = (typeof TRIAGE_ROUTES)[number];
+export { TRIAGE_ROUTES, type TriageRoute };
 
-/** Intents whose next step is a change to the record (promise date, payment check, documents, contact, pause). */
+/** Intents whose next step is a change to the record (promise date, payment check, documents, pause). */
 export const UPDATE_INTENTS: readonly ReplyIntent[] = [
 	'promise_to_pay',
 	'already_paid',
 	'missing_documents',
-	'wrong_contact',
 	'out_of_office',
 ];
 
-export interface RouteOptions {
-	/** Where replies the engine could not read ("other") go. Default 'none'. */
-	unrecognised?: 'none' | 'escalate';
-}
+/** Intents a person reads at low priority whatever the confidence: the customer is waiting for an answer. */
+export const REVIEW_INTENTS: readonly ReplyIntent[] = ['question'];
+
+/** Below this calibrated confidence a reply that would not escalate goes to review. */
+export const REVIEW_BELOW = 0.5;
+/** A promise further out than this many days needs a person. */
+export const DEFAULT_MAX_PROMISE_DAYS = 60;
+
+export type RouteOptions = Pick<TriageOptions, 'unrecognised' | 'reviewBelow'>;
 
 /**
- * escalate: anything the result escalates (a human reads it first);
- * stop: an opt-out; update: promise, paid, documents, wrong contact with a new address, out of office;
- * none: acknowledged, question, other.
+ * escalate: the result escalates (an escalate-class intent or signal from the rules, the learned model or the AI);
+ * stop: an opt-out; review: unrecognised (by default), a question, low confidence or a review reason such as a
+ * far-off promise; update: promise, paid, documents, out of office; none: acknowledged, bounce.
  */
-export function routeTriage(result: TriageResult, options: RouteOptions = {}): TriageRoute {
+export function routeTriage(
+	result: Pick<TriageResult, 'escalate' | 'intent' | 'intents' | 'confidence' | 'review'>,
+	options: RouteOptions = {},
+): TriageRoute {
 	if (result.escalate) return 'escalate';
 	if (result.intents.includes('opt_out')) return 'stop';
+	if (result.intent === 'other') return options.unrecognised ?? 'review';
+	if (result.intent === 'bounce') return 'none';
+	if (REVIEW_INTENTS.includes(result.intent)) return 'review';
+	if ((result.review?.length ?? 0) > 0) return 'review';
+	if (result.confidence < (options.reviewBelow ?? REVIEW_BELOW)) return 'review';
 	if (result.intents.some((intent) => UPDATE_INTENTS.includes(intent))) return 'update';
-	if (result.intent === 'other' && options.unrecognised === 'escalate') return 'escalate';
 	return 'none';
 }

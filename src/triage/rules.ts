@@ -2,7 +2,9 @@
  * The offline rules engine: deterministic, explainable, synchronous.
  * parse → normalise → weighted patterns per sentence with negation → intents by severity → extraction → decisions.
  */
-import { addDays, calendarDateIn, dayNumber, isValidTimeZone } from '../dates';
+import { DateTime } from 'luxon';
+
+import { addDays, calendarDateIn, dayNumber, isValidTimeZone, toInstant } from '../dates';
 import { findDates, type DateMention } from './dates';
 import {
 	dayOrderFor,
@@ -12,8 +14,11 @@ import {
 	findInvoiceNumbers,
 	guessLanguage,
 } from './extract';
+import { fuseLearned } from './fuse';
+import { modelFlags, saidIn } from './learned/input';
 import { addressOf, parseReply } from './parse';
 import { PATTERNS } from './patterns';
+import { DEFAULT_MAX_PROMISE_DAYS, routeTriage } from './route';
 import {
 	ESCALATING_INTENTS,
 	INTENT_SEVERITY,
@@ -195,10 +200,27 @@ export function referenceDateFor(
 	return resolveReference(receivedAt, options).reference;
 }
 
+/**
+ * `receivedAt` as epoch milliseconds: ISO, epoch numbers, a Date, or an e-mail Date header (RFC 2822, as IMAP and
+ * mailparser pass it on). Null when it is none of these.
+ */
+export function receivedInstant(receivedAt: unknown): number | null {
+	if (receivedAt instanceof Date || typeof receivedAt === 'number') return toInstant(receivedAt);
+	if (typeof receivedAt !== 'string' || receivedAt.trim() === '') return null;
+	const text = receivedAt.trim().slice(0, 200);
+	const iso = toInstant(text);
+	if (iso !== null) return iso;
+	// "Mon, 23 Nov 2026 10:00:00 -0500 (EST)": the comment is legal in a header, not in RFC 2822 parsing.
+	const rfc = DateTime.fromRFC2822(text.replace(/\s*\([^()]*\)\s*$/, ''), { setZone: true });
+	if (rfc.isValid) return rfc.toMillis();
+	const http = DateTime.fromHTTP(text, { setZone: true });
+	return http.isValid ? http.toMillis() : null;
+}
+
 function resolveReference(
 	receivedAt: ReplyInput['receivedAt'],
 	options: TriageOptions,
-): { zone: string; reference: string } {
+): { zone: string; reference: string; fallback?: string } {
 	const zone = options.timezone && isValidTimeZone(options.timezone) ? options.timezone : 'UTC';
 	if (options.referenceDate) {
 		const reference = /^\d{4}-\d{2}-\d{2}$/.test(options.referenceDate)
@@ -208,7 +230,17 @@ function resolveReference(
 			throw new RangeError(`referenceDate "${options.referenceDate}" is not a calendar date`);
 		return { zone, reference };
 	}
-	return { zone, reference: receivedDate(receivedAt, zone) };
+	const millis = receivedInstant(receivedAt);
+	if (millis === null) {
+		// A reply with a broken Date header is still triaged (issue 17): its dates are read against today.
+		const now = Date.now();
+		return {
+			zone,
+			reference: receivedDate(now, zone),
+			fallback: `received date ${JSON.stringify(String(receivedAt).slice(0, 80))} is not a date: relative dates were read against ${new Date(now).toISOString()}`,
+		};
+	}
+	return { zone, reference: receivedDate(millis, zone) };
 }
 
 const LABEL: Readonly<Record<ReplyIntent, string>> = {
@@ -231,7 +263,7 @@ const LABEL: Readonly<Record<ReplyIntent, string>> = {
 
 /** Triage one reply with the offline rules engine. Synchronous and deterministic. */
 export function triageReply(input: ReplyInput, options: TriageOptions = {}): TriageResult {
-	const { reference } = resolveReference(input.receivedAt, options);
+	const { reference, fallback } = resolveReference(input.receivedAt, options);
 	const headers = input.headers as Record<string, string | string[]> | undefined;
 	const parsed = parseReply({
 		subject: input.subject,
@@ -242,6 +274,8 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 	});
 	const sender = addressOf(input.from ?? '');
 	const evidence: Evidence[] = [];
+	if (fallback)
+		evidence.push({ intent: null, rule: 'input.received-at', snippet: fallback, weight: 0 });
 
 	if (parsed.bounce) {
 		evidence.push({ intent: 'bounce', rule: 'bounce.dsn', snippet: parsed.bounce, weight: 3 });
@@ -257,7 +291,7 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 	}
 
 	// The customer's own subject line is part of what they said; "Re: <our subject>" is not.
-	const said = parsed.ownSubject ? `${parsed.ownSubject}.\n${parsed.body}` : parsed.body;
+	const said = saidIn(parsed);
 	// No customer writes 30 000 characters of new text; a body that long is read in part and escalated to a person.
 	const overlong = said.length > MAX_ANALYSED_CHARS;
 	const spoken = overlong ? said.slice(0, MAX_ANALYSED_CHARS) : said;
@@ -405,6 +439,21 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 	for (const intent of intents)
 		for (const item of scores.get(intent)?.evidence ?? []) evidence.push(item);
 
+	const rulesPrimary = intents[0];
+	const rulesScore = scores.get(rulesPrimary)?.score ?? 0;
+	let rulesConfidence = rulesPrimary === 'other' ? 0.3 : 1 - Math.exp(-rulesScore);
+	// Competing action intents (not counting the passive ones) lower confidence a little.
+	if (intents.length > 2) rulesConfidence -= 0.05 * (intents.length - 2);
+	// The learned classifier reads the same words: it adds recall, the rules keep their evidence.
+	const fused =
+		options.learned === false
+			? null
+			: fuseLearned(intents, rulesConfidence, text, modelFlags(parsed), parsed.autoReply !== null);
+	if (fused) {
+		intents = fused.intents;
+		if (fused.evidence) evidence.push(fused.evidence);
+	}
+
 	// Extraction.
 	const language = guessLanguage(text);
 	const dates = findDates(text, reference, dayOrderFor(language));
@@ -448,10 +497,7 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 		};
 
 	const primary = intents[0];
-	const primaryScore = scores.get(primary)?.score ?? 0;
-	let confidence = primary === 'other' ? 0.3 : 1 - Math.exp(-primaryScore);
-	// Competing action intents (not counting the passive ones) lower confidence a little.
-	if (intents.length > 2) confidence -= 0.05 * (intents.length - 2);
+	let confidence = fused ? fused.confidence : rulesConfidence;
 	confidence = Math.max(0.05, Math.min(0.99, Math.round(confidence * 100) / 100));
 
 	if (overlong) {
@@ -464,15 +510,27 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 	}
 	const firstSentence =
 		scores.get(primary)?.evidence[0]?.snippet ??
+		scores.get(rulesPrimary)?.evidence[0]?.snippet ??
 		(text.trim() === ''
 			? '(empty reply)'
 			: snippet(original, 0, Math.min(original.length, 100), 0));
-	return finish(intents, confidence, evidence, extracted, reference, options, firstSentence, {
-		paymentLink: paymentLinkFailed,
-		injection,
-		insolvency,
-		overlong,
-	});
+	const result = finish(
+		intents,
+		confidence,
+		evidence,
+		extracted,
+		reference,
+		options,
+		firstSentence,
+		{
+			paymentLink: paymentLinkFailed,
+			injection,
+			insolvency,
+			overlong,
+		},
+	);
+	if (fused?.trace) result.learned = { ...fused.trace, rulesIntent: rulesPrimary };
+	return result;
 }
 
 function emptyExtracted(invoiceNumbers: string[]): Extracted {
@@ -544,24 +602,46 @@ function finish(
 ): TriageResult {
 	const intent = intents[0];
 	const escalate =
-		intentsEscalate(intents, extracted) ||
+		intentsEscalate(intents) ||
 		Boolean(signals.paymentLink || signals.injection || signals.insolvency || signals.overlong);
 	const stopCadence = intentsStopCadence(intents);
 	const paidDays = options.paidPauseDays ?? DEFAULT_PAID_PAUSE_DAYS;
 	const pauseUntil = stopCadence
 		? undefined
 		: pauseUntilFor(intent, extracted, paidDays > 0 ? addDays(reference, paidDays) : undefined);
-	return {
+	const review = reviewReasons(extracted, reference, options);
+	const result: TriageResult = {
 		intent,
 		intents,
 		confidence,
+		route: 'none',
 		escalate,
 		stopCadence,
 		...(pauseUntil ? { pauseUntil } : {}),
 		extracted,
 		evidence,
 		summary: summarise(intent, extracted, lead, signals),
+		...(review.length > 0 ? { review } : {}),
 	};
+	result.route = routeTriage(result, options);
+	return result;
+}
+
+/** Facts that need a person although nothing escalates: a promise too far away to accept without one. */
+export function reviewReasons(
+	extracted: Extracted,
+	reference: string,
+	options: Pick<TriageOptions, 'maxPromiseDays'>,
+): string[] {
+	const reasons: string[] = [];
+	const limit = options.maxPromiseDays ?? DEFAULT_MAX_PROMISE_DAYS;
+	const promised = extracted.promisedDate ? dayNumber(extracted.promisedDate) : null;
+	const today = dayNumber(reference);
+	if (promised !== null && today !== null && promised - today > limit)
+		reasons.push(
+			`promised ${extracted.promisedDate}, more than ${limit} days after the reply: a person agrees or not`,
+		);
+	return reasons;
 }
 
 function summarise(
@@ -594,18 +674,11 @@ const STOPPING_INTENTS: readonly ReplyIntent[] = ['opt_out', 'legal_threat', 'di
 
 /**
  * The decisions that follow from the intents, shared by the rules engine and the AI classifier so both engines
- * route a reply the same way: which intents escalate (a wrong contact only when no new address was given),
+ * route a reply the same way: which intents escalate (a wrong contact too: a person makes the update),
  * which stop the cadence, and how long a promise, an absence or a paid claim pauses it.
  */
-export function intentsEscalate(
-	intents: readonly ReplyIntent[],
-	extracted: TriageResult['extracted'],
-): boolean {
-	return intents.some(
-		(candidate) =>
-			ESCALATING_INTENTS.includes(candidate) &&
-			(candidate !== 'wrong_contact' || !extracted.newContactEmail),
-	);
+export function intentsEscalate(intents: readonly ReplyIntent[]): boolean {
+	return intents.some((candidate) => ESCALATING_INTENTS.includes(candidate));
 }
 
 export function intentsStopCadence(intents: readonly ReplyIntent[]): boolean {

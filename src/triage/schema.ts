@@ -49,10 +49,11 @@ export const INTENT_SEVERITY: readonly ReplyIntent[] = [
 	'other',
 ];
 
-/** Intents a model may never talk the rules engine out of. */
-export const PROTECTED_INTENTS: readonly ReplyIntent[] = ['legal_threat', 'dispute', 'complaint'];
-
-/** Intents that always go to a human (wrong_contact only when the reply names no replacement address). */
+/**
+ * Intents that always go to a person now (the escalate class). A wrong contact escalates even when the reply names
+ * the new address (seed 000: a person makes the one-click update); a bounce is not here: it stops the cadence and
+ * keeps its own handling (Escalation Gate's wrong-contact rule).
+ */
 export const ESCALATING_INTENTS: readonly ReplyIntent[] = [
 	'legal_threat',
 	'dispute',
@@ -60,8 +61,10 @@ export const ESCALATING_INTENTS: readonly ReplyIntent[] = [
 	'refund_request',
 	'payment_plan',
 	'wrong_contact',
-	'bounce',
 ];
+
+/** Intents a model may never talk the rules engine or the learned classifier out of: the whole escalate class. */
+export const PROTECTED_INTENTS: readonly ReplyIntent[] = ESCALATING_INTENTS;
 
 /** Documents a customer can ask for. */
 export const DOCUMENT_KINDS = [
@@ -96,6 +99,14 @@ export interface TriageOptions {
 	referenceDate?: string;
 	/** Days an "already paid" reply pauses the cadence while the payment clears. Default 5; 0 disables. */
 	paidPauseDays?: number;
+	/** Where a reply the engine could not read (intent "other") goes. Default 'review'. */
+	unrecognised?: 'review' | 'none' | 'escalate';
+	/** A promised date more than this many days after the reply needs a person (route review). Default 60. */
+	maxPromiseDays?: number;
+	/** Below this confidence a reply that would not escalate goes to review. Default REVIEW_BELOW. */
+	reviewBelow?: number;
+	/** Read the reply with the shipped learned classifier beside the rules. Default true. */
+	learned?: boolean;
 }
 
 export const AmountSchema = z.object({
@@ -146,16 +157,37 @@ export const AiTraceSchema = z.object({
 });
 export type AiTrace = z.infer<typeof AiTraceSchema>;
 
+/**
+ * Where a triaged reply goes next. escalate: a person now, with a priority; review: a person reads it at low
+ * priority and the invoice's reminders stay paused; update: change the record; stop: opt-out; none: nothing to do.
+ */
+export const TRIAGE_ROUTES = ['escalate', 'review', 'update', 'stop', 'none'] as const;
+export const TriageRouteSchema = z.enum(TRIAGE_ROUTES);
+export type TriageRoute = z.infer<typeof TriageRouteSchema>;
+
+/** What the learned classifier said, kept beside the rules' evidence. */
+export const LearnedTraceSchema = z.object({
+	intent: ReplyIntentSchema,
+	probability: z.number().min(0).max(1),
+	/** The rules' primary intent before fusion. */
+	rulesIntent: ReplyIntentSchema,
+});
+export type LearnedTrace = z.infer<typeof LearnedTraceSchema>;
+
 export const TriageResultSchema = z.object({
 	intent: ReplyIntentSchema,
 	intents: z.array(ReplyIntentSchema),
 	confidence: z.number().min(0).max(1),
+	route: TriageRouteSchema,
 	escalate: z.boolean(),
 	stopCadence: z.boolean(),
 	pauseUntil: CalendarDateSchema.optional(),
 	extracted: ExtractedSchema,
 	evidence: z.array(EvidenceSchema),
 	summary: z.string(),
+	/** Why a person should read it although nothing escalates (low confidence, far-off promise, ...). */
+	review: z.array(z.string()).optional(),
+	learned: LearnedTraceSchema.optional(),
 	ai: AiTraceSchema.optional(),
 });
 export type TriageResult = z.infer<typeof TriageResultSchema>;

@@ -105,7 +105,7 @@ describe('Reply Triage, AI engine', () => {
 		});
 	});
 
-	it('429 then success: retried, and the answer is used', async () => {
+	it('429 then success: retried, and the answer is used (a question goes to a person: Escalate in version 1)', async () => {
 		fake.enqueue(
 			FakeAnswers.status(429),
 			FakeAnswers.json(
@@ -118,8 +118,13 @@ describe('Reply Triage, AI engine', () => {
 		);
 		const result = await run('ai', [mail('Where do cheques go these days')]);
 		expect(fake.requests).toHaveLength(2);
-		const [item] = result.items(NODE_UNDER_TEST, NO_ACTION);
-		expect(item.json.triage).toMatchObject({ intent: 'question', ai: { called: true } });
+		const [item] = result.items(NODE_UNDER_TEST, ESCALATE);
+		expect(item.json.triage).toMatchObject({
+			intent: 'question',
+			route: 'review',
+			escalate: false,
+			ai: { called: true },
+		});
 		expect((item.json.triage as { ai: { fallback?: string } }).ai.fallback).toBeUndefined();
 	});
 

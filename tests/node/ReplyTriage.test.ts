@@ -25,7 +25,7 @@ function gmailRaw(text: string, extra: Record<string, unknown> = {}) {
 }
 
 describe('Reply Triage in the n8n engine (rules)', () => {
-	it('routes Gmail replies to Escalate / Update Record / Stop / No Action, keeping the e-mail and adding triage and audit', async () => {
+	it('version 1 routes Gmail replies to Escalate / Update Record / Stop / No Action (a wrong contact escalates since issue 13), keeping the e-mail and adding triage and audit', async () => {
 		const input = [
 			gmailRaw('Our lawyer will be in touch about these emails.'),
 			gmailRaw(
@@ -55,9 +55,9 @@ describe('Reply Triage in the n8n engine (rules)', () => {
 			input,
 		});
 		expect(result.error).toBeUndefined();
-		expect(result.counts(NODE_UNDER_TEST)).toEqual([1, 2, 1, 1]);
+		expect(result.counts(NODE_UNDER_TEST)).toEqual([2, 1, 1, 1]);
 
-		const [legal] = result.items(NODE_UNDER_TEST, ESCALATE);
+		const [legal, contact] = result.items(NODE_UNDER_TEST, ESCALATE);
 		expect(legal.pairedItem).toEqual({ item: 0 });
 		expect(legal.json).toMatchObject({
 			messageId: '<abc@customer.com>',
@@ -74,18 +74,20 @@ describe('Reply Triage in the n8n engine (rules)', () => {
 		]);
 
 		const updates = result.items(NODE_UNDER_TEST, UPDATE);
-		expect(updates.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 4 }]);
+		expect(updates.map((item) => item.pairedItem)).toEqual([{ item: 1 }]);
 		expect(updates[0].json.triage).toMatchObject({
 			intent: 'promise_to_pay',
 			pauseUntil: '2026-12-04',
 			extracted: { promisedDate: '2026-12-04', invoiceNumbers: ['INV-1042'] },
 		});
-		expect(updates[1].json.triage).toMatchObject({
+		expect(contact.pairedItem).toEqual({ item: 4 });
+		expect(contact.json.triage).toMatchObject({
 			intent: 'wrong_contact',
-			escalate: false,
+			escalate: true,
+			route: 'escalate',
 			extracted: { newContactEmail: 'ap@customer.com' },
 		});
-		expect(updates[1].json.audit).toHaveLength(2);
+		expect(contact.json.audit).toHaveLength(2);
 
 		expect(result.json(NODE_UNDER_TEST, STOP)[0].triage).toMatchObject({
 			intent: 'opt_out',
@@ -94,7 +96,7 @@ describe('Reply Triage in the n8n engine (rules)', () => {
 		expect(result.json(NODE_UNDER_TEST, NO_ACTION)[0].triage).toMatchObject({
 			intent: 'acknowledged',
 		});
-		expect(result.hints(NODE_UNDER_TEST).join(' ')).toMatch(/1 reply needs a person/);
+		expect(result.hints(NODE_UNDER_TEST).join(' ')).toMatch(/2 replies need a person/);
 	});
 
 	it('reads the Gmail simplified shape (snippet, From, internalDate) and says the body is only a snippet', async () => {
@@ -153,7 +155,7 @@ describe('Reply Triage in the n8n engine (rules)', () => {
 		});
 	});
 
-	it('reads Email Trigger (IMAP) simple items (headers in metadata) and spots a bounce', async () => {
+	it('reads Email Trigger (IMAP) simple items (headers in metadata) and spots a bounce (No Action since issue 13: own handling)', async () => {
 		const result = await runNode({
 			type: 'replyTriage',
 			parameters: { engine: 'rules', inputPreset: 'imap' },
@@ -176,10 +178,11 @@ describe('Reply Triage in the n8n engine (rules)', () => {
 				},
 			],
 		});
-		expect(result.counts(NODE_UNDER_TEST)).toEqual([1, 1, 0, 0]);
-		expect(result.json(NODE_UNDER_TEST, ESCALATE)[0].triage).toMatchObject({
+		expect(result.counts(NODE_UNDER_TEST)).toEqual([0, 1, 0, 1]);
+		expect(result.json(NODE_UNDER_TEST, NO_ACTION)[0].triage).toMatchObject({
 			intent: 'bounce',
 			stopCadence: true,
+			escalate: false,
 		});
 		expect(result.json(NODE_UNDER_TEST, UPDATE)[0].triage).toMatchObject({
 			intent: 'already_paid',
@@ -234,6 +237,58 @@ describe('Reply Triage in the n8n engine (rules)', () => {
 			escalate: false,
 			route: 'escalate',
 		});
+	});
+
+	it('version 1.1 has a Review output: questions, unrecognised replies (the default) and far-off promises', async () => {
+		const result = await runNode({
+			type: 'replyTriage',
+			settings: { typeVersion: 1.1 },
+			parameters: {
+				engine: 'rules',
+				inputPreset: 'gmailRaw',
+				options: { timezone: 'America/New_York' },
+			},
+			input: [
+				gmailRaw('Our lawyer will be in touch about these emails.'),
+				gmailRaw('Which bank account should the transfer go to?'),
+				gmailRaw('See attached.'),
+				gmailRaw('We will pay on March 31, 2027.'),
+				gmailRaw('We will pay next Friday.'),
+				gmailRaw('Please unsubscribe me from these reminders.'),
+				gmailRaw('Thanks, noted.'),
+			],
+		});
+		expect(result.error).toBeUndefined();
+		// Escalate, Review, Update Record, Stop, No Action
+		expect(result.counts(NODE_UNDER_TEST)).toEqual([1, 3, 1, 1, 1]);
+		const review = result.items(NODE_UNDER_TEST, 1);
+		expect(review.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(review.map((item) => (item.json.triage as { intent: string }).intent)).toEqual([
+			'question',
+			'other',
+			'promise_to_pay',
+		]);
+		expect(review[2].json.triage).toMatchObject({ route: 'review', escalate: false });
+		expect(result.hints(NODE_UNDER_TEST).join(' ')).toMatch(/3 replies go to Review/);
+	});
+
+	it('a reply with an unparseable Date header is still triaged and the batch goes on (issue 17)', async () => {
+		const result = await runNode({
+			type: 'replyTriage',
+			settings: { typeVersion: 1.1 },
+			parameters: { engine: 'rules', inputPreset: 'gmailRaw' },
+			input: [
+				gmailRaw('Thanks, noted.', { date: 'not a date at all' }),
+				gmailRaw('Our lawyer will be in touch about these emails.', { date: 'Montag, 23. Nov' }),
+			],
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.counts(NODE_UNDER_TEST)).toEqual([1, 0, 0, 0, 1]);
+		expect(result.json(NODE_UNDER_TEST, ESCALATE)[0].triage).toMatchObject({
+			intent: 'legal_threat',
+			evidence: expect.arrayContaining([expect.objectContaining({ rule: 'input.received-at' })]),
+		});
+		expect(result.hints(NODE_UNDER_TEST).join(' ')).toMatch(/not a date/);
 	});
 
 	it('an item that is not an e-mail stops the run with a fix-it message, or goes to Escalate with its error under Continue On Fail', async () => {

@@ -94,17 +94,60 @@ describe('classifyReplyWithAi', () => {
 		expect(result.intent).toBe('promise_to_pay');
 	});
 
-	it('falls back on a timeout', async () => {
+	it('falls back on a timeout and reports it as a timeout, not "Connection error." (issue 17)', async () => {
 		fake.enqueue(FakeAnswers.json(answer({ intent: 'acknowledged' }), { delayMs: 1_500 }));
 		const started = Date.now();
 		const result = await classifyReplyWithAi(reply('We will pay on 12/15.'), {
 			ai: { ...ai(), timeoutMs: 300, maxRetries: 0 },
 		});
 		expect(Date.now() - started).toBeLessThan(1_400);
-		// openai 6 reports an aborted request either as a timeout or as a connection error; either way the rules stand in.
 		expect(result).toMatchObject({
 			intent: 'promise_to_pay',
-			ai: { fallback: expect.stringMatching(/time|connection/i) },
+			ai: { fallback: 'the model did not answer in time (timeout after 300 ms)' },
+		});
+	});
+
+	it('never lets the model downgrade an escalate-class reading of the learned classifier', async () => {
+		fake.enqueue(
+			FakeAnswers.json(
+				answer({ intent: 'acknowledged', intents: ['acknowledged'], confidence: 0.99 }),
+			),
+		);
+		// No rule pattern names this; the shipped classifier reads it as a request for more time.
+		const text = 'We might need some flexibility on this one.';
+		const result = await classifyReplyWithAi(reply(text), { ai: ai() });
+		expect(result.learned).toMatchObject({ intent: 'payment_plan', rulesIntent: 'other' });
+		expect(result).toMatchObject({
+			intent: 'payment_plan',
+			escalate: true,
+			route: 'escalate',
+			ai: { modelIntent: 'acknowledged', guarded: ['payment_plan'] },
+		});
+	});
+
+	it('sends a promise more than 60 days out to review, whoever read the date', async () => {
+		fake.enqueue(
+			FakeAnswers.json(
+				answer({
+					intent: 'promise_to_pay',
+					intents: ['promise_to_pay'],
+					promisedDate: '2027-03-31',
+					confidence: 0.95,
+				}),
+			),
+		);
+		const result = await classifyReplyWithAi(
+			reply('The budget reopens with the new fiscal year.'),
+			{
+				ai: ai(),
+				timezone: 'America/New_York',
+			},
+		);
+		expect(result).toMatchObject({
+			intent: 'promise_to_pay',
+			route: 'review',
+			extracted: { promisedDate: '2027-03-31' },
+			review: [expect.stringMatching(/more than 60 days/)],
 		});
 	});
 
@@ -209,8 +252,10 @@ describe('triageReplyHybrid', () => {
 				}),
 			),
 		);
+		// Rules alone (learned: false): the shipped classifier would already read this one as payment_plan.
 		const result = await triageReplyHybrid(reply('We might need some flexibility on this one.'), {
 			ai: ai(),
+			learned: false,
 		});
 		expect(fake.requests).toHaveLength(1);
 		expect(result).toMatchObject({
