@@ -35,20 +35,24 @@ export function mergeLibrary(
 	return merged;
 }
 
+/** A node's JSON option: parsed text, or the object as given; `{}` for an empty text. Throws MessageError naming `what`. */
+export function readJsonOption(input: unknown, what: string): unknown {
+	if (typeof input !== 'string') return input;
+	if (input.trim() === '') return {};
+	let value: unknown;
+	let invalid: string | undefined;
+	try {
+		value = JSON.parse(input);
+	} catch (error) {
+		invalid = (error as Error).message;
+	}
+	if (invalid !== undefined) throw new MessageError(`${what} is not valid JSON: ${invalid}`);
+	return value;
+}
+
 /** Validates a JSON library from the node (a string or an object). Throws MessageError with the failing path. */
 export function parseLibrary(input: unknown): MessageLibrary {
-	let value = input;
-	if (typeof input === 'string') {
-		if (input.trim() === '') return {};
-		let invalid: string | undefined;
-		try {
-			value = JSON.parse(input);
-		} catch (error) {
-			invalid = (error as Error).message;
-		}
-		if (invalid !== undefined)
-			throw new MessageError(`the template library is not valid JSON: ${invalid}`);
-	}
+	const value = readJsonOption(input, 'the template library');
 	const result = MessageLibrarySchema.safeParse(value);
 	if (!result.success) {
 		throw new MessageError(

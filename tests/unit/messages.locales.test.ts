@@ -7,6 +7,7 @@ import {
 	parseLocalisedLibraries,
 	planCadenceStep,
 	renderMessage,
+	REMINDER_KEYS,
 	SHIPPED_LANGUAGES,
 	type CadencePlan,
 	type CadencePolicyInput,
@@ -83,15 +84,7 @@ describe('the localised approved library', () => {
 
 	it('keeps the tone progression: the same reminder keys from before-due to final notice in every language', () => {
 		for (const language of SHIPPED_LANGUAGES) {
-			const subjects = [
-				'reminder-before-due',
-				'due-today',
-				'overdue-reminder',
-				'overdue-polite',
-				'overdue-follow-up',
-				'overdue-firm',
-				'final-notice',
-			].map((key) => libraries[language][key].email!.subject);
+			const subjects = REMINDER_KEYS.map((key) => libraries[language][key].email!.subject);
 			expect(new Set(subjects).size).toBe(7);
 		}
 	});

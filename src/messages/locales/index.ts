@@ -4,7 +4,12 @@
  */
 import type { Channel } from '../../cadence/policy';
 import { MessageError, type MessageTemplate } from '../render';
-import { mergeLibrary, MessageLibrarySchema, type MessageLibrary } from '../library';
+import {
+	mergeLibrary,
+	MessageLibrarySchema,
+	readJsonOption,
+	type MessageLibrary,
+} from '../library';
 import { DE } from './de';
 import { EN } from './en';
 import { ES } from './es';
@@ -60,18 +65,7 @@ const LocalisedLibrariesSchema = MessageLibrarySchema;
  * an object. Throws MessageError naming the language and the path that is wrong.
  */
 export function parseLocalisedLibraries(input: unknown): Record<string, MessageLibrary> {
-	let value = input;
-	if (typeof input === 'string') {
-		if (input.trim() === '') return {};
-		let invalid: string | undefined;
-		try {
-			value = JSON.parse(input);
-		} catch (error) {
-			invalid = (error as Error).message;
-		}
-		if (invalid !== undefined)
-			throw new MessageError(`the libraries by language are not valid JSON: ${invalid}`);
-	}
+	const value = readJsonOption(input, 'the libraries by language');
 	if (!value || typeof value !== 'object' || Array.isArray(value))
 		throw new MessageError(
 			'the libraries by language must be an object: { "<language>": { "<template key>": { "email": { "subject", "text", "html" } } } }',
