@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { daysBetween, isCalendarDate } from '../dates';
 import { formatMoney } from '../money';
 import type { Invoice } from '../invoice/schema';
+import { lintTemplate } from './lint';
 
 export const MessageTemplateSchema = z.object({
 	subject: z.string().min(1).optional(),
@@ -139,9 +140,10 @@ function compile(source: string, escape: boolean, name: string, part: string): C
 	const compiled = escape ? compiledHtml : compiledText;
 	let template = compiled.get(source);
 	if (!template) {
-		if (escape && /\{\{\{|\{\{&/.test(source)) {
+		const unsafe = lintTemplate(source, escape ? 'html' : part === 'subject' ? 'subject' : 'text');
+		if (unsafe.length > 0) {
 			throw new MessageError(
-				`template "${name}" (${part}) uses {{{ }}} or {{& }}: unescaped HTML is not allowed in messages`,
+				`template "${name}" (${part}) is refused: ${unsafe.map((finding) => finding.message).join('; ')}`,
 				name,
 			);
 		}
@@ -363,7 +365,14 @@ function missingPath(source: string, message: string): string | undefined {
 function run(template: Compiled, source: string, view: View, name: string, part: string): string {
 	let failure: MessageError | undefined;
 	try {
-		return template(view);
+		const output = template(view);
+		// A value that is itself an object (say an `extra` field) prints as "[object Object]": never send that.
+		if (output.includes('[object ')) {
+			failure = new MessageError(
+				`template "${name}" (${part}) printed an object ("[object Object]"): name one of its fields instead`,
+				name,
+			);
+		} else return output;
 	} catch (error) {
 		failure = describeRenderError(error, source, name, part);
 	}
