@@ -45,8 +45,10 @@ export class CollectionsReport implements INodeType {
 		defaults: { name: 'Collections Report' },
 		usableAsTool: true,
 		inputs: inputsWithLedger(),
-		outputs: namedOutputs(['Report']),
-		outputNames: ['Report'],
+		// The JSON first, so the output pane opens on it (n8n shows the Binary tab for any output that carries files);
+		// the same report with report.html, the CSV and the chart as files on the second.
+		outputs: namedOutputs(['Report', 'Files']),
+		outputNames: ['Report', 'Files'],
 		properties: [
 			{
 				displayName:
@@ -304,6 +306,13 @@ export class CollectionsReport implements INodeType {
 			if (renders.html !== undefined) json.html = renders.html;
 			if (renders.slack !== undefined) json.slack = renders.slack as unknown as IDataObject;
 			const binary: IBinaryKeyData = {};
+			if (renders.html !== undefined) {
+				binary.html = await this.helpers.prepareBinaryData(
+					Buffer.from(renders.html, 'utf8'),
+					'report.html',
+					'text/html',
+				);
+			}
 			if (renders.csv !== undefined) {
 				const text = options.csvBom === false ? renders.csv : `\uFEFF${renders.csv}`;
 				binary.csv = await this.helpers.prepareBinaryData(
@@ -340,10 +349,11 @@ export class CollectionsReport implements INodeType {
 			if (keepTrend && this.getMode() === 'manual') hints.push(STATIC_DATA_NOTICE);
 			addHints(this, hints);
 
-			return [[{ json, binary: Object.keys(binary).length > 0 ? binary : undefined, pairedItem }]];
+			const files = Object.keys(binary).length > 0 ? [{ json, binary, pairedItem }] : [];
+			return [[{ json, pairedItem }], files];
 		} catch (caught) {
 			const error = caught instanceof Error ? caught : new Error(String(caught));
-			if (this.continueOnFail()) return [[{ json: { error: error.message }, pairedItem }]];
+			if (this.continueOnFail()) return [[{ json: { error: error.message }, pairedItem }], []];
 			throw new NodeOperationError(this.getNode(), error, {
 				description:
 					'Check the options: the reporting currency must be an ISO code (USD), months YYYY-MM, amounts plain numbers, exchange rates positive decimals',

@@ -295,12 +295,7 @@ export function buildCollectionsReport(
 		const item = items[index];
 		const invoice = invoiceOfItem(item);
 		if (invoice === null) {
-			skipped.push({
-				item: index,
-				invoice: null,
-				reason:
-					'no invoice on the item: expected $json.invoice (from Payment State Check) or a normalised invoice',
-			});
+			skipped.push(withoutInvoice(index, itemJson(item)));
 			continue;
 		}
 		const problem = problems.get(index);
@@ -950,6 +945,28 @@ function renderWanted(
 	if (renders === undefined || renders === true) return true;
 	if (renders === false) return false;
 	return renders[name] ?? false;
+}
+
+/**
+ * Why an item has no invoice: a record Payment State Check found invalid carries its reason (and the source record),
+ * which is the real cause; anything else is not an invoice at all.
+ */
+function withoutInvoice(item: number, json: Json | null): ReportSkippedItem {
+	const invalid = json !== null && isRecord(json.invalid) ? json.invalid.reason : undefined;
+	if (typeof invalid === 'string') {
+		const source = isRecord(json!.sourceRecord) ? json!.sourceRecord : json!;
+		return {
+			item,
+			invoice: invoiceLabel(source),
+			reason: `invalid record from Payment State Check: ${invalid}`,
+		};
+	}
+	return {
+		item,
+		invoice: null,
+		reason:
+			'no invoice on the item: expected $json.invoice (from Payment State Check) or a normalised invoice',
+	};
 }
 
 function invoiceLabel(invoice: Json): string | null {
