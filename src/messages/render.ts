@@ -28,6 +28,17 @@ export interface Sender {
 export interface RenderContext {
 	/** Locale for money and dates when the customer has none. Default en-US. */
 	locale?: string;
+	/**
+	 * Locale of the language the template was chosen in (chooseTemplate): wins over the customer's, so a message
+	 * that fell back to another language formats its money and dates in that language too.
+	 */
+	messageLocale?: string;
+	/** Calendar date (YYYY-MM-DD) of the previous reminder to this invoice, as `previous.date`. */
+	previousReminderOn?: string;
+	/** Late fees a policy lets the message state, as `lateFee.total` and `lateFee.date` (approved wording only). */
+	lateFee?: { totalMinor: number; currency: string; asOfDate: string };
+	/** A statement of account, as `statement.*` (src/statement). */
+	statement?: StatementView;
 	sender?: Sender;
 	/** The calendar day the message is for (customer's zone); gives `invoice.daysPastDue`. */
 	asOfDate?: string;
@@ -178,7 +189,26 @@ interface InvoiceView {
 	daysPastDue?: number;
 	daysUntilDue?: number;
 	paymentUrl?: string;
+	documentUrl?: string;
+	/** The document link is the payment page as well (Stripe, QuickBooks, Xero): one link says both. */
+	documentIsPaymentPage?: boolean;
+	pdfUrl?: string;
 	poNumber?: string;
+}
+
+/** What a statement template reads: rows, totals per currency and the aging buckets, all formatted. */
+export interface StatementView {
+	date: string;
+	rows: Array<{
+		number: string;
+		issuedDate?: string;
+		dueDate?: string;
+		daysPastDue: number;
+		amountDue: string;
+		paymentUrl?: string;
+	}>;
+	totals: Array<{ currency: string; amountDue: string }>;
+	buckets: Array<{ label: string; amountDue: string }>;
 }
 
 interface View {
@@ -196,6 +226,9 @@ interface View {
 	sender: Sender;
 	step?: RenderContext['step'];
 	totals: { amountDue: string; count: number };
+	previous: { date?: string };
+	lateFee: { total?: string; date?: string };
+	statement?: StatementView;
 	extra: Record<string, unknown>;
 }
 
@@ -237,6 +270,12 @@ function invoiceView(invoice: Invoice, locale: string, asOfDate?: string): Invoi
 		issuedOn: invoice.issuedOn ?? undefined,
 		issuedDate: invoice.issuedOn ? formatDate(invoice.issuedOn, locale) : undefined,
 		paymentUrl: invoice.paymentUrl,
+		documentUrl: invoice.documentUrl,
+		documentIsPaymentPage:
+			invoice.documentUrl !== undefined && invoice.documentUrl === invoice.paymentUrl
+				? true
+				: undefined,
+		pdfUrl: invoice.pdfUrl,
 		poNumber: invoice.poNumber,
 	};
 	if (asOfDate && view.dueOn) {
@@ -255,7 +294,7 @@ export function localeOf(
 }
 
 function buildView(invoice: Invoice, context: RenderContext): View {
-	const locale = localeOf(invoice, context);
+	const locale = context.messageLocale ?? localeOf(invoice, context);
 	const group = context.invoices && context.invoices.length > 0 ? context.invoices : [invoice];
 	const invoices = group.map((entry) => invoiceView(entry, locale, context.asOfDate));
 	const currencies = new Set(group.map((entry) => entry.currency));
@@ -281,6 +320,16 @@ function buildView(invoice: Invoice, context: RenderContext): View {
 			amountDue: currencies.size === 1 ? formatMoney(totalMinor, invoice.currency, locale) : '',
 			count: group.length,
 		}) as View['totals'],
+		previous: present({
+			date: context.previousReminderOn ? formatDate(context.previousReminderOn, locale) : undefined,
+		}),
+		lateFee: context.lateFee
+			? {
+					total: formatMoney(context.lateFee.totalMinor, context.lateFee.currency, locale),
+					date: formatDate(context.lateFee.asOfDate, locale),
+				}
+			: {},
+		...(context.statement ? { statement: context.statement } : {}),
 		extra: { ...(context.extra ?? {}) },
 	};
 }
