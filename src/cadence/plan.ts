@@ -12,7 +12,8 @@ import {
 	type PaymentStateName,
 	type PaymentStateOptions,
 } from '../state';
-import { DEFAULT_LIBRARY, templateFor, type MessageLibrary } from '../messages/library';
+import { type MessageLibrary } from '../messages/library';
+import { chooseTemplate, localisedLibraries, type LocalisedLibraries } from '../messages/locales';
 import { checkRequiredContent, lintRendered, type LintFinding } from '../messages/lint';
 import {
 	formatDate,
@@ -28,6 +29,7 @@ import {
 	type WindowSpec,
 	type ZoneNow,
 } from './calendar';
+import { ledgerMessage } from './batch';
 import { idempotencyKey } from './ledger';
 import type { LedgerEventInput, ReplyEvent, TouchEvent } from '../contract/ledger';
 import {
@@ -110,6 +112,8 @@ export interface CadenceMessage {
 	template: string;
 	tone: Tone;
 	requiresApproval: boolean;
+	/** Locale the message is written and formatted in (the customer's language, or the policy's fallback). */
+	locale?: string;
 }
 
 export interface CadencePlan {
@@ -183,8 +187,14 @@ export interface PlanOptions {
 	paidConfirmDays?: number;
 	/** Zone when the customer has none (before the policy's send-window zone). */
 	timezone?: string;
-	/** Template library (defaults plus overrides); default DEFAULT_LIBRARY. */
+	/** The English template library (defaults plus overrides); default DEFAULT_LIBRARY. */
 	templates?: MessageLibrary;
+	/**
+	 * Libraries by language (`localisedLibraries(custom, templates)`); default the shipped languages with `templates`
+	 * as English. The customer's locale picks one, the policy's `messages.fallbackLocale` (else `locale`) answers
+	 * when it has no such template.
+	 */
+	libraries?: LocalisedLibraries;
 	/** Render and lint the message (default true). */
 	render?: boolean;
 	locale?: string;
@@ -557,9 +567,13 @@ export function planCadenceStep(
 		invoice,
 		step,
 		options,
+		policy,
 		key,
 		customerFacing ? to : invoice.owner?.email,
 		payment.asOfDate,
+		policy.messages.referToPreviousReminder && view.lastTouchMs !== null
+			? clock.dateOf(clock.localOf(zone, view.lastTouchMs).day)
+			: undefined,
 	);
 	const findings = lintStep(invoice, step, message, options);
 	if (findings.length > 0) {
@@ -800,7 +814,7 @@ export function planCadenceStep(
 				`${what}: a person handles it before any reminder`,
 				{
 					ledger: [
-						escalation(`reply_${intent}`, `${invoice.id}:reply:${forPerson.at}`, {
+						escalation(`reply_${intent}`, `${invoice.id}:reply:${new Date(atMs).toISOString()}`, {
 							priority: PERSON_P1.has(intent) ? 'P1' : 'P2',
 						}),
 					],
@@ -910,22 +924,6 @@ export function planCadenceStep(
 /** Reply intents a person sees first. */
 const PERSON_P1 = new Set(['legal_threat', 'dispute', 'refund_request', 'complaint']);
 
-/** What of a rendered message the ledger keeps (no HTML: the text is what a person reads). */
-function ledgerMessage(message: CadenceMessage): Record<string, unknown> {
-	return {
-		channel: message.channel,
-		to: message.to,
-		...(message.cc.length > 0 ? { cc: message.cc } : {}),
-		...(message.subject !== undefined ? { subject: message.subject } : {}),
-		text: message.text,
-		template: message.template,
-		tone: message.tone,
-		...(Object.keys(message.threadHeaders).length > 0
-			? { threadHeaders: message.threadHeaders }
-			: {}),
-	};
-}
-
 /** The owner's pause in force now (the latest pause with no resume after it, before its end date). */
 function activePause(
 	view: LedgerView,
@@ -974,17 +972,42 @@ function nextOpening(
 	return at === null ? undefined : clock.isoIn(zone, at);
 }
 
+/** The shipped languages around one English library, built once per library object. */
+const librariesByEnglish = new WeakMap<MessageLibrary, LocalisedLibraries>();
+const SHIPPED = localisedLibraries();
+
+export function librariesFor(
+	options: Pick<PlanOptions, 'libraries' | 'templates'>,
+): LocalisedLibraries {
+	if (options.libraries) return options.libraries;
+	if (!options.templates) return SHIPPED;
+	let libraries = librariesByEnglish.get(options.templates);
+	if (!libraries) {
+		libraries = localisedLibraries({}, options.templates);
+		librariesByEnglish.set(options.templates, libraries);
+	}
+	return libraries;
+}
+
 function renderStep(
 	invoice: Invoice,
 	step: CadenceStepDef,
 	options: PlanOptions,
+	policy: CadencePolicy,
 	key: string,
 	to: string | undefined,
 	asOfDate: string,
+	previousReminderOn: string | undefined,
 ): CadenceMessage {
-	const template = templateFor(options.templates ?? DEFAULT_LIBRARY, step.template, step.channel);
+	const choice = chooseTemplate(invoice.customer.locale, step.template, step.channel, {
+		libraries: librariesFor(options),
+		fallbackLocale: policy.messages.fallbackLocale ?? options.locale,
+	});
+	const template = choice.template;
 	const context: RenderContext = {
 		locale: options.locale,
+		messageLocale: choice.locale,
+		previousReminderOn,
 		sender: options.sender,
 		asOfDate,
 		step: { id: step.id, tone: step.tone, channel: step.channel },
@@ -1004,6 +1027,7 @@ function renderStep(
 		template: step.template,
 		tone: step.tone,
 		requiresApproval: step.requiresApproval,
+		locale: choice.locale,
 	};
 }
 
@@ -1025,7 +1049,7 @@ export function outsidePilotPlan(invoice: Invoice): CadencePlan {
 export function lintStep(
 	invoice: Invoice,
 	step: Pick<CadenceStepDef, 'channel'>,
-	message: Pick<CadenceMessage, 'subject' | 'text' | 'html' | 'cc'>,
+	message: Pick<CadenceMessage, 'subject' | 'text' | 'html' | 'cc' | 'locale'>,
 	options: Pick<PlanOptions, 'locale' | 'sender' | 'otherCustomers'>,
 ): LintFinding[] {
 	const stage = step.channel === 'human_handoff' ? 'handoff' : 'reminder';
@@ -1041,7 +1065,7 @@ export function lintStep(
 		otherCustomers: options.otherCustomers?.filter((name) => name !== invoice.customer.name),
 	});
 	if (CUSTOMER_CHANNELS.has(step.channel)) {
-		const locale = localeOf(invoice, options);
+		const locale = message.locale ?? localeOf(invoice, options);
 		findings.push(
 			...checkRequiredContent(message.text, invoice, {
 				amountDue: formatMoney(invoice.amountDueMinor, invoice.currency, locale),

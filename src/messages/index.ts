@@ -3,3 +3,4 @@ export * from './library';
 export * from './lint';
 export * from './personalise';
 export * from './mime';
+export * from './locales';

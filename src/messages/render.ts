@@ -29,6 +29,17 @@ export interface Sender {
 export interface RenderContext {
 	/** Locale for money and dates when the customer has none. Default en-US. */
 	locale?: string;
+	/**
+	 * Locale of the language the template was chosen in (chooseTemplate): wins over the customer's, so a message
+	 * that fell back to another language formats its money and dates in that language too.
+	 */
+	messageLocale?: string;
+	/** Calendar date (YYYY-MM-DD) of the previous reminder to this invoice, as `previous.date`. */
+	previousReminderOn?: string;
+	/** Late fees a policy lets the message state, as `lateFee.total` and `lateFee.date` (approved wording only). */
+	lateFee?: { totalMinor: number; currency: string; asOfDate: string };
+	/** A statement of account, as `statement.*` (src/statement). */
+	statement?: StatementView;
 	sender?: Sender;
 	/** The calendar day the message is for (customer's zone); gives `invoice.daysPastDue`. */
 	asOfDate?: string;
@@ -179,7 +190,26 @@ interface InvoiceView {
 	daysPastDue?: number;
 	daysUntilDue?: number;
 	paymentUrl?: string;
+	documentUrl?: string;
+	/** The document link is the payment page as well (Stripe, QuickBooks, Xero): one link says both. */
+	documentIsPaymentPage?: boolean;
+	pdfUrl?: string;
 	poNumber?: string;
+}
+
+/** What a statement template reads: rows, totals per currency and the aging buckets, all formatted. */
+export interface StatementView {
+	date: string;
+	rows: Array<{
+		number: string;
+		issuedDate?: string;
+		dueDate?: string;
+		daysPastDue: number;
+		amountDue: string;
+		paymentUrl?: string;
+	}>;
+	totals: Array<{ currency: string; amountDue: string }>;
+	buckets: Array<{ label: string; amountDue: string }>;
 }
 
 interface View {
@@ -197,6 +227,9 @@ interface View {
 	sender: Sender;
 	step?: RenderContext['step'];
 	totals: { amountDue: string; count: number };
+	previous: { date?: string };
+	lateFee: { total?: string; date?: string };
+	statement?: StatementView;
 	extra: Record<string, unknown>;
 }
 
@@ -213,8 +246,10 @@ function present<T extends object>(value: T): T {
 
 function invoiceView(invoice: Invoice, locale: string, asOfDate?: string): InvoiceView {
 	// The link becomes an href: a `javascript:` or other non-web link never renders.
-	if (invoice.paymentUrl !== undefined && !isHttpUrl(invoice.paymentUrl))
-		throw new MessageError(`invoice ${String(invoice.id)}: paymentUrl ${URL_RULE}`);
+	for (const field of ['paymentUrl', 'documentUrl', 'pdfUrl'] as const) {
+		if (invoice[field] !== undefined && !isHttpUrl(invoice[field]))
+			throw new MessageError(`invoice ${String(invoice.id)}: ${field} ${URL_RULE}`);
+	}
 	// Intl formatting is the costliest step of a render: format each distinct amount once.
 	const amountDue = formatMoney(invoice.amountDueMinor, invoice.currency, locale);
 	const view: InvoiceView = {
@@ -241,6 +276,12 @@ function invoiceView(invoice: Invoice, locale: string, asOfDate?: string): Invoi
 		issuedOn: invoice.issuedOn ?? undefined,
 		issuedDate: invoice.issuedOn ? formatDate(invoice.issuedOn, locale) : undefined,
 		paymentUrl: invoice.paymentUrl,
+		documentUrl: invoice.documentUrl,
+		documentIsPaymentPage:
+			invoice.documentUrl !== undefined && invoice.documentUrl === invoice.paymentUrl
+				? true
+				: undefined,
+		pdfUrl: invoice.pdfUrl,
 		poNumber: invoice.poNumber,
 	};
 	if (asOfDate && view.dueOn) {
@@ -259,7 +300,7 @@ export function localeOf(
 }
 
 function buildView(invoice: Invoice, context: RenderContext): View {
-	const locale = localeOf(invoice, context);
+	const locale = context.messageLocale ?? localeOf(invoice, context);
 	const group = context.invoices && context.invoices.length > 0 ? context.invoices : [invoice];
 	const invoices = group.map((entry) => invoiceView(entry, locale, context.asOfDate));
 	const currencies = new Set(group.map((entry) => entry.currency));
@@ -285,6 +326,16 @@ function buildView(invoice: Invoice, context: RenderContext): View {
 			amountDue: currencies.size === 1 ? formatMoney(totalMinor, invoice.currency, locale) : '',
 			count: group.length,
 		}) as View['totals'],
+		previous: present({
+			date: context.previousReminderOn ? formatDate(context.previousReminderOn, locale) : undefined,
+		}),
+		lateFee: context.lateFee
+			? {
+					total: formatMoney(context.lateFee.totalMinor, context.lateFee.currency, locale),
+					date: formatDate(context.lateFee.asOfDate, locale),
+				}
+			: {},
+		...(context.statement ? { statement: context.statement } : {}),
 		extra: { ...(context.extra ?? {}) },
 	};
 }
