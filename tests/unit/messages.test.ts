@@ -79,8 +79,16 @@ describe('lintMessage', () => {
 				const stage = channel === 'human_handoff' ? 'handoff' : 'reminder';
 				for (const part of [template.subject, template.text, template.html]) {
 					if (!part) continue;
-					// Lint the wording with the template variables blanked out.
-					const findings = lintMessage(part.replace(/\{\{[^}]*\}\}/g, 'X'), stage);
+					// Lint the wording with the template variables blanked out. The late-fee sentence only renders
+					// when a policy approves fees, so it is linted as approved wording.
+					const fee = /\{\{#if lateFee\.total\}\}([\s\S]*?)\{\{\/if\}\}/g;
+					const blank = (text: string) => text.replace(/\{\{[^}]*\}\}/g, 'X');
+					const findings = [
+						...lintMessage(blank(part.replace(fee, ' ')), stage),
+						...[...part.matchAll(fee)].flatMap((match) =>
+							lintMessage(blank(match[1]), { stage, allowLateFees: true }),
+						),
+					];
 					expect({ key, channel, findings }).toEqual({ key, channel, findings: [] });
 				}
 			}
