@@ -5,3 +5,5 @@ export * from './plan';
 export * from './consolidate';
 export * from './holidays';
 export * from './messagePolicy';
+export * from './history';
+export * from './batch';
