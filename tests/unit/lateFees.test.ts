@@ -159,7 +159,7 @@ describe('late fees in the plan, the packet and the customer text', () => {
 			{ packet: { formats: ['text'] } },
 			{ asOf },
 		).packet;
-		expect(packet.facts.lateFees).toBe(
+		expect(packet?.facts.lateFees).toBe(
 			'£93.84 (12% a year (4% reference + 8 points) for 29 days plus the fixed compensation)',
 		);
 	});
