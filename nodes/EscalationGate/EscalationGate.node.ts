@@ -497,13 +497,11 @@ export class EscalationGate implements INodeType {
 		const outputs = new Outputs<OutputName>(OUTPUTS);
 		const node = this.getNode(); // n8n deep-copies the node on every getNode(): once per execution.
 		const failed = (error: Error, item: INodeExecutionData, itemIndex: number) =>
-			outputs.push(
+			outputs.failed(
+				this,
 				'Continue',
-				{
-					...item.json,
-					error: error.message,
-					escalation: { escalate: false, error: error.message },
-				},
+				{ ...item.json, escalation: { escalate: false, error: error.message } },
+				error,
 				itemIndex,
 			);
 		const fixHint = `Put Payment State Check (for invoices) or Reply Triage (for replies) before this node, or set "Invoice Field" to where the invoice is`;

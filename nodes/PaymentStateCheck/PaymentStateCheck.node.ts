@@ -29,6 +29,7 @@ import {
 	auditEntry,
 	describeErrors,
 	forEachItem,
+	usesErrorOutput,
 	namedOutputs,
 	Outputs,
 	withAudit,
@@ -272,6 +273,12 @@ export class PaymentStateCheck implements INodeType {
 		// Compiled once per execution: the Generic preset resolves its column aliases per row shape, not per row.
 		const normalize = invoiceNormalizer({ source, defaults });
 
+		const invalidItem = (error: Error, item: INodeExecutionData, itemIndex: number) =>
+			outputs.push(
+				'Invalid',
+				{ ...item.json, invalid: { reason: error.message, errors: [] } },
+				itemIndex,
+			);
 		forEachItem(
 			this,
 			items,
@@ -325,14 +332,13 @@ export class PaymentStateCheck implements INodeType {
 					outputs.push(OUTPUT_OF_ROUTE[checked.route], json, itemIndex);
 				}
 			},
-			(error, item, itemIndex) => {
-				outputs.push(
-					'Invalid',
-					{ ...item.json, invalid: { reason: error.message, errors: [] } },
-					itemIndex,
-				);
-			},
+			(error, item, itemIndex) =>
+				usesErrorOutput(this)
+					? outputs.failed(this, 'Invalid', item.json, error, itemIndex)
+					: invalidItem(error, item, itemIndex),
 			'Check that each item is an invoice record from the selected source, or switch Source to Generic and map the fields',
+			// Without Continue On Fail a record that cannot be read still goes to Invalid: one bad record stops nothing.
+			invalidItem,
 		);
 
 		addHints(this, outputs);

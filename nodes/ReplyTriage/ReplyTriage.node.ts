@@ -437,13 +437,10 @@ export class ReplyTriage implements INodeType {
 		};
 
 		// Per item: continueOnFail puts a failing item on Escalate with its error (a person should read what we could not).
-		const settle = (error: Error, item: INodeExecutionData, itemIndex: number) => {
-			if (!this.continueOnFail()) {
-				if (error instanceof NodeOperationError) throw error;
-				throw new NodeOperationError(this.getNode(), error, { itemIndex, description: FIX_HINT });
-			}
-			outputs.push('Escalate', { ...item.json, error: error.message }, itemIndex);
-		};
+		// Without Continue On Fail too: one reply that cannot be read goes to Escalate and the batch goes on (the legal
+		// threat next to it is still triaged).
+		const settle = (error: Error, item: INodeExecutionData, itemIndex: number) =>
+			outputs.failed(this, 'Escalate', item.json, error, itemIndex);
 		const concurrency =
 			engine === 'rules' ? 1 : Math.max(1, Math.min(32, (options.concurrency as number) || 4));
 		const done = await mapWithConcurrency(items, concurrency, async (item, itemIndex) => {

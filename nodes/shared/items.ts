@@ -42,6 +42,31 @@ export class Outputs<Name extends string> {
 		this.buckets[this.index[name]].push({ json, pairedItem: { item: itemIndex }, ...extra });
 	}
 
+	/**
+	 * A failed item, the n8n way. With Continue On Fail set to the error output, the item's JSON holds only the
+	 * error (and the fix in `details`): n8n-core moves exactly such items to the error output and adds the input
+	 * item's fields back. Otherwise the item keeps its fields plus `error` on `fallback` (Invalid, Escalate ...).
+	 */
+	failed(
+		ctx: IExecuteFunctions,
+		fallback: Name,
+		json: IDataObject,
+		error: Error | string,
+		itemIndex: number,
+	): void {
+		const message = typeof error === 'string' ? error : error.message;
+		if (usesErrorOutput(ctx)) {
+			const details = (error as { description?: unknown }).description;
+			this.buckets[0].push({
+				json:
+					typeof details === 'string' && details ? { error: message, details } : { error: message },
+				pairedItem: { item: itemIndex },
+			});
+			return;
+		}
+		this.push(fallback, { ...json, error: message }, itemIndex);
+	}
+
 	count(name: Name): number {
 		return this.buckets[this.index[name]].length;
 	}
@@ -58,6 +83,17 @@ export class Outputs<Name extends string> {
 	get outputNames(): readonly Name[] {
 		return this.names;
 	}
+}
+
+const errorOutputByContext = new WeakMap<object, boolean>();
+/** Whether the node's Continue On Fail setting is "continue (using error output)" (read once per execution). */
+export function usesErrorOutput(ctx: IExecuteFunctions): boolean {
+	let uses = errorOutputByContext.get(ctx);
+	if (uses === undefined) {
+		uses = ctx.continueOnFail() && ctx.getNode().onError === 'continueErrorOutput';
+		errorOutputByContext.set(ctx, uses);
+	}
+	return uses;
 }
 
 /** A value at a dotted path of an item's JSON ("invoice", "data.invoice"). */
@@ -112,7 +148,8 @@ export function describeErrors(errors: readonly FieldError[]): string {
 /**
  * Runs `work` for every input item with n8n's per-item error policy: with "Continue On Fail" (or the error output)
  * a failing item becomes an item carrying `{ error }` on `fallback`, paired with its input; otherwise the run stops
- * with a NodeOperationError that names the item and says what to fix.
+ * with a NodeOperationError that names the item and says what to fix, unless `orInvalid` is given: then the bad
+ * record goes there (to Invalid) and the run goes on (nodes that read raw records: one bad record stops nothing).
  */
 export function forEachItem(
 	ctx: IExecuteFunctions,
@@ -120,6 +157,7 @@ export function forEachItem(
 	work: (item: INodeExecutionData, itemIndex: number) => void,
 	onContinue: (error: Error, item: INodeExecutionData, itemIndex: number) => void,
 	fixHint: string,
+	orInvalid?: (error: Error, item: INodeExecutionData, itemIndex: number) => void,
 ): void {
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
@@ -128,6 +166,10 @@ export function forEachItem(
 			const error = caught instanceof Error ? caught : new Error(String(caught));
 			if (ctx.continueOnFail()) {
 				onContinue(error, items[itemIndex], itemIndex);
+				continue;
+			}
+			if (orInvalid) {
+				orInvalid(error, items[itemIndex], itemIndex);
 				continue;
 			}
 			if (error instanceof NodeOperationError) throw error;

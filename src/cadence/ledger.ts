@@ -53,6 +53,8 @@ export { idempotencyKey };
 
 function bucket(ledger: LedgerData): Record<string, LedgerInvoice> {
 	if (!ledger.invoices || typeof ledger.invoices !== 'object') ledger.invoices = {};
+	// Invoice ids key this object: without a prototype, ids such as "constructor" or "__proto__" are plain keys.
+	if (Object.getPrototypeOf(ledger.invoices) !== null) Object.setPrototypeOf(ledger.invoices, null);
 	return ledger.invoices;
 }
 
@@ -63,7 +65,10 @@ function iso(at: Date | string | number): string {
 
 /** History for planCadenceStep, from the ledger (reservations count as sent, unconfirmed). */
 export function ledgerHistory(ledger: LedgerData, invoiceId: string): HistoryEntry[] {
-	const record = ledger.invoices?.[invoiceId];
+	const record =
+		ledger.invoices && Object.hasOwn(ledger.invoices, invoiceId)
+			? ledger.invoices[invoiceId]
+			: undefined;
 	if (!record || !Array.isArray(record.entries)) return [];
 	return record.entries.map((entry) => ({
 		stepId: entry.stepId,
@@ -106,7 +111,10 @@ export function reserveStep(
 
 /** Takes back a reservation that was never handed to a send node (for example a consolidated message the lint blocked). */
 export function releaseReservation(ledger: LedgerData, invoiceId: string, stepId: string): boolean {
-	const record = ledger.invoices?.[invoiceId];
+	const record =
+		ledger.invoices && Object.hasOwn(ledger.invoices, invoiceId)
+			? ledger.invoices[invoiceId]
+			: undefined;
 	if (!record) return false;
 	const key = idempotencyKey(invoiceId, stepId);
 	const index = record.entries.findIndex(

@@ -70,13 +70,13 @@ export function invoiceProblem(value: unknown, dayOf: DayOf = dayNumber): string
 		if (typeof value[key] !== 'number') return `invoice.${key}: must be a number in major units`;
 	if (typeof value.amountDueFormatted !== 'string') return 'invoice.amountDueFormatted: missing';
 	if (badDate(value.dueOn, dayOf))
-		return `invoice.dueOn: "${String(value.dueOn)}" is not a calendar date (YYYY-MM-DD)`;
+		return `invoice.dueOn: "${shown(value.dueOn)}" is not a calendar date (YYYY-MM-DD)`;
 	if (badDate(value.issuedOn, dayOf))
-		return `invoice.issuedOn: "${String(value.issuedOn)}" is not a calendar date (YYYY-MM-DD)`;
+		return `invoice.issuedOn: "${shown(value.issuedOn)}" is not a calendar date (YYYY-MM-DD)`;
 	const customer = value.customer;
 	if (!isObject(customer) || !nonEmpty(customer.name)) return 'invoice.customer.name: missing';
 	if (customer.tier !== undefined && !TIER_SET.has(customer.tier as string))
-		return `invoice.customer.tier: "${String(customer.tier)}" is not one of ${CUSTOMER_TIERS.join(', ')}`;
+		return `invoice.customer.tier: "${shown(customer.tier)}" is not one of ${CUSTOMER_TIERS.join(', ')}`;
 	if (!isObject(value.contact)) return 'invoice.contact: missing (use {} when there is no contact)';
 	if (!isObject(value.flags)) return 'invoice.flags: missing (use {} when no flag is set)';
 	if (value.owner !== undefined && !isObject(value.owner)) return 'invoice.owner: not an object';
@@ -98,4 +98,13 @@ export function parseInvoice(value: unknown): NormalizeResult {
 			message: `invoice.${issue.path.join('.')}: ${issue.message}`,
 		})),
 	};
+}
+
+/** A value as text for an error message, even an object whose toString is not callable or a value JSON cannot hold. */
+function shown(value: unknown): string {
+	try {
+		return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+	} catch {
+		return Object.prototype.toString.call(value);
+	}
 }

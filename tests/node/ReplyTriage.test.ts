@@ -291,14 +291,17 @@ describe('Reply Triage in the n8n engine (rules)', () => {
 		expect(result.hints(NODE_UNDER_TEST).join(' ')).toMatch(/not a date/);
 	});
 
-	it('an item that is not an e-mail stops the run with a fix-it message, or goes to Escalate with its error under Continue On Fail', async () => {
-		const stopped = await runNode({
+	it('an item that is not an e-mail goes to Escalate with its error, with or without Continue On Fail (issue 17: one bad record no longer stops the run)', async () => {
+		const kept = await runNode({
 			type: 'replyTriage',
 			parameters: { engine: 'rules', inputPreset: 'outlook' },
 			input: [{ hello: 'world' }],
 		});
-		expect(stopped.error?.message).toMatch(/no e-mail fields found/);
-		expect((stopped.error as { description?: string }).description).toMatch(/Input preset/);
+		expect(kept.error).toBeUndefined();
+		expect(kept.items(NODE_UNDER_TEST, ESCALATE)[0]).toMatchObject({
+			json: { hello: 'world', error: expect.stringMatching(/no e-mail fields found/) },
+			pairedItem: { item: 0 },
+		});
 
 		const continued = await runNode({
 			type: 'replyTriage',

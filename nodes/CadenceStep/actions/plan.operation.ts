@@ -208,7 +208,7 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 	for (const entry of planned) {
 		if (consolidated.has(entry)) continue;
 		if (!entry.plan) {
-			outputs.push('Escalate', entry.json, entry.itemIndex);
+			outputs.failed(ctx, 'Escalate', entry.json, String(entry.json.error), entry.itemIndex);
 			continue;
 		}
 		const output: OutputName = dryRun ? 'Wait' : OUTPUT_OF[entry.plan.action];

@@ -93,8 +93,7 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 				itemIndex,
 			);
 		},
-		(error, item, itemIndex) =>
-			outputs.push('Recorded', { ...item.json, error: error.message }, itemIndex),
+		(error, item, itemIndex) => outputs.failed(ctx, 'Recorded', item.json, error, itemIndex),
 		'Record goes after the send node and needs the idempotency key the Plan operation put on cadence.idempotencyKey',
 	);
 	return outputs.result();
