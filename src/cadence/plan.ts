@@ -12,7 +12,8 @@ import {
 	type PaymentStateName,
 	type PaymentStateOptions,
 } from '../state';
-import { DEFAULT_LIBRARY, templateFor, type MessageLibrary } from '../messages/library';
+import { type MessageLibrary } from '../messages/library';
+import { chooseTemplate, localisedLibraries, type LocalisedLibraries } from '../messages/locales';
 import { checkRequiredContent, lintRendered, type LintFinding } from '../messages/lint';
 import {
 	formatDate,
@@ -28,6 +29,9 @@ import {
 	type WindowSpec,
 	type ZoneNow,
 } from './calendar';
+import { computeLateFees, type LateFees } from '../fees/lateFee';
+import { holidayPlaceFor } from './holidays';
+import { ledgerMessage } from './batch';
 import { idempotencyKey } from './ledger';
 import type { LedgerEventInput, ReplyEvent, TouchEvent } from '../contract/ledger';
 import {
@@ -105,6 +109,8 @@ export interface CadenceMessage {
 	template: string;
 	tone: Tone;
 	requiresApproval: boolean;
+	/** Locale the message is written and formatted in (the customer's language, or the policy's fallback). */
+	locale?: string;
 }
 
 export interface CadencePlan {
@@ -145,6 +151,8 @@ export interface CadencePlan {
 	ledger?: LedgerEventInput[];
 	/** The step was approved by a person: `message` is the approved message; never personalise or re-ask. */
 	approved?: boolean;
+	/** Late fees and interest under the policy's `lateFees` (for people; never posted to the accounting system). */
+	lateFees?: LateFees;
 }
 
 export const UNCONFIRMED_SENDS = ['escalate', 'retry'] as const;
@@ -178,8 +186,14 @@ export interface PlanOptions {
 	paidConfirmDays?: number;
 	/** Zone when the customer has none (before the policy's send-window zone). */
 	timezone?: string;
-	/** Template library (defaults plus overrides); default DEFAULT_LIBRARY. */
+	/** The English template library (defaults plus overrides); default DEFAULT_LIBRARY. */
 	templates?: MessageLibrary;
+	/**
+	 * Libraries by language (`localisedLibraries(custom, templates)`); default the shipped languages with `templates`
+	 * as English. The customer's locale picks one, the policy's `messages.fallbackLocale` (else `locale`) answers
+	 * when it has no such template.
+	 */
+	libraries?: LocalisedLibraries;
 	/** Render and lint the message (default true). */
 	render?: boolean;
 	locale?: string;
@@ -283,8 +297,13 @@ export function planCadenceStep(
 	);
 	const fallbackZone = clock.pickZone(options.timezone, policy.sendWindow.timezone);
 	const payment = checkPaymentState(invoice, stateOptionsFor(run, options, policy, fallbackZone));
+	// Shown to the person who reads the plan; in the customer's text only when the policy says so.
+	const lateFees =
+		policy.lateFees && payment.asOfDate
+			? computeLateFees(invoice, policy.lateFees, payment.asOfDate)
+			: undefined;
 	const now = clock.now(zone);
-	const spec = windowSpec(policy);
+	const spec = windowSpec(policy, holidayPlaceFor(invoice.customer, policy.publicHolidays));
 	const history = options.history ?? [];
 
 	const result = (
@@ -301,6 +320,7 @@ export function planCadenceStep(
 		policy: policy.name,
 		touches,
 		zone,
+		...(lateFees && lateFees.totalMinor > 0 ? { lateFees } : {}),
 		...extra,
 	});
 	let brokenReplyPromises = 0;
@@ -547,16 +567,23 @@ export function planCadenceStep(
 	if (options.render === false) {
 		return decide(undefined);
 	}
+	const customerFees =
+		policy.lateFees?.inCustomerText && lateFees && lateFees.totalMinor > 0 ? lateFees : undefined;
 	// Tasks and handoffs are addressed to the account owner (a person on our side), never to the customer.
 	const message = renderStep(
 		invoice,
 		step,
 		options,
+		policy,
 		key,
 		customerFacing ? to : invoice.owner?.email,
 		payment.asOfDate,
+		policy.messages.referToPreviousReminder && view.lastTouchMs !== null
+			? clock.dateOf(clock.localOf(zone, view.lastTouchMs).day)
+			: undefined,
+		customerFees,
 	);
-	const findings = lintStep(invoice, step, message, options);
+	const findings = lintStep(invoice, step, message, options, customerFees !== undefined);
 	if (findings.length > 0) {
 		return result(
 			'escalate',
@@ -795,7 +822,7 @@ export function planCadenceStep(
 				`${what}: a person handles it before any reminder`,
 				{
 					ledger: [
-						escalation(`reply_${intent}`, `${invoice.id}:reply:${forPerson.at}`, {
+						escalation(`reply_${intent}`, `${invoice.id}:reply:${new Date(atMs).toISOString()}`, {
 							priority: PERSON_P1.has(intent) ? 'P1' : 'P2',
 						}),
 					],
@@ -905,22 +932,6 @@ export function planCadenceStep(
 /** Reply intents a person sees first. */
 const PERSON_P1 = new Set(['legal_threat', 'dispute', 'refund_request', 'complaint']);
 
-/** What of a rendered message the ledger keeps (no HTML: the text is what a person reads). */
-function ledgerMessage(message: CadenceMessage): Record<string, unknown> {
-	return {
-		channel: message.channel,
-		to: message.to,
-		...(message.cc.length > 0 ? { cc: message.cc } : {}),
-		...(message.subject !== undefined ? { subject: message.subject } : {}),
-		text: message.text,
-		template: message.template,
-		tone: message.tone,
-		...(Object.keys(message.threadHeaders).length > 0
-			? { threadHeaders: message.threadHeaders }
-			: {}),
-	};
-}
-
 /** The owner's pause in force now (the latest pause with no resume after it, before its end date). */
 function activePause(
 	view: LedgerView,
@@ -969,17 +980,52 @@ function nextOpening(
 	return at === null ? undefined : clock.isoIn(zone, at);
 }
 
+/** The shipped languages around one English library, built once per library object. */
+const librariesByEnglish = new WeakMap<MessageLibrary, LocalisedLibraries>();
+const SHIPPED = localisedLibraries();
+
+export function librariesFor(
+	options: Pick<PlanOptions, 'libraries' | 'templates'>,
+): LocalisedLibraries {
+	if (options.libraries) return options.libraries;
+	if (!options.templates) return SHIPPED;
+	let libraries = librariesByEnglish.get(options.templates);
+	if (!libraries) {
+		libraries = localisedLibraries({}, options.templates);
+		librariesByEnglish.set(options.templates, libraries);
+	}
+	return libraries;
+}
+
 function renderStep(
 	invoice: Invoice,
 	step: CadenceStepDef,
 	options: PlanOptions,
+	policy: CadencePolicy,
 	key: string,
 	to: string | undefined,
 	asOfDate: string,
+	previousReminderOn: string | undefined,
+	lateFees: LateFees | undefined,
 ): CadenceMessage {
-	const template = templateFor(options.templates ?? DEFAULT_LIBRARY, step.template, step.channel);
+	const choice = chooseTemplate(invoice.customer.locale, step.template, step.channel, {
+		libraries: librariesFor(options),
+		fallbackLocale: policy.messages.fallbackLocale ?? options.locale,
+	});
+	const template = choice.template;
 	const context: RenderContext = {
 		locale: options.locale,
+		messageLocale: choice.locale,
+		previousReminderOn,
+		...(lateFees
+			? {
+					lateFee: {
+						totalMinor: lateFees.totalMinor,
+						currency: lateFees.currency,
+						asOfDate: lateFees.asOfDate,
+					},
+				}
+			: {}),
 		sender: options.sender,
 		asOfDate,
 		step: { id: step.id, tone: step.tone, channel: step.channel },
@@ -999,6 +1045,7 @@ function renderStep(
 		template: step.template,
 		tone: step.tone,
 		requiresApproval: step.requiresApproval,
+		locale: choice.locale,
 	};
 }
 
@@ -1020,8 +1067,10 @@ export function outsidePilotPlan(invoice: Invoice): CadencePlan {
 export function lintStep(
 	invoice: Invoice,
 	step: Pick<CadenceStepDef, 'channel'>,
-	message: Pick<CadenceMessage, 'subject' | 'text' | 'html' | 'cc'>,
+	message: Pick<CadenceMessage, 'subject' | 'text' | 'html' | 'cc' | 'locale'>,
 	options: Pick<PlanOptions, 'locale' | 'sender' | 'otherCustomers'>,
+	/** The message carries the approved late-fee sentence a policy enabled. */
+	allowLateFees = false,
 ): LintFinding[] {
 	const stage = step.channel === 'human_handoff' ? 'handoff' : 'reminder';
 	const allowedEmails = [
@@ -1032,11 +1081,12 @@ export function lintStep(
 	].filter((address): address is string => !!address);
 	const findings = lintRendered(message, {
 		stage,
+		allowLateFees,
 		allowedEmails,
 		otherCustomers: options.otherCustomers?.filter((name) => name !== invoice.customer.name),
 	});
 	if (CUSTOMER_CHANNELS.has(step.channel)) {
-		const locale = localeOf(invoice, options);
+		const locale = message.locale ?? localeOf(invoice, options);
 		findings.push(
 			...checkRequiredContent(message.text, invoice, {
 				amountDue: formatMoney(invoice.amountDueMinor, invoice.currency, locale),

@@ -3,12 +3,13 @@
  * Strict: a variable the invoice does not have is an error, never a blank. HTML parts are escaped, text parts
  * (subject, plain text, SMS, call script) are not, and no template can reach prototypes or unknown helpers.
  */
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { z } from 'zod';
 
 import { daysBetween, isCalendarDate } from '../dates';
 import { formatMoney } from '../money';
 import type { Invoice } from '../invoice/schema';
+import { lintTemplate } from './lint';
 
 export const MessageTemplateSchema = z.object({
 	subject: z.string().min(1).optional(),
@@ -27,6 +28,17 @@ export interface Sender {
 export interface RenderContext {
 	/** Locale for money and dates when the customer has none. Default en-US. */
 	locale?: string;
+	/**
+	 * Locale of the language the template was chosen in (chooseTemplate): wins over the customer's, so a message
+	 * that fell back to another language formats its money and dates in that language too.
+	 */
+	messageLocale?: string;
+	/** Calendar date (YYYY-MM-DD) of the previous reminder to this invoice, as `previous.date`. */
+	previousReminderOn?: string;
+	/** Late fees a policy lets the message state, as `lateFee.total` and `lateFee.date` (approved wording only). */
+	lateFee?: { totalMinor: number; currency: string; asOfDate: string };
+	/** A statement of account, as `statement.*` (src/statement). */
+	statement?: StatementView;
 	sender?: Sender;
 	/** The calendar day the message is for (customer's zone); gives `invoice.daysPastDue`. */
 	asOfDate?: string;
@@ -79,8 +91,6 @@ export function formatDate(date: string, locale = 'en-US'): string {
 	return text;
 }
 
-const handlebars = Handlebars.create();
-
 function requireValue(helper: string, value: unknown): void {
 	if (value === undefined || value === null || value === '') {
 		throw new MessageError(
@@ -89,33 +99,50 @@ function requireValue(helper: string, value: unknown): void {
 	}
 }
 
-handlebars.registerHelper(
-	'money',
-	function (this: unknown, minor: unknown, currency: unknown, options: Handlebars.HelperOptions) {
-		requireValue('money', minor);
-		requireValue('money', currency);
-		if (typeof minor !== 'number' || !Number.isInteger(minor))
-			throw new MessageError(
-				'{{money}} takes integer minor units, e.g. {{money invoice.amountDueMinor invoice.currency}}',
+let loaded: typeof Handlebars | undefined;
+
+/**
+ * The handlebars instance with our helpers, loaded on first use: handlebars is about a third of the package's
+ * modules, and n8n loads every node at start-up, also for workflows that never render a message.
+ */
+function engine(): typeof Handlebars {
+	if (loaded) return loaded;
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const handlebars = (require('handlebars') as typeof Handlebars).create();
+	handlebars.registerHelper(
+		'money',
+		function (this: unknown, minor: unknown, currency: unknown, options: Handlebars.HelperOptions) {
+			requireValue('money', minor);
+			requireValue('money', currency);
+			if (typeof minor !== 'number' || !Number.isInteger(minor))
+				throw new MessageError(
+					'{{money}} takes integer minor units, e.g. {{money invoice.amountDueMinor invoice.currency}}',
+				);
+			return formatMoney(
+				minor,
+				String(currency),
+				(options?.data?.root as View | undefined)?.locale,
 			);
-		return formatMoney(minor, String(currency), (options?.data?.root as View | undefined)?.locale);
-	},
-);
-handlebars.registerHelper(
-	'date',
-	function (this: unknown, value: unknown, options: Handlebars.HelperOptions) {
-		requireValue('date', value);
-		if (!isCalendarDate(value))
-			throw new MessageError(`{{date}} takes a YYYY-MM-DD date, got "${String(value)}"`);
-		return formatDate(value, (options?.data?.root as View | undefined)?.locale);
-	},
-);
-handlebars.registerHelper('fallback', (value: unknown, otherwise: unknown) =>
-	value === undefined || value === null || value === '' ? otherwise : value,
-);
-handlebars.registerHelper('plural', (count: unknown, one: unknown, many: unknown) =>
-	count === 1 ? one : many,
-);
+		},
+	);
+	handlebars.registerHelper(
+		'date',
+		function (this: unknown, value: unknown, options: Handlebars.HelperOptions) {
+			requireValue('date', value);
+			if (!isCalendarDate(value))
+				throw new MessageError(`{{date}} takes a YYYY-MM-DD date, got "${String(value)}"`);
+			return formatDate(value, (options?.data?.root as View | undefined)?.locale);
+		},
+	);
+	handlebars.registerHelper('fallback', (value: unknown, otherwise: unknown) =>
+		value === undefined || value === null || value === '' ? otherwise : value,
+	);
+	handlebars.registerHelper('plural', (count: unknown, one: unknown, many: unknown) =>
+		count === 1 ? one : many,
+	);
+	loaded = handlebars;
+	return handlebars;
+}
 
 const KNOWN_HELPERS = { money: true, date: true, fallback: true, plural: true } as const;
 
@@ -128,15 +155,16 @@ function compile(source: string, escape: boolean, name: string, part: string): C
 	const compiled = escape ? compiledHtml : compiledText;
 	let template = compiled.get(source);
 	if (!template) {
-		if (escape && /\{\{\{|\{\{&/.test(source)) {
+		const unsafe = lintTemplate(source, escape ? 'html' : part === 'subject' ? 'subject' : 'text');
+		if (unsafe.length > 0) {
 			throw new MessageError(
-				`template "${name}" (${part}) uses {{{ }}} or {{& }}: unescaped HTML is not allowed in messages`,
+				`template "${name}" (${part}) is refused: ${unsafe.map((finding) => finding.message).join('; ')}`,
 				name,
 			);
 		}
 		let invalid: string | undefined;
 		try {
-			const fn = handlebars.compile(source, {
+			const fn = engine().compile(source, {
 				strict: true,
 				noEscape: !escape,
 				knownHelpers: KNOWN_HELPERS,
@@ -145,7 +173,7 @@ function compile(source: string, escape: boolean, name: string, part: string): C
 			template = (view: View) =>
 				fn(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
 			// Compile now so syntax errors surface with the template's name, not on first send.
-			handlebars.precompile(source, {
+			engine().precompile(source, {
 				strict: true,
 				knownHelpers: KNOWN_HELPERS,
 				knownHelpersOnly: true,
@@ -176,7 +204,26 @@ interface InvoiceView {
 	daysPastDue?: number;
 	daysUntilDue?: number;
 	paymentUrl?: string;
+	documentUrl?: string;
+	/** The document link is the payment page as well (Stripe, QuickBooks, Xero): one link says both. */
+	documentIsPaymentPage?: boolean;
+	pdfUrl?: string;
 	poNumber?: string;
+}
+
+/** What a statement template reads: rows, totals per currency and the aging buckets, all formatted. */
+export interface StatementView {
+	date: string;
+	rows: Array<{
+		number: string;
+		issuedDate?: string;
+		dueDate?: string;
+		daysPastDue: number;
+		amountDue: string;
+		paymentUrl?: string;
+	}>;
+	totals: Array<{ currency: string; amountDue: string }>;
+	buckets: Array<{ label: string; amountDue: string }>;
 }
 
 interface View {
@@ -194,6 +241,9 @@ interface View {
 	sender: Sender;
 	step?: RenderContext['step'];
 	totals: { amountDue: string; count: number };
+	previous: { date?: string };
+	lateFee: { total?: string; date?: string };
+	statement?: StatementView;
 	extra: Record<string, unknown>;
 }
 
@@ -235,6 +285,12 @@ function invoiceView(invoice: Invoice, locale: string, asOfDate?: string): Invoi
 		issuedOn: invoice.issuedOn ?? undefined,
 		issuedDate: invoice.issuedOn ? formatDate(invoice.issuedOn, locale) : undefined,
 		paymentUrl: invoice.paymentUrl,
+		documentUrl: invoice.documentUrl,
+		documentIsPaymentPage:
+			invoice.documentUrl !== undefined && invoice.documentUrl === invoice.paymentUrl
+				? true
+				: undefined,
+		pdfUrl: invoice.pdfUrl,
 		poNumber: invoice.poNumber,
 	};
 	if (asOfDate && view.dueOn) {
@@ -253,7 +309,7 @@ export function localeOf(
 }
 
 function buildView(invoice: Invoice, context: RenderContext): View {
-	const locale = localeOf(invoice, context);
+	const locale = context.messageLocale ?? localeOf(invoice, context);
 	const group = context.invoices && context.invoices.length > 0 ? context.invoices : [invoice];
 	const invoices = group.map((entry) => invoiceView(entry, locale, context.asOfDate));
 	const currencies = new Set(group.map((entry) => entry.currency));
@@ -279,6 +335,16 @@ function buildView(invoice: Invoice, context: RenderContext): View {
 			amountDue: currencies.size === 1 ? formatMoney(totalMinor, invoice.currency, locale) : '',
 			count: group.length,
 		}) as View['totals'],
+		previous: present({
+			date: context.previousReminderOn ? formatDate(context.previousReminderOn, locale) : undefined,
+		}),
+		lateFee: context.lateFee
+			? {
+					total: formatMoney(context.lateFee.totalMinor, context.lateFee.currency, locale),
+					date: formatDate(context.lateFee.asOfDate, locale),
+				}
+			: {},
+		...(context.statement ? { statement: context.statement } : {}),
 		extra: { ...(context.extra ?? {}) },
 	};
 }
@@ -314,7 +380,14 @@ function missingPath(source: string, message: string): string | undefined {
 function run(template: Compiled, source: string, view: View, name: string, part: string): string {
 	let failure: MessageError | undefined;
 	try {
-		return template(view);
+		const output = template(view);
+		// A value that is itself an object (say an `extra` field) prints as "[object Object]": never send that.
+		if (output.includes('[object ')) {
+			failure = new MessageError(
+				`template "${name}" (${part}) printed an object ("[object Object]"): name one of its fields instead`,
+				name,
+			);
+		} else return output;
 	} catch (error) {
 		failure = describeRenderError(error, source, name, part);
 	}
@@ -323,7 +396,7 @@ function run(template: Compiled, source: string, view: View, name: string, part:
 
 /** Plain text in HTML, for templates that give no HTML part. */
 export function textToHtml(text: string): string {
-	const escaped = handlebars.escapeExpression(text);
+	const escaped = engine().escapeExpression(text);
 	return escaped
 		.split(/\n{2,}/)
 		.map((paragraph) => `<p>${paragraph.replace(/\n/g, '<br>')}</p>`)

@@ -2,7 +2,9 @@
  * The report's options and result. Amounts are integer minor units of the reporting currency (`…Amount`), with a
  * formatted string beside them wherever people read them.
  */
+import type { LedgerEvent } from '../contract/ledger';
 import type { AgingBucket, HighValueThreshold, PaymentStateName } from '../state';
+import type { ReportActivity } from './activity';
 
 export interface CollectionsReportOptions {
 	/** The moment of the report: Date, ISO timestamp or `YYYY-MM-DD`. Default now. */
@@ -31,8 +33,18 @@ export interface CollectionsReportOptions {
 	title?: string;
 	/** The previous report's headline numbers (from `reportHeadline`), for the trend. */
 	previous?: ReportHeadline | null;
+	/**
+	 * The collections ledger's events (Collections Report's Ledger input): activity for the period is counted from
+	 * it (reminders, replies, escalations, approvals, promises, time to first response) and stalled accounts are
+	 * measured from each invoice's last touch or reply in it. Without it, activity is what this run's items carry.
+	 */
+	ledger?: readonly LedgerEvent[];
+	/** Rows of the Ledger input that were not events (reported in the notes). */
+	ledgerInvalidRows?: number;
 	/** Which renders to produce. Default all. `false` produces none (the numbers only). */
 	renders?: boolean | Partial<Record<ReportRenderName, boolean>>;
+	/** The CSV as bytes (`renders.csvBytes`, any size of book) rather than a string; `bom` puts a UTF-8 BOM first. */
+	csvBytes?: boolean | { bom: boolean };
 }
 
 export const REPORT_RENDER_NAMES = ['markdown', 'html', 'svg', 'csv', 'slack'] as const;
@@ -207,6 +219,11 @@ export interface ReportRenders {
 	html?: string;
 	svg?: string;
 	csv?: string;
+	/**
+	 * The same CSV as UTF-8 bytes, instead of `csv`: when `csvBytes` asks for it (the node does), and always when the
+	 * CSV is longer than a JavaScript string can be (about 5M invoices).
+	 */
+	csvBytes?: Buffer;
 	slack?: { text: string; blocks: unknown[] };
 }
 
@@ -224,6 +241,8 @@ export interface CollectionsReport {
 	byOwner: ReportOwnerCell[];
 	byState: Partial<Record<PaymentStateName, ReportAmountCell>>;
 	metrics: ReportMetrics;
+	/** Reminders, replies, escalations, approvals, promises and response time in the period. */
+	activity: ReportActivity;
 	stalled: ReportStalledAccount[];
 	topOverdue: ReportInvoiceLine[];
 	skipped: ReportSkippedItem[];
