@@ -29,6 +29,8 @@ import {
 	type WindowSpec,
 	type ZoneNow,
 } from './calendar';
+import { computeLateFees, type LateFees } from '../fees/lateFee';
+import { holidayPlaceFor } from './holidays';
 import { ledgerMessage } from './batch';
 import { idempotencyKey } from './ledger';
 import type { LedgerEventInput, ReplyEvent, TouchEvent } from '../contract/ledger';
@@ -104,6 +106,11 @@ export interface CadenceMessage {
 	idempotencyKey: string;
 	/** In-Reply-To / References of the original invoice e-mail, so the reminder lands in the same thread. */
 	threadHeaders: Record<string, string>;
+	/**
+	 * The whole e-mail as MIME, base64url-encoded (the Gmail API's `raw`): text + HTML parts and threading, built
+	 * by Cadence Step with `mimeForMessage` (src/messages/mime.ts). Only on planned e-mail sends.
+	 */
+	mimeBase64Url?: string;
 	template: string;
 	tone: Tone;
 	requiresApproval: boolean;
@@ -149,6 +156,8 @@ export interface CadencePlan {
 	ledger?: LedgerEventInput[];
 	/** The step was approved by a person: `message` is the approved message; never personalise or re-ask. */
 	approved?: boolean;
+	/** Late fees and interest under the policy's `lateFees` (for people; never posted to the accounting system). */
+	lateFees?: LateFees;
 }
 
 export const UNCONFIRMED_SENDS = ['escalate', 'retry'] as const;
@@ -294,8 +303,13 @@ export function planCadenceStep(
 	);
 	const fallbackZone = clock.pickZone(options.timezone, policy.sendWindow.timezone);
 	const payment = checkPaymentState(invoice, stateOptionsFor(run, options, policy, fallbackZone));
+	// Shown to the person who reads the plan; in the customer's text only when the policy says so.
+	const lateFees =
+		policy.lateFees && payment.asOfDate
+			? computeLateFees(invoice, policy.lateFees, payment.asOfDate)
+			: undefined;
 	const now = clock.now(zone);
-	const spec = windowSpec(policy);
+	const spec = windowSpec(policy, holidayPlaceFor(invoice.customer, policy.publicHolidays));
 	const history = options.history ?? [];
 
 	const result = (
@@ -312,6 +326,7 @@ export function planCadenceStep(
 		policy: policy.name,
 		touches,
 		zone,
+		...(lateFees && lateFees.totalMinor > 0 ? { lateFees } : {}),
 		...extra,
 	});
 	const openFrom = (day: number, minutes = -1): string | undefined => {
@@ -575,6 +590,8 @@ export function planCadenceStep(
 	if (options.render === false) {
 		return decide(undefined);
 	}
+	const customerFees =
+		policy.lateFees?.inCustomerText && lateFees && lateFees.totalMinor > 0 ? lateFees : undefined;
 	// Tasks and handoffs are addressed to the account owner (a person on our side), never to the customer.
 	const message = renderStep(
 		invoice,
@@ -587,8 +604,9 @@ export function planCadenceStep(
 		policy.messages.referToPreviousReminder && view.lastTouchMs !== null
 			? clock.dateOf(clock.localOf(zone, view.lastTouchMs).day)
 			: undefined,
+		customerFees,
 	);
-	const findings = lintStep(invoice, step, message, options);
+	const findings = lintStep(invoice, step, message, options, customerFees !== undefined);
 	if (findings.length > 0) {
 		return result(
 			'escalate',
@@ -1060,6 +1078,7 @@ function renderStep(
 	to: string | undefined,
 	asOfDate: string,
 	previousReminderOn: string | undefined,
+	lateFees: LateFees | undefined,
 ): CadenceMessage {
 	const choice = chooseTemplate(invoice.customer.locale, step.template, step.channel, {
 		libraries: librariesFor(options),
@@ -1070,6 +1089,15 @@ function renderStep(
 		locale: options.locale,
 		messageLocale: choice.locale,
 		previousReminderOn,
+		...(lateFees
+			? {
+					lateFee: {
+						totalMinor: lateFees.totalMinor,
+						currency: lateFees.currency,
+						asOfDate: lateFees.asOfDate,
+					},
+				}
+			: {}),
 		sender: options.sender,
 		asOfDate,
 		step: { id: step.id, tone: step.tone, channel: step.channel },
@@ -1113,6 +1141,8 @@ export function lintStep(
 	step: Pick<CadenceStepDef, 'channel'>,
 	message: Pick<CadenceMessage, 'subject' | 'text' | 'html' | 'cc' | 'locale'>,
 	options: Pick<PlanOptions, 'locale' | 'sender' | 'otherCustomers'>,
+	/** The message carries the approved late-fee sentence a policy enabled. */
+	allowLateFees = false,
 ): LintFinding[] {
 	const stage = step.channel === 'human_handoff' ? 'handoff' : 'reminder';
 	const allowedEmails = [
@@ -1123,6 +1153,7 @@ export function lintStep(
 	].filter((address): address is string => !!address);
 	const findings = lintRendered(message, {
 		stage,
+		allowLateFees,
 		allowedEmails,
 		otherCustomers: options.otherCustomers?.filter((name) => name !== invoice.customer.name),
 	});

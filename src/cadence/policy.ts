@@ -5,6 +5,8 @@
 import { z } from 'zod';
 
 import { CalendarDateSchema, type CustomerTier, type Invoice } from '../invoice/schema';
+import { LateFeePolicySchema } from '../fees/lateFee';
+import { PublicHolidaysSchema } from './holidays';
 import { MessagePolicySchema } from './messagePolicy';
 
 export const CHANNELS = ['email', 'sms', 'call_task', 'manual_task', 'human_handoff'] as const;
@@ -70,6 +72,8 @@ export const PolicySchema = z
 		sendWindow: SendWindowSchema.default({}),
 		/** Dates (YYYY-MM-DD) with no sends and that are not business days. */
 		holidays: z.array(CalendarDateSchema).default([]),
+		/** Public holidays where the customer lives (date-holidays), on top of `holidays`. */
+		publicHolidays: PublicHolidaysSchema.default({}),
 		catchUp: z.enum(CATCH_UP).default('latest_only'),
 		/** Customer touches (email, SMS) after which a person takes over. */
 		maxTouches: z.number().int().min(1).default(8),
@@ -83,6 +87,8 @@ export const PolicySchema = z
 		stopOn: z.array(z.string()).default([]),
 		/** Language fallback and the smaller message options (src/cadence/messagePolicy.ts). */
 		messages: MessagePolicySchema.default({}),
+		/** Late fees and interest (src/fees): shown to people; in customer text only with `inCustomerText`. */
+		lateFees: LateFeePolicySchema.optional(),
 	})
 	.superRefine((policy, ctx) => {
 		const seen = new Set<string>();
