@@ -12,6 +12,7 @@ export * from './messages';
 export * from './triage';
 export * from './escalation';
 export * from './report';
+export * from './fees';
 export * from './ai';
 export * from './contract';
 export * from './ledger';

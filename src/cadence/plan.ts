@@ -29,6 +29,7 @@ import {
 	type WindowSpec,
 	type ZoneNow,
 } from './calendar';
+import { computeLateFees, type LateFees } from '../fees/lateFee';
 import { holidayPlaceFor } from './holidays';
 import { ledgerMessage } from './batch';
 import { idempotencyKey } from './ledger';
@@ -150,6 +151,8 @@ export interface CadencePlan {
 	ledger?: LedgerEventInput[];
 	/** The step was approved by a person: `message` is the approved message; never personalise or re-ask. */
 	approved?: boolean;
+	/** Late fees and interest under the policy's `lateFees` (for people; never posted to the accounting system). */
+	lateFees?: LateFees;
 }
 
 export const UNCONFIRMED_SENDS = ['escalate', 'retry'] as const;
@@ -294,6 +297,11 @@ export function planCadenceStep(
 	);
 	const fallbackZone = clock.pickZone(options.timezone, policy.sendWindow.timezone);
 	const payment = checkPaymentState(invoice, stateOptionsFor(run, options, policy, fallbackZone));
+	// Shown to the person who reads the plan; in the customer's text only when the policy says so.
+	const lateFees =
+		policy.lateFees && payment.asOfDate
+			? computeLateFees(invoice, policy.lateFees, payment.asOfDate)
+			: undefined;
 	const now = clock.now(zone);
 	const spec = windowSpec(policy, holidayPlaceFor(invoice.customer, policy.publicHolidays));
 	const history = options.history ?? [];
@@ -312,6 +320,7 @@ export function planCadenceStep(
 		policy: policy.name,
 		touches,
 		zone,
+		...(lateFees && lateFees.totalMinor > 0 ? { lateFees } : {}),
 		...extra,
 	});
 	let brokenReplyPromises = 0;
@@ -558,6 +567,8 @@ export function planCadenceStep(
 	if (options.render === false) {
 		return decide(undefined);
 	}
+	const customerFees =
+		policy.lateFees?.inCustomerText && lateFees && lateFees.totalMinor > 0 ? lateFees : undefined;
 	// Tasks and handoffs are addressed to the account owner (a person on our side), never to the customer.
 	const message = renderStep(
 		invoice,
@@ -570,8 +581,9 @@ export function planCadenceStep(
 		policy.messages.referToPreviousReminder && view.lastTouchMs !== null
 			? clock.dateOf(clock.localOf(zone, view.lastTouchMs).day)
 			: undefined,
+		customerFees,
 	);
-	const findings = lintStep(invoice, step, message, options);
+	const findings = lintStep(invoice, step, message, options, customerFees !== undefined);
 	if (findings.length > 0) {
 		return result(
 			'escalate',
@@ -994,6 +1006,7 @@ function renderStep(
 	to: string | undefined,
 	asOfDate: string,
 	previousReminderOn: string | undefined,
+	lateFees: LateFees | undefined,
 ): CadenceMessage {
 	const choice = chooseTemplate(invoice.customer.locale, step.template, step.channel, {
 		libraries: librariesFor(options),
@@ -1004,6 +1017,15 @@ function renderStep(
 		locale: options.locale,
 		messageLocale: choice.locale,
 		previousReminderOn,
+		...(lateFees
+			? {
+					lateFee: {
+						totalMinor: lateFees.totalMinor,
+						currency: lateFees.currency,
+						asOfDate: lateFees.asOfDate,
+					},
+				}
+			: {}),
 		sender: options.sender,
 		asOfDate,
 		step: { id: step.id, tone: step.tone, channel: step.channel },
@@ -1047,6 +1069,8 @@ export function lintStep(
 	step: Pick<CadenceStepDef, 'channel'>,
 	message: Pick<CadenceMessage, 'subject' | 'text' | 'html' | 'cc' | 'locale'>,
 	options: Pick<PlanOptions, 'locale' | 'sender' | 'otherCustomers'>,
+	/** The message carries the approved late-fee sentence a policy enabled. */
+	allowLateFees = false,
 ): LintFinding[] {
 	const stage = step.channel === 'human_handoff' ? 'handoff' : 'reminder';
 	const allowedEmails = [
@@ -1057,6 +1081,7 @@ export function lintStep(
 	].filter((address): address is string => !!address);
 	const findings = lintRendered(message, {
 		stage,
+		allowLateFees,
 		allowedEmails,
 		otherCustomers: options.otherCustomers?.filter((name) => name !== invoice.customer.name),
 	});

@@ -3,7 +3,9 @@
  * Slack node), email-safe HTML (inline styles, tables, no scripts, no external images) and plain text.
  * Every piece of user text is escaped for its medium; the Slack packet can mask the contact's email and phone.
  */
+import type { LateFees } from '../fees/lateFee';
 import type { Invoice } from '../invoice/schema';
+import { formatMoney } from '../money';
 import { ESCALATION_RULES } from './rules';
 import type {
 	EscalationInput,
@@ -195,6 +197,7 @@ export function buildEscalationPacket(
 		invoiceUrl: invoiceUrlOf(options.invoiceUrlTemplate, invoice),
 		paymentUrl:
 			invoice?.paymentUrl && /^https?:\/\//i.test(invoice.paymentUrl) ? invoice.paymentUrl : null,
+		lateFees: lateFeesText((cadence as { lateFees?: LateFees } | undefined)?.lateFees),
 	};
 
 	const state: EscalationPacket['state'] = {
@@ -312,6 +315,12 @@ function slackOwner(result: EscalationResult, redact: (text: string) => string):
 	return escapeSlackMrkdwn(redact(ownerText(result)));
 }
 
+/** "£94.66 (12% a year … for 30 days plus the fixed compensation)", from Cadence Step's plan. */
+function lateFeesText(fees: LateFees | undefined): string | null {
+	if (!fees || !(fees.totalMinor > 0) || typeof fees.currency !== 'string') return null;
+	return `${formatMoney(fees.totalMinor, fees.currency)} (${fees.basis})`;
+}
+
 function factLines(model: PacketModel, result: EscalationResult): Array<[string, string]> {
 	const { facts } = model;
 	const lines: Array<[string, string]> = [];
@@ -323,6 +332,7 @@ function factLines(model: PacketModel, result: EscalationResult): Array<[string,
 			'Days past due',
 			`${facts.daysPastDue}${facts.dueOn ? ` (due ${facts.dueOn})` : ''}`,
 		]);
+	if (facts.lateFees) lines.push(['Late fees (not invoiced)', facts.lateFees]);
 	if (facts.tier) lines.push(['Tier', facts.tier]);
 	if (model.state.state) lines.push(['State', model.state.state.replace(/_/g, ' ')]);
 	lines.push(['Owner', ownerText(result)]);

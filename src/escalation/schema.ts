@@ -161,6 +161,8 @@ export interface EscalationPacket {
 		contactPhone: string | null;
 		invoiceUrl: string | null;
 		paymentUrl: string | null;
+		/** Late fees and interest the cadence policy computed (for the person; never invoiced by the nodes). */
+		lateFees: string | null;
 	};
 	state: { state: string | null; signals: string[]; reasons: string[] };
 	lastReply: {
