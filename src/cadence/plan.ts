@@ -106,6 +106,11 @@ export interface CadenceMessage {
 	idempotencyKey: string;
 	/** In-Reply-To / References of the original invoice e-mail, so the reminder lands in the same thread. */
 	threadHeaders: Record<string, string>;
+	/**
+	 * The whole e-mail as MIME, base64url-encoded (the Gmail API's `raw`): text + HTML parts and threading, built
+	 * by Cadence Step with `mimeForMessage` (src/messages/mime.ts). Only on planned e-mail sends.
+	 */
+	mimeBase64Url?: string;
 	template: string;
 	tone: Tone;
 	requiresApproval: boolean;

@@ -6,6 +6,7 @@
 import type Handlebars from 'handlebars';
 import { z } from 'zod';
 
+import { URL_RULE, isHttpUrl } from '../address';
 import { daysBetween, isCalendarDate } from '../dates';
 import { formatMoney } from '../money';
 import type { Invoice } from '../invoice/schema';
@@ -264,6 +265,11 @@ function present<T extends object>(value: T): T {
 }
 
 function invoiceView(invoice: Invoice, locale: string, asOfDate?: string): InvoiceView {
+	// The link becomes an href: a `javascript:` or other non-web link never renders.
+	for (const field of ['paymentUrl', 'documentUrl', 'pdfUrl'] as const) {
+		if (invoice[field] !== undefined && !isHttpUrl(invoice[field]))
+			throw new MessageError(`invoice ${String(invoice.id)}: ${field} ${URL_RULE}`);
+	}
 	// Intl formatting is the costliest step of a render: format each distinct amount once.
 	const amountDue = formatMoney(invoice.amountDueMinor, invoice.currency, locale);
 	const total =
