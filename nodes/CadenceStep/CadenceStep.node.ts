@@ -1,5 +1,4 @@
 import {
-	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
@@ -19,7 +18,8 @@ import {
 import { namedOutputs } from '../shared/items';
 import { STATIC_DATA_NOTICE } from '../shared/staticData';
 import { asOfOption, invoiceFieldOption, timezoneOption } from '../shared/options';
-import { OUTPUTS, planOperation, recordOperation } from './operations';
+import { OUTPUTS } from './actions/parameters';
+import { router } from './actions/router';
 
 const planOutputs = JSON.stringify(namedOutputs(OUTPUTS));
 const recordOutputs = JSON.stringify(namedOutputs(['Recorded']));
@@ -29,6 +29,50 @@ const label = (value: string) =>
 
 /** Default rows of the custom-step list: the standard-5 preset, so "Custom" starts from something sensible. */
 const defaultSteps = PRESETS['standard-5'].steps.map((step) => ({ ...step }));
+
+/** Two inputs (Items, Ledger) when Plan reads the ledger from Data Table rows, as Merge takes two. */
+const ledgerInputs = JSON.stringify([
+	{ type: 'main', displayName: 'Items' },
+	{ type: 'main', displayName: 'Ledger' },
+]);
+const singleInput = JSON.stringify([{ type: 'main' }]);
+
+const LEDGER_INPUT_NOTICE =
+	"Ledger Input: connect a Data Table node (row > get) that reads the collections_ledger table to the second input. Items that create a ledger row carry it at ledgerRow: insert the Send items' row with a Data Table node BEFORE the send node (the send node then reads the message from this node's item), and the Record items' row after Record. Escalate items carry the escalation Plan must remember.";
+
+const historyOptions = [
+	{
+		name: 'Ledger Input (Data Table)',
+		value: 'ledgerInput',
+		description:
+			'Rows of the collections_ledger Data Table on the second input; items carry the rows to append (ledgerRow). Holds in queue mode and for manual runs.',
+	},
+	{
+		name: 'Workflow Static Data',
+		value: 'staticData',
+		description:
+			'Reserve and record steps in the workflow; production executions of this one workflow only',
+	},
+	{
+		name: 'Input Fields',
+		value: 'fields',
+		description:
+			'Read the last step and last touch from columns of a sheet or CRM (you update them yourself)',
+	},
+];
+
+/** History From, per version: 1 kept static data as its default (saved workflows keep working); 1.1 reads the Ledger input. */
+const historyFrom = (version: number, fallback: string): INodeProperties => ({
+	displayName: 'History From',
+	name: 'ledger',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { '@version': [version] } },
+	options: historyOptions,
+	default: fallback,
+	description:
+		'Where the ledger lives: Plan reads the history from it, Record confirms sends in it (Input Fields: Record writes static data)',
+});
 
 const plan = { show: { operation: ['plan'] } };
 const record = { show: { operation: ['record'] } };
@@ -95,14 +139,15 @@ export class CadenceStep implements INodeType {
 		name: 'cadenceStep',
 		icon: { light: 'file:cadenceStep.svg', dark: 'file:cadenceStep.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle:
 			'={{ $parameter["operation"] === "record" ? "Record send" : "Plan: " + $parameter["policy"] }}',
 		description:
 			'Decide which approved reminder is due now, render it safely, and record what was sent so no step goes out twice',
 		defaults: { name: 'Cadence Step' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
+		inputs: `={{ $parameter.operation !== "record" && $parameter.ledger === "ledgerInput" ? ${ledgerInputs} : ${singleInput} }}`,
 		outputs: `={{ $parameter.operation === "record" ? ${recordOutputs} : ${planOutputs} }}`,
 		credentials: [
 			{
@@ -134,12 +179,22 @@ export class CadenceStep implements INodeType {
 				],
 				default: 'plan',
 			},
+			historyFrom(1, 'staticData'),
+			historyFrom(1.1, 'ledgerInput'),
 			{
 				displayName:
 					STATIC_DATA_NOTICE +
-					' Plan reserves each step it emits; put a Record operation after your send node to confirm sent or failed.',
+					' Limits: a manual run from the editor is not saved (the next scheduled run sends the same step again), queue-mode workers never read it back, and two overlapping runs do not see each other. Plan reserves each step it emits; put a Record operation after your send node to confirm sent or failed.',
 				name: 'ledgerNotice',
 				type: 'notice',
+				displayOptions: { show: { ledger: ['staticData', 'fields'] } },
+				default: '',
+			},
+			{
+				displayName: LEDGER_INPUT_NOTICE,
+				name: 'ledgerInputNotice',
+				type: 'notice',
+				displayOptions: { show: { ledger: ['ledgerInput'] } },
 				default: '',
 			},
 			{
@@ -187,27 +242,6 @@ export class CadenceStep implements INodeType {
 					'A full policy: steps, spacingHours, sendWindow { days, from, to, timezone }, holidays, catchUp, maxTouches, maxFailedSends, stopOn',
 			},
 			{
-				displayName: 'History From',
-				name: 'ledger',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: plan,
-				options: [
-					{
-						name: 'Workflow Static Data (Ledger)',
-						value: 'staticData',
-						description: 'Reserve and record steps in the workflow; production executions only',
-					},
-					{
-						name: 'Input Fields',
-						value: 'fields',
-						description:
-							'Read the last step and last touch from columns of a sheet or CRM (you update them yourself)',
-					},
-				],
-				default: 'staticData',
-			},
-			{
 				displayName: 'Last Step ID',
 				name: 'lastStepId',
 				type: 'string',
@@ -253,6 +287,15 @@ export class CadenceStep implements INodeType {
 					"Empty: the item's cadence.idempotencyKey. After a send node, whose output replaces the item, point at the Plan node's item.",
 			},
 			{
+				displayName: 'Message ID',
+				name: 'messageId',
+				type: 'string',
+				displayOptions: { show: { operation: ['record'], ledger: ['ledgerInput'] } },
+				default: '',
+				description:
+					"The sent message's ID as the send node returns it (an expression on its output item), kept on the ledger row so replies can be matched to it",
+			},
+			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
@@ -278,6 +321,15 @@ export class CadenceStep implements INodeType {
 						description: 'Per request; on timeout the approved template is used',
 					},
 					asOfOption('The moment to plan at. Empty: now.'),
+					{
+						displayName: 'Approval Timeout (Business Days)',
+						name: 'approvalTimeoutDays',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 2,
+						description:
+							'Ledger Input: business days an approval request waits for an answer before the next step below',
+					},
 					{
 						displayName: 'Catch-Up',
 						name: 'catchUp',
@@ -344,7 +396,7 @@ export class CadenceStep implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether an invoice whose lastReplyAt is newer than the last touch waits until the reply is triaged (a triage field on the item, from Reply Triage, releases it)',
+							'Whether an invoice whose lastReplyAt is newer than the last touch waits until the reply is triaged. A reply row in the ledger (or a triage field on the item) is triaged: it holds by its intent until a person clears it.',
 					},
 					{
 						displayName: 'Holidays',
@@ -428,6 +480,24 @@ export class CadenceStep implements INodeType {
 						],
 					},
 					{
+						displayName: 'Out of Office Without Date (Days)',
+						name: 'outOfOfficeDays',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 7,
+						description:
+							'Ledger Input: an out-of-office reply without a return date holds reminders this many days',
+					},
+					{
+						displayName: 'Paid Claim Check (Business Days)',
+						name: 'paidConfirmDays',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 3,
+						description:
+							'Ledger Input: after an "already paid" reply, reminders wait this long for the source to show the payment, then a person checks',
+					},
+					{
 						displayName: 'Pilot Cohort',
 						name: 'pilot',
 						type: 'options',
@@ -460,6 +530,15 @@ export class CadenceStep implements INodeType {
 						type: 'number',
 						typeOptions: { minValue: 0 },
 						default: 1,
+					},
+					{
+						displayName: 'Reservation Timeout (Minutes)',
+						name: 'reservationTimeoutMinutes',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 30,
+						description:
+							"Ledger Input: a reservation no Record confirmed is another execution's live send for this long (the invoice waits); after it, the send's outcome is unknown",
 					},
 					{
 						displayName: 'Send Days',
@@ -498,13 +577,44 @@ export class CadenceStep implements INodeType {
 						default: 48,
 						description: 'Minimum hours between two touches of the same invoice',
 					},
+					{
+						displayName: 'Unconfirmed Sends',
+						name: 'unconfirmedSends',
+						type: 'options',
+						options: [
+							{
+								name: 'Escalate (Send Outcome Unknown)',
+								value: 'escalate',
+								description:
+									'A person checks whether it went out; it is never sent twice by itself',
+							},
+							{
+								name: 'Retry the Step',
+								value: 'retry',
+								description: 'Send it again (counted as a failure); the customer may get it twice',
+							},
+						],
+						default: 'escalate',
+						description:
+							'Ledger Input: what happens to a reservation no Record confirmed once the reservation timeout has passed',
+					},
+					{
+						displayName: 'When Approval Times Out',
+						name: 'approvalTimeout',
+						type: 'options',
+						options: [
+							{ name: 'Ask Again', value: 'ask_again' },
+							{ name: 'Escalate to a Person', value: 'escalate' },
+						],
+						default: 'ask_again',
+						description: 'Ledger Input: what happens when nobody approved a step in time',
+					},
 				],
 			},
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const operation = this.getNodeParameter('operation', 0) as 'plan' | 'record';
-		return operation === 'record' ? recordOperation(this) : planOperation(this);
+		return router(this);
 	}
 }

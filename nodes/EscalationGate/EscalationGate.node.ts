@@ -1,9 +1,9 @@
 import {
-	NodeConnectionTypes,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
@@ -11,15 +11,21 @@ import {
 import {
 	compileEscalationRules,
 	CUSTOMER_TIERS,
-	DEFAULT_ESCALATION_HIGH_VALUE,
 	describeEscalationRulesError,
-	ESCALATION_REASONS,
+	ESCALATION_RULES,
+	EscalationRulesSchema,
+	escalationLedgerEvent,
+	escalationLedgerFromEvents,
 	evaluateEscalation,
+	evaluateEscalations,
+	eventToRow,
 	pruneEscalationLedger,
 	type EscalationContext,
-	type EscalationPriority,
-	type EscalationReasonCode,
+	type EscalationInput,
+	type EscalationResult,
 } from '../../src';
+import { addHints } from '../shared/hints';
+import { inputsWithLedger, readLedgerInput } from '../shared/ledger';
 import {
 	asOfParameter,
 	auditEntry,
@@ -34,7 +40,6 @@ import {
 	auditReason,
 	continueSummary,
 	plainLedger,
-	RULE_KEY,
 	readInput,
 	rulesFromParameters,
 	withPausedInvoice,
@@ -53,64 +58,54 @@ const TIER_OPTIONS = CUSTOMER_TIERS.map((tier) => ({
 	name: tier.charAt(0).toUpperCase() + tier.slice(1),
 	value: tier,
 }));
-const RULE_NAMES: Record<EscalationReasonCode, string> = {
-	legal_threat: 'Legal Threat',
-	high_value: 'High Value',
-	dispute: 'Dispute (Flag or Reply)',
-	complaint: 'Complaint or Angry Reply',
-	refund_request: 'Refund Request',
-	failed_payment: 'Failed Payment or Payment Link',
-	broken_promises: 'Broken Promises',
-	guardrail: 'Guardrail Finding',
-	csuite_contact: 'C-Suite Contact',
-	strategic_final_notice: 'Strategic Account Before Final Notice',
-	payment_plan: 'Payment Plan or Custom Terms',
-	wrong_contact: 'Wrong Contact or Bounce',
-	days_past_due: 'Days Past Due Handoff',
-	upstream_request: 'Upstream Request',
-};
-const RULE_DESCRIPTIONS: Record<EscalationReasonCode, string> = {
-	legal_threat: 'A reply mentions legal action',
-	high_value: 'The amount due is at or above the threshold for its currency',
-	dispute: 'The invoice is flagged disputed, or a reply disputes it',
-	complaint: 'A reply complains or is angry',
-	refund_request: 'A reply asks for a refund',
-	failed_payment: 'Failed payment attempts, or a reply about a broken payment link',
-	broken_promises: 'Promises to pay broken (history plus the current one)',
-	guardrail: 'Cadence Step refused a message at the guardrail check',
-	csuite_contact: 'The contact is an executive who is not the billing contact',
-	strategic_final_notice: 'A strategic account is about to get the final notice',
-	payment_plan: 'A reply asks for installments, an extension or custom terms',
-	wrong_contact: 'A wrong-contact reply, a bounce, or no contact email',
-	days_past_due: 'The invoice is past the handoff age',
-	upstream_request: 'Reply Triage or Cadence Step asked for a person for another reason',
-};
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].map(
 	(name, index) => ({ name, value: index + 1 }),
 );
+/** Every default of the form, from the one rule book in src (written once, there). */
+const DEFAULTS = EscalationRulesSchema.parse({});
+const RULE_SETTINGS = DEFAULTS as unknown as Record<string, Record<string, unknown>>;
 
-/** The rule list as the form shows it: every rule on, with its default priority and threshold (same values as src). */
-const RULE_ROWS: Array<{
-	rule: EscalationReasonCode;
-	enabled: boolean;
-	priority: EscalationPriority;
-	threshold: number;
-}> = [
-	{ rule: 'legal_threat', enabled: true, priority: 'P1', threshold: 0 },
-	{ rule: 'high_value', enabled: true, priority: 'P1', threshold: 0 },
-	{ rule: 'dispute', enabled: true, priority: 'P2', threshold: 0 },
-	{ rule: 'complaint', enabled: true, priority: 'P2', threshold: 0 },
-	{ rule: 'refund_request', enabled: true, priority: 'P2', threshold: 0 },
-	{ rule: 'failed_payment', enabled: true, priority: 'P2', threshold: 1 },
-	{ rule: 'broken_promises', enabled: true, priority: 'P2', threshold: 2 },
-	{ rule: 'guardrail', enabled: true, priority: 'P2', threshold: 0 },
-	{ rule: 'csuite_contact', enabled: true, priority: 'P2', threshold: 0 },
-	{ rule: 'strategic_final_notice', enabled: true, priority: 'P2', threshold: 0 },
-	{ rule: 'payment_plan', enabled: true, priority: 'P3', threshold: 0 },
-	{ rule: 'wrong_contact', enabled: true, priority: 'P3', threshold: 0 },
-	{ rule: 'days_past_due', enabled: true, priority: 'P3', threshold: 30 },
-	{ rule: 'upstream_request', enabled: true, priority: 'P3', threshold: 0 },
-];
+/** The rule list as the form shows it: every rule of the registry on, with its default priority and threshold. */
+const RULE_ROWS = ESCALATION_RULES.map((rule) => ({
+	rule: rule.code,
+	enabled: true,
+	priority: rule.priority,
+	...(rule.threshold ? { threshold: rule.threshold.default } : {}),
+}));
+
+/** One Threshold field per rule that has one, shown only on that rule's row. */
+const THRESHOLD_FIELDS: INodeProperties[] = ESCALATION_RULES.flatMap((rule) =>
+	rule.threshold
+		? [
+				{
+					displayName: rule.threshold.label,
+					name: 'threshold',
+					type: 'number' as const,
+					typeOptions: { minValue: 1 },
+					default: rule.threshold.default,
+					description: rule.threshold.description,
+					displayOptions: { show: { rule: [rule.code] } },
+				},
+			]
+		: [],
+);
+
+/** The rules' own settings as options (Bounce Counts as Wrong Contact, Final Notice Step Pattern, ...). */
+const RULE_OPTION_FIELDS: INodeProperties[] = ESCALATION_RULES.flatMap((rule) =>
+	(rule.fields ?? []).map((field) => {
+		const fallback = RULE_SETTINGS[rule.key][field.setting];
+		return {
+			displayName: field.displayName,
+			name: field.name,
+			type: field.type,
+			description: field.description,
+			default: fallback ?? (field.type === 'number' ? 0 : ''),
+			...(field.placeholder ? { placeholder: field.placeholder } : {}),
+			...(field.options ? { options: [...field.options] } : {}),
+			...(field.type === 'number' ? { typeOptions: { minValue: 0 } } : {}),
+		} as INodeProperties;
+	}),
+);
 
 export class EscalationGate implements INodeType {
 	description: INodeTypeDescription = {
@@ -125,13 +120,13 @@ export class EscalationGate implements INodeType {
 			'Hand disputes, legal threats, high balances and other judgement calls to a person, with owner, priority, SLA and a context packet',
 		defaults: { name: 'Escalation Gate' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
+		inputs: inputsWithLedger(),
 		outputs: namedOutputs(OUTPUTS),
 		outputNames: [...OUTPUTS],
 		properties: [
 			{
 				displayName:
-					'Reads invoice, paymentState, triage and cadence from each item. Escalated items get an escalation packet (Slack blocks, HTML, text) and invoice.flags.automationPaused, so Cadence Step holds them.',
+					"Reads invoice, paymentState, triage and cadence from each item. Escalated items get an escalation packet (Slack blocks, HTML, text) and invoice.flags.automationPaused, so Cadence Step holds them. Wire the collections ledger (a Data Table node reading collections_ledger) into the Ledger input, and append each item's $json.ledgerRow to it: open cases then hold across runs, in queue mode too.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -168,22 +163,14 @@ export class EscalationGate implements INodeType {
 								displayName: 'Rule',
 								name: 'rule',
 								type: 'options',
-								options: ESCALATION_REASONS.map((code) => ({
-									name: RULE_NAMES[code],
-									value: code,
-									description: RULE_DESCRIPTIONS[code],
+								options: ESCALATION_RULES.map((rule) => ({
+									name: rule.label,
+									value: rule.code,
+									description: rule.description,
 								})),
 								default: 'dispute',
 							},
-							{
-								displayName: 'Threshold',
-								name: 'threshold',
-								type: 'number',
-								typeOptions: { minValue: 0 },
-								default: 0,
-								description:
-									'Days Past Due: days (30). Broken Promises: count (2). Failed Payment: attempts (1). Other rules have no threshold (high value uses the High-Value Thresholds table).',
-							},
+							...THRESHOLD_FIELDS,
 						],
 					},
 				],
@@ -195,7 +182,7 @@ export class EscalationGate implements INodeType {
 				typeOptions: { multipleValues: true, sortable: true },
 				placeholder: 'Add Threshold',
 				default: {
-					thresholds: Object.entries(DEFAULT_ESCALATION_HIGH_VALUE).map(([currency, amount]) => ({
+					thresholds: Object.entries(DEFAULTS.highValue.thresholds).map(([currency, amount]) => ({
 						currency,
 						amount,
 					})),
@@ -324,25 +311,21 @@ export class EscalationGate implements INodeType {
 				default: {},
 				options: [
 					asOfOption('The moment of the evaluation (SLA and de-duplication). Empty: now.'),
-					{
-						displayName: 'Bounce Counts as Wrong Contact',
-						name: 'includeBounce',
-						type: 'boolean',
-						default: true,
-						description: 'Whether a bounced reminder escalates under the Wrong Contact rule',
-					},
+					...RULE_OPTION_FIELDS,
+					// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the src rule book's
 					{
 						displayName: 'Business Day Ends',
 						name: 'businessEnd',
 						type: 'string',
-						default: '17:00',
+						default: DEFAULTS.sla.end,
 						placeholder: '17:00',
 					},
+					// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the src rule book's
 					{
 						displayName: 'Business Day Starts',
 						name: 'businessStart',
 						type: 'string',
-						default: '09:00',
+						default: DEFAULTS.sla.start,
 						placeholder: '09:00',
 					},
 					{
@@ -351,39 +334,23 @@ export class EscalationGate implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							"Whether the same invoice with the same reason is kept from escalating again within the window. The record lives in the workflow's static data, which n8n saves for production runs only (not manual test runs).",
+							"Whether an invoice already in an open case for the same reason is added to that case (on Continue) instead of escalating again within the window. Open cases are read from the Ledger input (the collections ledger: holds in queue mode); without it, from the workflow's static data, which n8n saves for production runs only (not manual test runs).",
 					},
+					// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the src rule book's
 					{
 						displayName: 'De-Duplication Window (Days)',
 						name: 'dedupDays',
 						type: 'number',
 						typeOptions: { minValue: 0 },
-						default: 7,
+						default: DEFAULTS.dedup.withinDays,
 					},
 					{
-						displayName: 'Detect Payment Link Problems in Replies',
-						name: 'detectLinkProblems',
+						displayName: 'Group by Customer',
+						name: 'groupByCustomer',
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether "the link does not work" or "card declined" in a reply escalates under the Failed Payment rule',
-					},
-					{
-						displayName: 'Final Notice Step Pattern',
-						name: 'finalStepPattern',
-						type: 'string',
-						default: 'final',
-						description:
-							"Matched (case-insensitive) against the planned step's ID, template and tone to recognise the final notice",
-					},
-					{
-						displayName: 'High-Value Threshold for Other Currencies',
-						name: 'otherCurrencies',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: 0,
-						description:
-							'Major units, for currencies missing from the High-Value Thresholds table. 0: those currencies never count as high value.',
+							'Whether new escalations of one customer with the same main reason become one case: the first item carries the packet listing every invoice, the others go to Continue with escalation.case',
 					},
 					{
 						displayName: 'Holidays',
@@ -392,13 +359,6 @@ export class EscalationGate implements INodeType {
 						default: '',
 						placeholder: '2026-12-25, 2026-12-26',
 						description: 'Dates (YYYY-MM-DD, comma-separated) that do not count as business days',
-					},
-					{
-						displayName: "Honour Payment State Check's High-Value Signal",
-						name: 'trustHighValueSignal',
-						type: 'boolean',
-						default: true,
-						description: "Whether Payment State Check's own high_value signal also escalates",
 					},
 					invoiceFieldOption('Where the normalised invoice is on each item (dot path)'),
 					{
@@ -419,14 +379,6 @@ export class EscalationGate implements INodeType {
 							'Whether escalated invoices get flags.automationPaused = true so Cadence Step and Payment State Check hold them',
 					},
 					{
-						displayName: 'Missing Contact Email Counts as Wrong Contact',
-						name: 'includeMissingContact',
-						type: 'boolean',
-						default: true,
-						description:
-							'Whether an open invoice with no contact email escalates under the Wrong Contact rule',
-					},
-					{
 						displayName: 'Packet Formats',
 						name: 'formats',
 						type: 'multiOptions',
@@ -436,15 +388,16 @@ export class EscalationGate implements INodeType {
 							{ name: 'Slack Approval Message (Send and Wait)', value: 'slackApproval' },
 							{ name: 'Slack Blocks', value: 'slack' },
 						],
-						default: ['slack', 'slackApproval', 'html', 'text'],
+						default: [...DEFAULTS.packet.formats],
 						description:
 							'Which renders each escalated item carries in escalation.packet. Fewer formats, smaller items.',
 					},
+					// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the src rule book's
 					{
 						displayName: 'Packet Title',
 						name: 'title',
 						type: 'string',
-						default: 'Collections escalation',
+						default: DEFAULTS.packet.title,
 					},
 					{
 						displayName: 'Redact Contact in Slack Packet',
@@ -454,35 +407,30 @@ export class EscalationGate implements INodeType {
 						description:
 							"Whether to mask the contact's email and phone (and any email address and the payment link) in the Slack packet",
 					},
-					{
-						displayName: 'Review Final Notice for Tiers',
-						name: 'strategicTiers',
-						type: 'multiOptions',
-						options: TIER_OPTIONS,
-						default: ['strategic'],
-						description: 'Customer tiers whose final notice the account owner reviews first',
-					},
+					// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the src rule book's
 					{
 						displayName: 'SLA Hours P1',
 						name: 'slaP1',
 						type: 'number',
 						typeOptions: { minValue: 0.25 },
-						default: 4,
+						default: DEFAULTS.sla.hours.P1,
 						description: 'Business hours to first response for P1',
 					},
+					// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the src rule book's
 					{
 						displayName: 'SLA Hours P2',
 						name: 'slaP2',
 						type: 'number',
 						typeOptions: { minValue: 0.25 },
-						default: 8,
+						default: DEFAULTS.sla.hours.P2,
 					},
+					// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the src rule book's
 					{
 						displayName: 'SLA Hours P3',
 						name: 'slaP3',
 						type: 'number',
 						typeOptions: { minValue: 0.25 },
-						default: 24,
+						default: DEFAULTS.sla.hours.P3,
 					},
 					{
 						displayName: 'SLA Time Zone',
@@ -497,7 +445,7 @@ export class EscalationGate implements INodeType {
 						name: 'workdays',
 						type: 'multiOptions',
 						options: WEEKDAYS,
-						default: [1, 2, 3, 4, 5],
+						default: [...DEFAULTS.sla.workdays],
 					},
 				],
 			},
@@ -525,98 +473,138 @@ export class EscalationGate implements INodeType {
 		const asOf = asOfParameter(options.asOf);
 		const at = new Date().toISOString();
 
-		// The ledger is read out of static data once, worked on as a plain object, and written back once:
-		// static data is an observed proxy, too slow to touch per item.
+		// Open cases come from the collections ledger on the Ledger input (it holds in queue mode); without it, from
+		// static data (single workflow, production runs only). Worked on as a plain object, written back once.
 		const dedup = rules.rules.dedup.enabled;
-		const store = staticNamespace(this, 'escalation');
-		const ledger = dedup ? plainLedger(store.ledger) : {};
+		const ledgerInput = dedup ? readLedgerInput(this) : null;
+		const store = dedup && !ledgerInput ? staticNamespace(this, 'escalation') : null;
+		const ledger = ledgerInput
+			? escalationLedgerFromEvents(ledgerInput.events)
+			: store
+				? plainLedger(store.ledger)
+				: {};
 		const context: EscalationContext = {
 			asOf: asOf instanceof Date ? asOf.getTime() : asOf,
 			ledger: dedup ? ledger : undefined,
+			groupByCustomer: options.groupByCustomer !== false,
 		};
 		const asOfMillis =
 			typeof context.asOf === 'number' ? context.asOf : Date.parse(String(context.asOf));
-		const pruned = dedup
+		const pruned = store
 			? pruneEscalationLedger(ledger, asOfMillis, Math.max(rules.rules.dedup.withinDays, 1))
 			: 0;
 
 		const outputs = new Outputs<OutputName>(OUTPUTS);
 		const node = this.getNode(); // n8n deep-copies the node on every getNode(): once per execution.
-		let duplicates = 0;
+		const failed = (error: Error, item: INodeExecutionData, itemIndex: number) =>
+			outputs.push(
+				'Continue',
+				{
+					...item.json,
+					error: error.message,
+					escalation: { escalate: false, error: error.message },
+				},
+				itemIndex,
+			);
+		const fixHint = `Put Payment State Check (for invoices) or Reply Triage (for replies) before this node, or set "Invoice Field" to where the invoice is`;
+
+		// Pass 1: read every item with the producers' schemas (a bad item fails alone).
+		const read: Array<{ itemIndex: number; input: EscalationInput }> = [];
 		forEachItem(
 			this,
 			items,
-			(item, itemIndex) => {
-				const input = readInput(node, item.json, invoiceField, itemIndex);
-				const result = evaluateEscalation(input, rules, context);
-				if (result.escalate) {
-					let json = withAudit(
-						item.json,
-						auditEntry(NODE, result.reasons[0], 'escalate', auditReason(result), at),
-						{
-							escalation: result as unknown as IDataObject,
-						},
-					);
-					if (pauseAutomation && input.invoice) json = withPausedInvoice(json, invoiceField);
-					outputs.push('Escalate', json, itemIndex);
-					return;
-				}
-				if (result.alreadyEscalated) duplicates += 1;
-				const rule = result.alreadyEscalated ? 'already_escalated' : 'no_reason';
-				let json = withAudit(
-					item.json,
-					auditEntry(NODE, rule, 'continue', auditReason(result), at),
-					{
-						escalation: continueSummary(result),
-					},
-				);
-				// Already with a person: Cadence Step must hold it too, or its own steps would re-escalate it.
-				if (result.alreadyEscalated && pauseAutomation && input.invoice)
-					json = withPausedInvoice(json, invoiceField);
-				outputs.push('Continue', json, itemIndex);
-			},
-			(error, item, itemIndex) => {
-				outputs.push(
-					'Continue',
-					{
-						...item.json,
-						error: error.message,
-						escalation: { escalate: false, error: error.message },
-					},
-					itemIndex,
-				);
-			},
-			`Put Payment State Check (for invoices) or Reply Triage (for replies) before this node, or set "Invoice Field" to where the invoice is`,
+			(item, itemIndex) =>
+				read.push({ itemIndex, input: readInput(node, item.json, invoiceField, itemIndex) }),
+			failed,
+			fixHint,
 		);
-
-		if (dedup && (pruned > 0 || outputs.count('Escalate') > 0))
-			store.ledger = ledger as unknown as IDataObject;
-
-		const hints: Array<{ message: string; location: 'outputPane' }> = [];
-		const escalated = outputs.count('Escalate');
-		if (escalated > 0)
-			hints.push({
-				message: `${escalated} item(s) escalated: send escalation.packet.slack with a Slack node (Message Type: Blocks) or escalation.packet.html by email`,
-				location: 'outputPane',
-			});
-		if (duplicates > 0)
-			hints.push({
-				message: `${duplicates} item(s) were already escalated for the same reason within ${rules.rules.dedup.withinDays} day(s) and went to Continue (escalation.alreadyEscalated)`,
-				location: 'outputPane',
-			});
-		if (rules.rules.dedup.enabled && this.getMode() === 'manual')
-			hints.push({ message: STATIC_DATA_NOTICE, location: 'outputPane' });
-		const ruleBook = rules.rules as unknown as Record<string, { enabled: boolean }>;
-		if (ESCALATION_REASONS.every((code) => !ruleBook[RULE_KEY[code]].enabled)) {
-			hints.push({
-				message:
-					'Every escalation rule is off or removed from the Rules list: nothing can escalate',
-				location: 'outputPane',
+		// Pass 2: evaluate the batch (one case per customer and reason); should one item break the batch, evaluate
+		// item by item so only that one fails.
+		let results: Array<EscalationResult | Error>;
+		try {
+			results = evaluateEscalations(
+				read.map((entry) => entry.input),
+				rules,
+				context,
+			);
+		} catch {
+			results = read.map(({ input }) => {
+				try {
+					return evaluateEscalation(input, rules, context);
+				} catch (caught) {
+					return caught instanceof Error ? caught : new Error(String(caught));
+				}
 			});
 		}
-		if (hints.length > 0) this.addExecutionHints(...hints);
+
+		let duplicates = 0;
+		let grouped = 0;
+		read.forEach(({ itemIndex, input }, position) => {
+			const result = results[position];
+			const item = items[itemIndex];
+			if (result instanceof Error) {
+				if (!this.continueOnFail())
+					throw new NodeOperationError(node, result, { itemIndex, description: fixHint });
+				failed(result, item, itemIndex);
+				return;
+			}
+			const event = dedup ? escalationLedgerEvent(input.invoice, result) : null;
+			const ledgerRow = event ? { ledgerRow: eventToRow(event) as unknown as IDataObject } : {};
+			if (result.escalate) {
+				let json = withAudit(
+					item.json,
+					auditEntry(NODE, result.reasons[0], 'escalate', auditReason(result), at),
+					{ escalation: result as unknown as IDataObject, ...ledgerRow },
+				);
+				if (pauseAutomation && input.invoice) json = withPausedInvoice(json, invoiceField);
+				outputs.push('Escalate', json, itemIndex);
+				return;
+			}
+			if (result.alreadyEscalated) duplicates += 1;
+			else if (result.case?.joined) grouped += 1;
+			const rule = result.alreadyEscalated
+				? 'already_escalated'
+				: result.case?.joined
+					? 'grouped'
+					: 'no_reason';
+			let json = withAudit(item.json, auditEntry(NODE, rule, 'continue', auditReason(result), at), {
+				escalation: continueSummary(result),
+				...ledgerRow,
+			});
+			// With a person (an open case, or grouped into one): Cadence Step must hold it too, or its own steps
+			// would re-escalate it.
+			if (result.case?.joined && pauseAutomation && input.invoice)
+				json = withPausedInvoice(json, invoiceField);
+			outputs.push('Continue', json, itemIndex);
+		});
+
+		if (store && (pruned > 0 || outputs.count('Escalate') > 0))
+			store.ledger = ledger as unknown as IDataObject;
+
+		const hints: string[] = [];
+		const escalated = outputs.count('Escalate');
+		if (escalated > 0)
+			hints.push(
+				`${escalated} item(s) escalated: send escalation.packet.slack with a Slack node (Message Type: Blocks) or escalation.packet.html by email${dedup ? ', and append $json.ledgerRow to the collections ledger' : ''}`,
+			);
+		if (grouped > 0)
+			hints.push(
+				`${grouped} item(s) joined the case of another invoice of the same customer with the same reason and went to Continue (escalation.case); turn off "Group by Customer" for one escalation per invoice`,
+			);
+		if (duplicates > 0)
+			hints.push(
+				`${duplicates} item(s) were already escalated: they joined the open case for the same reason (within ${rules.rules.dedup.withinDays} day(s)) and went to Continue (escalation.case)`,
+			);
+		if (ledgerInput && ledgerInput.invalid.length > 0)
+			hints.push(
+				`${ledgerInput.invalid.length} row(s) on the Ledger input are not ledger events and were ignored (first: row ${ledgerInput.invalid[0].index}: ${ledgerInput.invalid[0].errors.join('; ')})`,
+			);
+		if (store && this.getMode() === 'manual') hints.push(STATIC_DATA_NOTICE);
+		if (rules.active.length === 0)
+			hints.push(
+				'Every escalation rule is off or removed from the Rules list: nothing can escalate',
+			);
+		addHints(this, hints);
 		return outputs.result();
 	}
 }
-
-/** A plain copy of the ledger kept in static data (empty when there is none or it is not an object). */

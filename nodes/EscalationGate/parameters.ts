@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import {
-	ESCALATION_REASONS,
+	ESCALATION_RULES,
 	CadenceResultSchema,
 	escalationReplyFromItem,
 	TriageReadSchema,
@@ -16,36 +16,10 @@ import {
 	type EscalationInput,
 	type EscalationLedger,
 	type EscalationPriority,
-	type EscalationReasonCode,
 	type EscalationResult,
 	type EscalationRulesInput,
 } from '../../src';
 import { readInvoice, valueAt } from '../shared/items';
-
-/** Reason code → key in the src rules object. */
-export const RULE_KEY: Record<EscalationReasonCode, keyof EscalationRulesInput> = {
-	legal_threat: 'legalThreat',
-	high_value: 'highValue',
-	dispute: 'dispute',
-	complaint: 'complaint',
-	refund_request: 'refundRequest',
-	failed_payment: 'failedPayment',
-	broken_promises: 'brokenPromises',
-	guardrail: 'guardrail',
-	csuite_contact: 'csuiteContact',
-	strategic_final_notice: 'strategicFinalNotice',
-	payment_plan: 'paymentPlan',
-	wrong_contact: 'wrongContact',
-	days_past_due: 'daysPastDue',
-	upstream_request: 'upstreamRequest',
-};
-
-/** Where a row's threshold goes, for the rules that have one. */
-const THRESHOLD_KEY: Partial<Record<EscalationReasonCode, string>> = {
-	failed_payment: 'minAttempts',
-	broken_promises: 'count',
-	days_past_due: 'days',
-};
 
 export function plainLedger(stored: unknown): EscalationLedger {
 	if (!stored || typeof stored !== 'object') return {};
@@ -122,6 +96,7 @@ export function continueSummary(result: EscalationResult): IDataObject {
 		priority: result.priority,
 		key: result.key,
 		evaluatedAt: result.evaluatedAt,
+		...(result.case ? { case: result.case as unknown as IDataObject } : {}),
 	};
 }
 
@@ -148,32 +123,29 @@ export function rulesFromParameters(
 	options: IDataObject,
 ): EscalationRulesInput {
 	const rows = ((ctx.getNodeParameter('rules', 0, {}) as IDataObject).rules ?? []) as Array<{
-		rule: EscalationReasonCode;
+		rule: string;
 		enabled?: boolean;
 		priority?: EscalationPriority;
 		threshold?: number;
 	}>;
+	// A rule missing from the list is off; a listed rule takes its row's switch, priority and threshold, and the
+	// options its registry entry declares. Unset values stay unset: the defaults live in the src rule book only.
+	const byCode = new Map(rows.map((row) => [row.rule, row]));
 	const input: Record<string, IDataObject> = {};
-	// A rule missing from the list is off; a listed rule takes its row's switch, priority and threshold.
-	for (const code of ESCALATION_REASONS) input[RULE_KEY[code]] = { enabled: false };
-	for (const row of rows) {
-		if (!RULE_KEY[row.rule]) continue;
-		const entry: IDataObject = { enabled: row.enabled !== false };
-		if (row.priority) entry.priority = row.priority;
-		const thresholdKey = THRESHOLD_KEY[row.rule];
-		if (thresholdKey && typeof row.threshold === 'number' && row.threshold > 0)
-			entry[thresholdKey] = row.threshold;
-		input[RULE_KEY[row.rule]] = entry;
+	for (const rule of ESCALATION_RULES) {
+		const row = byCode.get(rule.code);
+		const entry: IDataObject = { enabled: row ? row.enabled !== false : false };
+		if (row?.priority) entry.priority = row.priority;
+		if (rule.threshold && typeof row?.threshold === 'number' && row.threshold > 0)
+			entry[rule.threshold.setting] = row.threshold;
+		for (const field of rule.fields ?? []) {
+			const value = options[field.name];
+			if (value === undefined || value === null || value === '') continue;
+			if (field.zeroIsUnset && !(Number(value) > 0)) continue;
+			entry[field.setting] = field.type === 'number' ? Number(value) : value;
+		}
+		input[rule.key] = entry;
 	}
-	Object.assign(input.wrongContact, {
-		includeBounce: options.includeBounce !== false,
-		includeMissingContact: options.includeMissingContact !== false,
-	});
-	Object.assign(input.failedPayment, { detectLinkProblems: options.detectLinkProblems !== false });
-	Object.assign(input.strategicFinalNotice, {
-		tiers: (options.strategicTiers as string[] | undefined) ?? ['strategic'],
-		finalStepPattern: (options.finalStepPattern as string) || 'final',
-	});
 
 	const thresholdRows = ((ctx.getNodeParameter('highValueThresholds', 0, {}) as IDataObject)
 		.thresholds ?? []) as Array<{
@@ -183,13 +155,7 @@ export function rulesFromParameters(
 	const thresholds: Record<string, number> = {};
 	for (const { currency, amount } of thresholdRows)
 		if (currency && amount > 0) thresholds[currency.trim().toUpperCase()] = amount;
-	Object.assign(input.highValue, {
-		thresholds,
-		...(Number(options.otherCurrencies) > 0
-			? { otherCurrencies: Number(options.otherCurrencies) }
-			: {}),
-		trustSignal: options.trustHighValueSignal !== false,
-	});
+	input.highValue.thresholds = thresholds;
 
 	const routeRows = ((ctx.getNodeParameter('routing', 0, {}) as IDataObject).routes ??
 		[]) as IDataObject[];
@@ -208,29 +174,34 @@ export function rulesFromParameters(
 		routing,
 		...(fallbackOwner ? { fallbackOwner } : {}),
 		sla: {
-			timezone: ((options.slaTimezone as string) || ctx.getTimezone() || 'UTC').trim(),
-			start: ((options.businessStart as string) || '09:00').trim(),
-			end: ((options.businessEnd as string) || '17:00').trim(),
-			workdays: ((options.workdays as number[] | undefined) ?? [1, 2, 3, 4, 5]).map(Number),
+			timezone: (text(options.slaTimezone) ?? ctx.getTimezone()) || undefined,
+			start: text(options.businessStart),
+			end: text(options.businessEnd),
+			workdays: Array.isArray(options.workdays) ? options.workdays.map(Number) : undefined,
 			holidays: String(options.holidays ?? '')
 				.split(/[\s,;]+/)
 				.filter(Boolean),
-			hours: {
-				P1: (options.slaP1 as number) ?? 4,
-				P2: (options.slaP2 as number) ?? 8,
-				P3: (options.slaP3 as number) ?? 24,
-			},
+			hours: { P1: number(options.slaP1), P2: number(options.slaP2), P3: number(options.slaP3) },
 		},
-		dedup: { enabled: options.dedup !== false, withinDays: (options.dedupDays as number) ?? 7 },
+		dedup: { enabled: options.dedup !== false, withinDays: number(options.dedupDays) },
 		packet: {
 			redactContact: options.redactContact === true,
 			...(Array.isArray(options.formats) ? { formats: options.formats } : {}),
-			title: (options.title as string) || 'Collections escalation',
+			title: text(options.title),
 			...(options.invoiceUrlTemplate
 				? { invoiceUrlTemplate: String(options.invoiceUrlTemplate).replace(/\{ID\}/g, '{id}') }
 				: {}),
 		},
 	} as EscalationRulesInput;
+}
+
+/** A set text option, trimmed; undefined when empty, so the rule book's default applies. */
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function number(value: unknown): number | undefined {
+	return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
 function compact(

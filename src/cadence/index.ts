@@ -3,3 +3,5 @@ export * from './calendar';
 export * from './ledger';
 export * from './plan';
 export * from './consolidate';
+export * from './history';
+export * from './batch';

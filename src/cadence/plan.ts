@@ -28,6 +28,7 @@ import {
 	type WindowSpec,
 	type ZoneNow,
 } from './calendar';
+import { ledgerMessage } from './batch';
 import { idempotencyKey } from './ledger';
 import type { LedgerEventInput, ReplyEvent, TouchEvent } from '../contract/ledger';
 import {
@@ -795,7 +796,7 @@ export function planCadenceStep(
 				`${what}: a person handles it before any reminder`,
 				{
 					ledger: [
-						escalation(`reply_${intent}`, `${invoice.id}:reply:${forPerson.at}`, {
+						escalation(`reply_${intent}`, `${invoice.id}:reply:${new Date(atMs).toISOString()}`, {
 							priority: PERSON_P1.has(intent) ? 'P1' : 'P2',
 						}),
 					],
@@ -904,22 +905,6 @@ export function planCadenceStep(
 
 /** Reply intents a person sees first. */
 const PERSON_P1 = new Set(['legal_threat', 'dispute', 'refund_request', 'complaint']);
-
-/** What of a rendered message the ledger keeps (no HTML: the text is what a person reads). */
-function ledgerMessage(message: CadenceMessage): Record<string, unknown> {
-	return {
-		channel: message.channel,
-		to: message.to,
-		...(message.cc.length > 0 ? { cc: message.cc } : {}),
-		...(message.subject !== undefined ? { subject: message.subject } : {}),
-		text: message.text,
-		template: message.template,
-		tone: message.tone,
-		...(Object.keys(message.threadHeaders).length > 0
-			? { threadHeaders: message.threadHeaders }
-			: {}),
-	};
-}
 
 /** The owner's pause in force now (the latest pause with no resume after it, before its end date). */
 function activePause(

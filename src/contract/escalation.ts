@@ -39,6 +39,20 @@ export const EscalationResultSchema = z.object({
 	/** De-duplication key (`source:id`), null when the item names no invoice. */
 	key: z.string().nullable(),
 	evaluatedAt: z.string(),
+	/**
+	 * The case this item belongs to: a new one (`joined: false`, this item carries the packet), or an open one it
+	 * was added to (`joined: true`: already with a person, or grouped with another invoice of the same customer).
+	 */
+	case: z
+		.object({
+			key: z.string(),
+			openedAt: z.string(),
+			reasons: z.array(EscalationReasonCodeSchema),
+			joined: z.boolean(),
+			/** Invoice numbers of a case that groups several invoices of one customer. */
+			invoices: z.array(z.string()).optional(),
+		})
+		.optional(),
 	packet: z
 		.custom<EscalationPacket>((value) => value !== null && typeof value === 'object')
 		.nullable(),

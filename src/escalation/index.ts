@@ -16,7 +16,17 @@ export {
 	checkEscalationLedger,
 	recordEscalation,
 	pruneEscalationLedger,
+	escalationLedgerFromEvents,
+	escalationLedgerEvent,
 } from './dedup';
+export {
+	defineEscalationRule,
+	replyIntentRule,
+	type EscalationRuleDefinition,
+	type EscalationRuleContext,
+	type EscalationRuleField,
+	type EscalationFinding,
+} from './rule';
 export { assignEscalationOwner, escalationRouteMatches } from './routing';
 export {
 	addBusinessMinutes as addEscalationBusinessMinutes,

@@ -4,6 +4,7 @@
  * Every piece of user text is escaped for its medium; the Slack packet can mask the contact's email and phone.
  */
 import type { Invoice } from '../invoice/schema';
+import { ESCALATION_RULES } from './rules';
 import type {
 	EscalationInput,
 	EscalationPacket,
@@ -15,35 +16,10 @@ import type {
 	EscalationSlackText,
 } from './schema';
 
-/** What a person should do first, per primary reason. Internal text: never sent to the customer. */
-export const ESCALATION_NEXT_ACTIONS: Readonly<Record<EscalationReasonCode, string>> = {
-	legal_threat:
-		'Stop all automated contact and hand the thread to legal or the finance lead today; reply only through them.',
-	high_value:
-		"Call the customer's finance contact personally, confirm nothing blocks payment and agree a payment date; log it as a promise.",
-	dispute:
-		'Confirm exactly what is disputed, fix or credit what is wrong, then resume or close the case; no reminders meanwhile.',
-	complaint:
-		'Acknowledge the complaint personally and resolve the service issue before any mention of payment.',
-	refund_request:
-		'Check the refund request against the contract and payments received, then approve or explain in writing.',
-	failed_payment:
-		'Check why the payment or payment link failed and send a working link or another payment method.',
-	broken_promises:
-		'Talk to the customer about the broken promises and agree a firm date or a written plan; record it as a promise.',
-	guardrail:
-		'The planned reminder failed the guardrail check: fix the template or write a reviewed message; nothing was sent.',
-	csuite_contact:
-		'Find the billing contact before any reminder: automation never writes to an executive who is not the billing contact.',
-	strategic_final_notice:
-		'Review before the final notice goes to this strategic account: the account owner decides whether and how it is sent.',
-	payment_plan:
-		'Decide on the requested plan or terms (amounts and dates) and confirm them in writing; automation stays paused meanwhile.',
-	wrong_contact: 'Find the right billing contact, update the record, then resume the follow-up.',
-	days_past_due:
-		'Call the customer: the invoice is past the automated window. Agree a payment date or a plan and record it.',
-	upstream_request: 'Read the reply and the history below and decide the next step.',
-};
+/** What a person should do first, per primary reason (from the rule registry). Internal text: never sent to the customer. */
+export const ESCALATION_NEXT_ACTIONS = Object.fromEntries(
+	ESCALATION_RULES.map((rule) => [rule.code, rule.nextAction]),
+) as Readonly<Record<EscalationReasonCode, string>>;
 
 const PRIORITY_COLOR: Record<EscalationPriority, string> = {
 	P1: '#b42318',
@@ -55,22 +31,9 @@ const PRIORITY_EMOJI: Record<EscalationPriority, string> = {
 	P2: ':large_orange_circle:',
 	P3: ':large_blue_circle:',
 };
-const REASON_LABEL: Readonly<Record<EscalationReasonCode, string>> = {
-	legal_threat: 'legal threat',
-	high_value: 'high value',
-	dispute: 'dispute',
-	complaint: 'complaint',
-	refund_request: 'refund request',
-	failed_payment: 'failed payment',
-	broken_promises: 'broken promises',
-	guardrail: 'guardrail finding',
-	csuite_contact: 'C-suite contact',
-	strategic_final_notice: 'strategic account, final notice',
-	payment_plan: 'payment plan / terms',
-	wrong_contact: 'wrong contact',
-	days_past_due: 'days past due',
-	upstream_request: 'flagged upstream',
-};
+const REASON_LABEL = Object.fromEntries(
+	ESCALATION_RULES.map((rule) => [rule.code, rule.reasonLabel]),
+) as Readonly<Record<EscalationReasonCode, string>>;
 
 export function escalationReasonLabel(code: EscalationReasonCode): string {
 	return REASON_LABEL[code];
@@ -108,6 +71,12 @@ export function flatString(text: string): string {
 	return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
 }
 
+/** Control characters and line breaks (CR, LF, U+2028/9) folded to single spaces: text for one header line. */
+export function oneLine(text: string): string {
+	// eslint-disable-next-line no-control-regex -- control characters are exactly what it removes
+	return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
+}
+
 /** Shortens text to `max` characters (counting the ellipsis). */
 export function clipText(text: string, max: number): string {
 	return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
@@ -133,13 +102,24 @@ export function maskPhone(phone: string): string {
 
 const EMAIL_ANYWHERE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
+/** A run of digits with the separators people write phone numbers with: `(415) 555-0134`, `+1.415.555.0134`. */
+const PHONE_LIKE = /\+?\(?\d[\d\s().\-\u00a0]{5,}\d/g;
+const MIN_PHONE_DIGITS = 7;
+
 function redactor(invoice: Invoice | undefined): (text: string) => string {
-	const phone = invoice?.contact.phone;
+	const phoneDigits = invoice?.contact.phone?.replace(/\D/g, '') ?? '';
+	// The contact's number however it is written: the same digits, or the same number without (or with) the
+	// country code.
+	const isContactPhone = (digits: string) =>
+		digits.length >= MIN_PHONE_DIGITS &&
+		phoneDigits.length >= MIN_PHONE_DIGITS &&
+		(phoneDigits.endsWith(digits) || digits.endsWith(phoneDigits));
 	return (text) => {
-		let out = text.replace(EMAIL_ANYWHERE, (email) => maskEmail(email));
-		if (phone && phone.replace(/\D/g, '').length >= 4)
-			out = out.split(phone).join(maskPhone(phone));
-		return out;
+		const out = text.replace(EMAIL_ANYWHERE, (email) => maskEmail(email));
+		if (phoneDigits.length < MIN_PHONE_DIGITS) return out;
+		return out.replace(PHONE_LIKE, (run) =>
+			isContactPhone(run.replace(/\D/g, '')) ? maskPhone(run) : run,
+		);
 	};
 }
 
@@ -274,8 +254,11 @@ export function buildEscalationPacket(
 	const money = facts.amountDue ? `${facts.amountDue} due` : null;
 	const age = daysPastDue !== null && daysPastDue > 0 ? `${daysPastDue} days past due` : null;
 	const summary = `${priority} · ${who} · ${what}${money ? ` · ${money}` : ''}${age ? `, ${age}` : ''} · ${reasonLabels.join(', ')}`;
+	// One header line: a customer name or invoice number with CR/LF would otherwise start a new e-mail header.
 	const subject = clipText(
-		`[${priority}] ${options.title}: ${who}${facts.invoiceNumber ? ` ${facts.invoiceNumber}` : ''} (${reasonLabels[0]})`,
+		oneLine(
+			`[${priority}] ${options.title}: ${who}${facts.invoiceNumber ? ` ${facts.invoiceNumber}` : ''} (${reasonLabels[0]})`,
+		),
 		150,
 	);
 
@@ -465,7 +448,9 @@ function renderSlack(
 
 	// Leave one block for the "Automated with this n8n workflow" footer the Slack node may append.
 	return {
-		text: clipText(redact(model.summary), 3000),
+		// Slack reads `text` as mrkdwn too (the notification): `<!channel>` or `<url|text>` in a customer name must
+		// arrive as text, like everywhere in the blocks.
+		text: clipText(escapeSlackMrkdwn(redact(model.summary)), 3000),
 		blocks: blocks.slice(0, SLACK_LIMITS.blocks - 1),
 	};
 }

@@ -4,61 +4,39 @@
  */
 import { z } from 'zod';
 
+import { ruleSettingsSchema } from './rule';
+import { ESCALATION_RULES } from './rules';
+
 import { CalendarDateSchema, CUSTOMER_TIERS, OwnerSchema, type Invoice } from '../invoice/schema';
 import type { PaymentState } from '../state/schema';
 import type { CadenceResult } from '../contract/cadence';
 import type { EscalationReasonDetailSchema, EscalationResultSchema } from '../contract/escalation';
 import type { TriageRead } from '../contract/triage';
 
-export const ESCALATION_PRIORITIES = ['P1', 'P2', 'P3'] as const;
-export const EscalationPrioritySchema = z.enum(ESCALATION_PRIORITIES);
-export type EscalationPriority = z.infer<typeof EscalationPrioritySchema>;
+export { ESCALATION_PRIORITIES, EscalationPrioritySchema, type EscalationPriority } from './rule';
+export { ESCALATION_RULES, DEFAULT_ESCALATION_HIGH_VALUE } from './rules';
+
+type EscalationRuleList = typeof ESCALATION_RULES;
+type AnyRule = EscalationRuleList[number];
 
 /** Reason codes, in the order rules are checked (and the order reasons of equal priority are listed). */
-export const ESCALATION_REASONS = [
-	'legal_threat',
-	'high_value',
-	'dispute',
-	'complaint',
-	'refund_request',
-	'failed_payment',
-	'broken_promises',
-	'guardrail',
-	'csuite_contact',
-	'strategic_final_notice',
-	'payment_plan',
-	'wrong_contact',
-	'days_past_due',
-	'upstream_request',
-] as const;
-export type EscalationReasonCode = (typeof ESCALATION_REASONS)[number];
-
-function rule(priority: EscalationPriority) {
-	return {
-		enabled: z.boolean().default(true),
-		priority: EscalationPrioritySchema.default(priority),
-	};
-}
-
-/** High-value thresholds in major units per currency (roughly 10,000 USD each); settable per currency. */
-export const DEFAULT_ESCALATION_HIGH_VALUE: Readonly<Record<string, number>> = {
-	USD: 10_000,
-	EUR: 10_000,
-	GBP: 8_000,
-	CAD: 13_000,
-	AUD: 15_000,
-	NZD: 16_000,
-	CHF: 9_000,
-	SEK: 100_000,
-	NOK: 100_000,
-	DKK: 70_000,
-	JPY: 1_500_000,
-	INR: 800_000,
-	SGD: 13_000,
-	MXN: 180_000,
-	BRL: 50_000,
-	KWD: 3_000,
+export const ESCALATION_REASONS = ESCALATION_RULES.map(
+	(rule) => rule.code,
+) as unknown as CodesOf<EscalationRuleList>;
+type CodesOf<Rules extends readonly unknown[]> = {
+	readonly [Index in keyof Rules]: Rules[Index] extends { code: infer Code } ? Code : never;
 };
+export type EscalationReasonCode = AnyRule['code'];
+/** The key of each rule's settings in the rules object, by reason code. */
+export type EscalationRuleKey = AnyRule['key'];
+
+type ShapeOf<Rule> = Rule extends { settings: infer Shape extends z.ZodRawShape } ? Shape : never;
+type RuleShapes = {
+	[Rule in AnyRule as Rule['key']]: ReturnType<typeof ruleSettingsSchema<ShapeOf<Rule>>>;
+};
+const ruleShapes = Object.fromEntries(
+	ESCALATION_RULES.map((rule) => [rule.key, ruleSettingsSchema(rule)]),
+) as unknown as RuleShapes;
 
 export const EscalationRouteSchema = z.object({
 	/** Customer tier this route applies to; omitted or "any" for every tier. */
@@ -105,65 +83,7 @@ export const EscalationSlaSchema = z
 	});
 
 export const EscalationRulesSchema = z.object({
-	/** Disputed flag, a dispute state, or a reply that disputes the invoice. */
-	dispute: z.object(rule('P2')).default({}),
-	legalThreat: z.object(rule('P1')).default({}),
-	/** Complaint or angry reply. */
-	complaint: z.object(rule('P2')).default({}),
-	refundRequest: z.object(rule('P2')).default({}),
-	/** Installments, extensions or custom terms asked for in a reply. */
-	paymentPlan: z.object(rule('P3')).default({}),
-	wrongContact: z
-		.object({
-			...rule('P3'),
-			/** A bounced reminder counts as a wrong contact. */
-			includeBounce: z.boolean().default(true),
-			/** An invoice with no contact email at all counts too: nobody can be reminded. */
-			includeMissingContact: z.boolean().default(true),
-		})
-		.default({}),
-	failedPayment: z
-		.object({
-			...rule('P2'),
-			minAttempts: z.number().int().min(1).default(1),
-			/** A reply that says the payment link does not work, or the payment was declined. */
-			detectLinkProblems: z.boolean().default(true),
-		})
-		.default({}),
-	/** The handoff: past this many days overdue automation gives the case to a person. */
-	daysPastDue: z.object({ ...rule('P3'), days: z.number().int().min(1).default(30) }).default({}),
-	highValue: z
-		.object({
-			...rule('P1'),
-			/** Major units per currency (compared in minor units). */
-			thresholds: z
-				.record(z.string(), z.number().positive())
-				.default({ ...DEFAULT_ESCALATION_HIGH_VALUE }),
-			/** Threshold for currencies missing from the table; unset means those currencies never count as high value. */
-			otherCurrencies: z.number().positive().optional(),
-			/** Also honour Payment State Check's own `high_value` signal. */
-			trustSignal: z.boolean().default(true),
-		})
-		.default({}),
-	brokenPromises: z
-		.object({ ...rule('P2'), count: z.number().int().min(1).default(2) })
-		.default({}),
-	/** An executive contact who is not the billing contact. */
-	csuiteContact: z.object(rule('P2')).default({}),
-	/** A strategic account about to get the final notice: the account owner reviews it first. */
-	strategicFinalNotice: z
-		.object({
-			...rule('P2'),
-			tiers: z.array(z.enum(CUSTOMER_TIERS)).default(['strategic']),
-			/** Matched (case-insensitive) against the planned step's id, template and tone. */
-			finalStepPattern: z.string().min(1).default('final'),
-		})
-		.default({}),
-	/** A guardrail finding from Cadence Step (a refused template). */
-	guardrail: z.object(rule('P2')).default({}),
-	/** Reply Triage or Cadence Step asked for a person for a reason no other rule names. */
-	upstreamRequest: z.object(rule('P3')).default({}),
-
+	...ruleShapes,
 	routing: z.array(EscalationRouteSchema).default([]),
 	fallbackOwner: OwnerSchema.optional(),
 	sla: EscalationSlaSchema.default({}),
@@ -290,6 +210,8 @@ export type EscalationLedger = Record<string, Record<string, string>>;
 export interface EscalationContext {
 	/** The moment of evaluation (Date, ISO timestamp or epoch ms). Default now. */
 	asOf?: Date | string | number;
-	/** De-duplication ledger; when given, duplicates are detected and new escalations recorded in it. */
+	/** Open cases (from the collections ledger or static data); when given, duplicates join their open case and new escalations are recorded in it. */
 	ledger?: EscalationLedger;
+	/** evaluateEscalations only: one case per customer and main reason (see evaluateEscalations). */
+	groupByCustomer?: boolean;
 }

@@ -178,6 +178,8 @@ export interface RunOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	/** Which node starts; default the first node without incoming connections. */
 	startNode?: string;
+	/** The execution's id (default 'engine-test-execution'): distinct ids tell overlapping runs apart. */
+	executionId?: string;
 }
 
 export interface RunResult {
@@ -229,7 +231,8 @@ export async function runWorkflow(
 		settings: { executionOrder: 'v1', ...(workflow.settings ?? {}) },
 	});
 	const mode = options.mode ?? 'trigger';
-	const hooks = new core.ExecutionLifecycleHooks(mode, 'engine-test-execution', {
+	const executionId = options.executionId ?? 'engine-test-execution';
+	const hooks = new core.ExecutionLifecycleHooks(mode, executionId, {
 		id: 'engine-test',
 		nodes,
 		connections: workflow.connections,
@@ -237,7 +240,7 @@ export async function runWorkflow(
 	const additionalData = {
 		hooks,
 		credentialsHelper: credentialsHelper(options.credentials ?? {}),
-		executionId: 'engine-test-execution',
+		executionId,
 		restApiUrl: 'http://127.0.0.1:5678/rest',
 		instanceBaseUrl: 'http://127.0.0.1:5678/',
 		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',

@@ -1,4 +1,9 @@
-/** The two operations of Cadence Step: Plan (decide, render, reserve) and Record (confirm a send). */
+/**
+ * Plan: decide the step due now per invoice, render it, and say what the ledger must learn. With the Ledger input
+ * (Data Table rows on the second input), items that create a row carry it at `ledgerRow` (see src/contract/ledger.ts):
+ * Send items their reservation (insert it before the send node), Escalate items the escalation Plan must remember.
+ * With static data, Plan reserves in the workflow's static data as before.
+ */
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -7,37 +12,38 @@ import {
 } from 'n8n-workflow';
 
 import {
-	DEFAULT_LIBRARY,
-	PRESETS,
+	PilotCohort,
+	RunKeys,
+	asApprovalDraft,
 	consolidateSends,
+	consolidatedReservation,
+	eventToRow,
+	groupLedgerByInvoice,
+	heldBack,
 	historyFromFields,
 	ledgerHistory,
 	lintStep,
 	mapWithConcurrency,
-	mergeLibrary,
-	parseIdempotencyKey,
-	parseLibrary,
-	personaliseMessage,
 	outsidePilotPlan,
+	personaliseMessage,
 	planCadenceStep,
 	pruneLedger,
 	pruneStale,
-	recordSend,
+	readLedgerRows,
+	replyFromTriage,
 	reserveStep,
-	resolvePolicy,
 	toInstant,
 	type AiConfig,
 	type CadencePlan,
-	type CadencePolicy,
-	type CadencePolicyInput,
 	type ConsolidationEntry,
-	type HistoryEntry,
+	type HistoryInput,
 	type Invoice,
 	type LedgerData,
+	type LedgerEvent,
 	type MessageLibrary,
+	type PilotMode,
 	type PlanOptions,
-	type PolicyRef,
-} from '../../src';
+} from '../../../src';
 import {
 	asOfParameter,
 	auditEntry,
@@ -45,14 +51,20 @@ import {
 	forEachItem,
 	Outputs,
 	readInvoice,
-	valueAt,
 	withAudit,
-} from '../shared/items';
-import { staticNamespace } from '../shared/staticData';
+} from '../../shared/items';
+import { staticNamespace } from '../../shared/staticData';
+import {
+	NODE,
+	OUTPUTS,
+	ledgerMode,
+	ledgerRuleOptions,
+	readLibrary,
+	readPolicy,
+	splitList,
+	type OutputName,
+} from './parameters';
 
-export const NODE = 'Cadence Step';
-export const OUTPUTS = ['Send', 'Wait', 'Stop', 'Escalate'] as const;
-type OutputName = (typeof OUTPUTS)[number];
 const OUTPUT_OF = { send: 'Send', wait: 'Wait', stop: 'Stop', escalate: 'Escalate' } as const;
 
 interface Planned {
@@ -63,7 +75,7 @@ interface Planned {
 	ai?: IDataObject;
 }
 
-export async function planOperation(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	let setup: ReturnType<typeof readPolicy> & { library: MessageLibrary };
@@ -78,12 +90,17 @@ export async function planOperation(ctx: IExecuteFunctions): Promise<INodeExecut
 	const { policy: policyRef, tierPolicies, library } = setup;
 	const invoiceField = (options.invoiceField as string) || 'invoice';
 	const dryRun = options.dryRun === true;
-	const ledgerMode = ctx.getNodeParameter('ledger', 0, 'staticData') as 'staticData' | 'fields';
+	const mode = ledgerMode(ctx);
 	const ledger: LedgerData | undefined =
-		ledgerMode === 'staticData' ? (staticNamespace(ctx, 'cadence') as LedgerData) : undefined;
-	const pilot = (options.pilot as string) || 'off';
+		mode === 'staticData' ? (staticNamespace(ctx, 'cadence') as LedgerData) : undefined;
+	const rowsMode = mode === 'ledgerInput';
+	const executionId = String(ctx.getExecutionId?.() ?? '') || undefined;
+	const ledgerRead = rowsMode ? readLedger(ctx) : undefined;
 	const holdOnReplies = options.holdOnReplies !== false;
-	const pilotSize = (options.pilotSize as number) ?? 10;
+	const pilot = new PilotCohort(
+		((options.pilot as string) || 'off') as PilotMode,
+		(options.pilotSize as number) ?? 10,
+	);
 	const sender = {
 		name: (options.senderName as string) || 'Accounts Receivable',
 		company: (options.senderCompany as string) || undefined,
@@ -97,6 +114,7 @@ export async function planOperation(ctx: IExecuteFunctions): Promise<INodeExecut
 		sender,
 		cc: splitList(options.cc),
 		tierPolicies,
+		...(rowsMode ? { executionId, ...ledgerRuleOptions(options) } : {}),
 	};
 	const at = new Date().toISOString();
 	// Reservations carry the plan's moment (now, unless As-Of is set), so spacing counts from the planned touch.
@@ -104,8 +122,7 @@ export async function planOperation(ctx: IExecuteFunctions): Promise<INodeExecut
 	const outputs = new Outputs<OutputName>(OUTPUTS);
 	const planned: Planned[] = [];
 	const closed: string[] = [];
-	const plannedKeys = new Set<string>();
-	let cohort = 0;
+	const runKeys = new RunKeys();
 
 	forEachItem(
 		ctx,
@@ -124,53 +141,34 @@ export async function planOperation(ctx: IExecuteFunctions): Promise<INodeExecut
 				);
 			}
 			const invoice = read.invoice;
-			const inCohort =
-				pilot === 'off' ||
-				(pilot === 'firstN'
-					? cohort++ < pilotSize
-					: ctx.getNodeParameter('options.pilotFilter', itemIndex, true) === true);
+			const inCohort = pilot.includes(
+				() => ctx.getNodeParameter('options.pilotFilter', itemIndex, true) === true,
+			);
 			if (!inCohort) {
 				planned.push({ itemIndex, json: item.json, invoice, plan: outsidePilotPlan(invoice) });
 				return;
 			}
-			const history: HistoryEntry[] = ledger
+			const history: HistoryInput[] = ledger
 				? ledgerHistory(ledger, invoice.id)
-				: historyFromFields(
-						ctx.getNodeParameter('lastStepId', itemIndex, ''),
-						ctx.getNodeParameter('lastTouchAt', itemIndex, ''),
-					);
-			const triage = item.json.triage as IDataObject | undefined;
+				: rowsMode
+					? [...(ledgerRead!.byInvoice.get(invoice.id) ?? [])]
+					: historyFromFields(
+							ctx.getNodeParameter('lastStepId', itemIndex, ''),
+							ctx.getNodeParameter('lastTouchAt', itemIndex, ''),
+						);
+			// A triage on the item (Reply Triage upstream) is a reply like any other: it holds, never releases.
+			const reply = replyFromTriage(item.json.triage as IDataObject | undefined, invoice, planAt);
+			if (reply) history.push(reply);
 			const result = planCadenceStep(invoice, policyRef, {
 				...base,
 				history,
-				outOfOfficeUntil:
-					outOfOfficeUntil(triage) ??
-					(typeof item.json.outOfOfficeUntil === 'string' ? item.json.outOfOfficeUntil : undefined),
-				// A triage result on the item means the latest reply has been read.
-				...(triage || !holdOnReplies ? { replyAwaitingTriage: false } : {}),
+				...(typeof item.json.outOfOfficeUntil === 'string'
+					? { outOfOfficeUntil: item.json.outOfOfficeUntil }
+					: {}),
+				...(holdOnReplies ? {} : { replyAwaitingTriage: false }),
 			});
 			if (result.rule === 'closed') closed.push(invoice.id);
-			if (result.idempotencyKey) {
-				// The same invoice twice in one input: the step goes out once.
-				if (plannedKeys.has(result.idempotencyKey)) {
-					planned.push({
-						itemIndex,
-						json: item.json,
-						invoice,
-						plan: {
-							...result,
-							action: 'wait',
-							rule: 'send',
-							reason: `step "${result.step?.id}" is already planned for this invoice in this run`,
-							message: undefined,
-							idempotencyKey: undefined,
-						},
-					});
-					return;
-				}
-				plannedKeys.add(result.idempotencyKey);
-			}
-			planned.push({ itemIndex, json: item.json, invoice, plan: result });
+			planned.push({ itemIndex, json: item.json, invoice, plan: runKeys.claim(result) });
 		},
 		(error, item, itemIndex) =>
 			planned.push({ itemIndex, json: { ...item.json, error: error.message } }),
@@ -178,7 +176,7 @@ export async function planOperation(ctx: IExecuteFunctions): Promise<INodeExecut
 	);
 
 	if (ctx.getNodeParameter('personalise', 0, false) === true)
-		await personaliseAll(ctx, planned, options);
+		await personaliseAll(ctx, planned, options, planAt, executionId);
 
 	if (ledger && !dryRun) {
 		pruneLedger(ledger, closed);
@@ -201,16 +199,7 @@ export async function planOperation(ctx: IExecuteFunctions): Promise<INodeExecut
 				planAt,
 				entry.plan.skippedSteps,
 			);
-			if (!reserved.ok) {
-				entry.plan = {
-					...entry.plan,
-					action: 'wait',
-					rule: 'send',
-					reason: reserved.reason,
-					message: undefined,
-					idempotencyKey: undefined,
-				};
-			}
+			if (!reserved.ok) entry.plan = heldBack(entry.plan, reserved.reason);
 		}
 	}
 	for (const entry of planned) {
@@ -220,16 +209,22 @@ export async function planOperation(ctx: IExecuteFunctions): Promise<INodeExecut
 			continue;
 		}
 		const output: OutputName = dryRun ? 'Wait' : OUTPUT_OF[entry.plan.action];
-		outputs.push(output, itemJson(entry.json, entry.plan, at, dryRun, entry.ai), entry.itemIndex);
+		const json = itemJson(entry.json, entry.plan, at, dryRun, entry.ai);
+		const row = rowsMode && !dryRun ? entry.plan.ledger?.[0] : undefined;
+		if (row) json.ledgerRow = eventToRow(row) as unknown as IDataObject;
+		outputs.push(output, json, entry.itemIndex);
 	}
 
-	addHints(ctx, outputs, planned, ledger !== undefined, dryRun);
+	addHints(ctx, outputs, planned, mode, dryRun, ledgerRead?.invalid ?? []);
 	return outputs.result();
 
 	function consolidate(entries: Planned[], planOptions: PlanOptions, dry: boolean): Set<Planned> {
 		const sends = entries.filter(
 			(entry) =>
-				entry.plan?.action === 'send' && entry.plan.message?.channel === 'email' && !entry.ai,
+				entry.plan?.action === 'send' &&
+				entry.plan.message?.channel === 'email' &&
+				!entry.ai &&
+				!entry.plan.approved,
 		);
 		const groups = consolidateSends(
 			sends.map(
@@ -283,6 +278,10 @@ export async function planOperation(ctx: IExecuteFunctions): Promise<INodeExecut
 				...(dry ? { dryRun: true } : {}),
 			};
 			const output: OutputName = dry ? 'Wait' : blocked ? 'Escalate' : 'Send';
+			const reservation =
+				rowsMode && !dry && !blocked && group.message
+					? consolidatedReservation(group.message, planAt, executionId)
+					: undefined;
 			outputs.push(
 				output,
 				withAudit(
@@ -294,7 +293,12 @@ export async function planOperation(ctx: IExecuteFunctions): Promise<INodeExecut
 						String(cadence.reason),
 						at,
 					),
-					{ cadence },
+					{
+						cadence,
+						...(reservation
+							? { ledgerRow: eventToRow(reservation) as unknown as IDataObject }
+							: {}),
+					},
 				),
 				first.itemIndex,
 				{ pairedItem },
@@ -304,13 +308,36 @@ export async function planOperation(ctx: IExecuteFunctions): Promise<INodeExecut
 	}
 }
 
+interface LedgerInputRead {
+	byInvoice: Map<string, LedgerEvent[]>;
+	invalid: Array<{ index: number; errors: string[] }>;
+}
+
+/** The Ledger input (Data Table rows), read once per execution and grouped per invoice. */
+function readLedger(ctx: IExecuteFunctions): LedgerInputRead {
+	let rows: INodeExecutionData[] = [];
+	try {
+		rows = ctx.getInputData(1) ?? [];
+	} catch {
+		rows = [];
+	}
+	const read = readLedgerRows(rows.map((row) => row.json ?? {}));
+	return { byInvoice: groupLedgerByInvoice(read.events), invalid: read.invalid };
+}
+
 async function personaliseAll(
 	ctx: IExecuteFunctions,
 	planned: Planned[],
 	options: IDataObject,
+	planAt: string,
+	executionId: string | undefined,
 ): Promise<void> {
 	const targets = planned.filter(
-		(entry) => entry.plan?.action === 'send' && entry.plan.message?.channel === 'email',
+		(entry) =>
+			entry.plan?.action === 'send' &&
+			entry.plan.message?.channel === 'email' &&
+			// An approved message goes out as approved: never rewritten, never re-asked.
+			!entry.plan.approved,
 	);
 	if (targets.length === 0) return;
 	const credentials = await ctx.getCredentials<{ apiKey: string; baseUrl: string; model: string }>(
@@ -343,20 +370,7 @@ async function personaliseAll(
 				).filter((finding) => finding.rule === 'missing_required'),
 		});
 		if (result.ok) {
-			entry.plan = {
-				...plan,
-				action: 'escalate',
-				rule: 'requires_approval',
-				reason: 'AI-personalised draft: a person approves it before it is sent',
-				requiresApproval: true,
-				message: {
-					...message,
-					subject: result.message.subject,
-					text: result.message.text,
-					html: result.message.html,
-					requiresApproval: true,
-				},
-			};
+			entry.plan = asApprovalDraft(plan, result.message, invoice.id, planAt, executionId);
 			entry.ai = { used: true, model: config.model };
 		} else {
 			entry.ai = {
@@ -368,172 +382,6 @@ async function personaliseAll(
 	});
 }
 
-export async function recordOperation(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = ctx.getInputData();
-	const ledger = staticNamespace(ctx, 'cadence') as LedgerData;
-	const at = new Date().toISOString();
-	const outputs = new Outputs<'Recorded'>(['Recorded']);
-	forEachItem(
-		ctx,
-		items,
-		(item, itemIndex) => {
-			const given = ctx.getNodeParameter('idempotencyKey', itemIndex, '') as string;
-			const key =
-				given || (valueAt(item.json, 'cadence.idempotencyKey') as string | undefined) || '';
-			const targets = parseIdempotencyKey(key);
-			if (targets.length === 0) {
-				throw new NodeOperationError(ctx.getNode(), `no idempotency key on this item ("${key}")`, {
-					itemIndex,
-					description:
-						"Set Idempotency Key to {{ $('Cadence Step').item.json.cadence.idempotencyKey }} (the Plan node's item), since the send node's output replaces the item",
-				});
-			}
-			const chosen = ctx.getNodeParameter('status', itemIndex, 'auto') as
-				| 'auto'
-				| 'sent'
-				| 'failed';
-			const error = item.json.error;
-			const status = chosen === 'auto' ? (error ? 'failed' : 'sent') : chosen;
-			const errorText =
-				typeof error === 'string'
-					? error
-					: error && typeof error === 'object'
-						? String((error as IDataObject).message ?? JSON.stringify(error))
-						: undefined;
-			const results = targets.map((target) => ({
-				...target,
-				...recordSend(ledger, target.invoiceId, target.stepId, status, at, errorText),
-			}));
-			const reason = results
-				.map((result) =>
-					result.ok
-						? `${result.key} recorded as ${status}${status === 'failed' ? ` (${result.failures} failure(s))` : ''}`
-						: result.reason,
-				)
-				.join('; ');
-			outputs.push(
-				'Recorded',
-				withAudit(item.json, auditEntry(NODE, 'record', status, reason, at), {
-					cadence: {
-						...((item.json.cadence as IDataObject) ?? {}),
-						recorded: { status, key, results: results as unknown as IDataObject[] },
-					},
-				}),
-				itemIndex,
-			);
-		},
-		(error, item, itemIndex) =>
-			outputs.push('Recorded', { ...item.json, error: error.message }, itemIndex),
-		'Record goes after the send node and needs the idempotency key the Plan operation put on cadence.idempotencyKey',
-	);
-	return outputs.result();
-}
-
-/** The policy once per execution: a preset, 'by-tier' (with tuned presets per tier), or a validated custom policy. */
-function readPolicy(
-	ctx: IExecuteFunctions,
-	options: IDataObject,
-): { policy: PolicyRef; tierPolicies?: PlanOptions['tierPolicies'] } {
-	const choice = ctx.getNodeParameter('policy', 0, 'by-tier') as string;
-	let policy: PolicyRef;
-	if (choice === 'custom') {
-		const steps = ((ctx.getNodeParameter('steps', 0, {}) as IDataObject).step ??
-			[]) as IDataObject[];
-		policy = { name: 'custom', steps } as unknown as CadencePolicyInput;
-	} else if (choice === 'json') {
-		const raw = ctx.getNodeParameter('policyJson', 0, '{}');
-		policy = (typeof raw === 'string' ? JSON.parse(raw) : raw) as CadencePolicyInput;
-	} else {
-		policy = choice as PolicyRef;
-	}
-	const tuning = policyTuning(options);
-	if (Object.keys(tuning).length === 0)
-		return { policy: choice === 'custom' || choice === 'json' ? resolvePolicy(policy) : policy };
-	const apply = (resolved: CadencePolicy): CadencePolicy =>
-		resolvePolicy({
-			...resolved,
-			...tuning,
-			sendWindow: { ...resolved.sendWindow, ...((tuning.sendWindow as object) ?? {}) },
-		} as CadencePolicyInput);
-	if (choice === 'by-tier') {
-		// Tuning applies to whichever preset the tier picks.
-		return {
-			policy: 'by-tier',
-			tierPolicies: {
-				strategic: apply(PRESETS.strategic),
-				standard: apply(PRESETS['standard-5']),
-				transactional: apply(PRESETS.transactional),
-				friction: apply(PRESETS['policy-4']),
-			},
-		};
-	}
-	return { policy: apply(resolvePolicy(policy)) };
-}
-
-/** Options that adjust the chosen policy; only those the user added. */
-function policyTuning(options: IDataObject): Partial<CadencePolicyInput> {
-	const tuning: Record<string, unknown> = {};
-	for (const key of [
-		'spacingHours',
-		'catchUp',
-		'maxTouches',
-		'maxFailedSends',
-		'escalateAfterBrokenPromises',
-		'promiseGraceDays',
-	] as const) {
-		if (options[key] !== undefined && options[key] !== '') tuning[key] = options[key];
-	}
-	if (typeof options.holidays === 'string' && options.holidays.trim() !== '')
-		tuning.holidays = splitList(options.holidays);
-	const window: Record<string, unknown> = {};
-	if (Array.isArray(options.sendDays)) window.days = options.sendDays;
-	if (options.sendFrom) window.from = options.sendFrom;
-	if (options.sendTo) window.to = options.sendTo;
-	if (Object.keys(window).length > 0) tuning.sendWindow = window;
-	return tuning as Partial<CadencePolicyInput>;
-}
-
-function readLibrary(options: IDataObject): MessageLibrary {
-	let overrides: MessageLibrary = {};
-	if (options.library !== undefined && options.library !== '')
-		overrides = parseLibrary(options.library);
-	const rows = ((options.overrides as IDataObject | undefined)?.override ?? []) as Array<{
-		template: string;
-		channel: string;
-		subject?: string;
-		text: string;
-		html?: string;
-	}>;
-	for (const row of rows) {
-		if (!row.template || !row.text) continue;
-		overrides[row.template] = {
-			...(overrides[row.template] ?? {}),
-			[row.channel]: {
-				text: row.text,
-				...(row.subject ? { subject: row.subject } : {}),
-				...(row.html ? { html: row.html } : {}),
-			},
-		};
-	}
-	return Object.keys(overrides).length > 0
-		? mergeLibrary(parseLibrary(overrides))
-		: DEFAULT_LIBRARY;
-}
-
-function splitList(value: unknown): string[] {
-	if (typeof value !== 'string') return [];
-	return value
-		.split(/[,;\n]/)
-		.map((part) => part.trim())
-		.filter(Boolean);
-}
-
-function outOfOfficeUntil(triage: IDataObject | undefined): string | undefined {
-	if (!triage || triage.intent !== 'out_of_office') return undefined;
-	const date = (triage.extracted as IDataObject | undefined)?.returnDate;
-	return typeof date === 'string' ? date : undefined;
-}
-
 function itemJson(
 	json: IDataObject,
 	result: CadencePlan,
@@ -541,11 +389,14 @@ function itemJson(
 	dryRun: boolean,
 	ai: IDataObject | undefined,
 ): IDataObject {
-	const cadence: IDataObject = { ...(result as unknown as IDataObject) };
+	const { ledger: _rows, ...plan } = result;
+	void _rows;
+	const cadence: IDataObject = { ...(plan as unknown as IDataObject) };
 	if (dryRun) cadence.dryRun = true;
 	if (ai) cadence.ai = ai;
-	const { error: _dropped, ...rest } = json;
+	const { error: _dropped, ledgerRow: _previous, ...rest } = json;
 	void _dropped;
+	void _previous;
 	return withAudit(
 		rest,
 		auditEntry(
@@ -563,8 +414,9 @@ function addHints(
 	ctx: IExecuteFunctions,
 	outputs: Outputs<OutputName>,
 	planned: Planned[],
-	usesLedger: boolean,
+	mode: string,
 	dryRun: boolean,
+	invalidRows: Array<{ index: number; errors: string[] }>,
 ): void {
 	const hints: Array<{ message: string; location: 'outputPane' }> = [];
 	const count = (rule: string) => planned.filter((entry) => entry.plan?.rule === rule).length;
@@ -580,6 +432,20 @@ function addHints(
 			message: `${promised} invoice(s) were held because a promise to pay is pending`,
 			location: 'outputPane',
 		});
+	const unknown = count('send_outcome_unknown');
+	if (unknown > 0)
+		hints.push({
+			message: `${unknown} earlier send(s) were reserved but never recorded: escalated as "send outcome unknown" with the message`,
+			location: 'outputPane',
+		});
+	if (invalidRows.length > 0)
+		hints.push({
+			message: `${invalidRows.length} Ledger row(s) could not be read and were ignored: ${invalidRows
+				.slice(0, 3)
+				.map((row) => `row ${row.index + 1}: ${row.errors.join(', ')}`)
+				.join('; ')}`,
+			location: 'outputPane',
+		});
 	const aiFailed = planned.filter((entry) => entry.ai && entry.ai.used === false).length;
 	if (aiFailed > 0)
 		hints.push({
@@ -591,10 +457,10 @@ function addHints(
 			message: 'Dry run: every item left on Wait and the ledger was not touched',
 			location: 'outputPane',
 		});
-	if (usesLedger && !dryRun && ctx.getMode() === 'manual' && outputs.count('Send') > 0) {
+	if (mode === 'staticData' && !dryRun && ctx.getMode() === 'manual' && outputs.count('Send') > 0) {
 		hints.push({
 			message:
-				'Manual run: n8n does not save static data here, so these reservations are forgotten. The ledger persists only in production (scheduled, webhook, CLI) executions.',
+				'Manual run: n8n does not save static data here, so these reservations are forgotten. The ledger persists only in production (scheduled, webhook, CLI) executions; the Ledger input (Data Table) keeps manual runs too.',
 			location: 'outputPane',
 		});
 	}
