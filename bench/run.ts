@@ -7,7 +7,7 @@ import { BUILD, N8N_MODULES, REPO } from './setup';
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 import { benchRuns, formatRatio, out, ratio } from './stats';
@@ -49,6 +49,7 @@ function header(): void {
 	}
 	out('n8n-nodes-invoice-followup benchmark');
 	out(`  date       ${new Date().toISOString()}`);
+	out(`  load       ${loadLine()} at the start (a busy machine inflates every figure)`);
 	out(
 		`  machine    ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${process.platform} ${process.arch}`,
 	);
@@ -100,12 +101,21 @@ export function printTable(title: string, rows: BenchRow[]): void {
 	out();
 }
 
+/** The 1, 5 and 15 minute load averages against the core count: a figure taken on a busy machine says so. */
+export function loadLine(): string {
+	const [one, five, fifteen] = loadavg().map((value) => value.toFixed(2));
+	return `load average ${one}, ${five}, ${fifteen} on ${cpus().length} cores`;
+}
+
 async function section(title: string, load: () => Promise<BenchModule>): Promise<void> {
 	try {
 		const started = Date.now();
-		out(`# ${title} (running...)`);
+		out(`# ${title} (running..., ${loadLine()})`);
 		const rows = await (await load()).run();
-		printTable(`${title} (${((Date.now() - started) / 1000).toFixed(0)} s)`, rows);
+		printTable(
+			`${title} (${((Date.now() - started) / 1000).toFixed(0)} s; at the end: ${loadLine()})`,
+			rows,
+		);
 	} catch (error) {
 		out(`## ${title}: failed: ${(error as Error).stack ?? String(error)}`);
 		out();

@@ -2,7 +2,7 @@
 # npm run bench: every performance figure in one run, printed as a table with the goals beside the figures.
 # Builds the package (the Code-node comparison and the package-load figure use dist/, as n8n does), compiles the
 # benchmark with tsc into the git-ignored .bench-build/ (a mirror of the repo layout) and runs it under Node 24.
-# Environment: BENCH_RUNS (default 5), BENCH_ITEMS (default 100000), BENCH_CLI_ITEMS (default 10000),
+# Environment: BENCH_RUNS (default 5), BENCH_ITEMS (default 100000), BENCH_CLI_ITEMS (default 5000),
 # BENCH_ONLY=load,engine,code,triage,report,cadence,escalation (default all).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

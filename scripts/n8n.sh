@@ -10,9 +10,12 @@ USER_FOLDER="$(mkdir -p "$1" && cd "$1" && pwd)"
 shift
 
 # The community-package route: node types are named n8n-nodes-invoice-followup.<node>, as in the templates.
+# A package installed there with npm (a real folder, as the install e2e test does) is left as it is.
 NODES_DIR="$USER_FOLDER/.n8n/nodes/node_modules"
 mkdir -p "$NODES_DIR"
-ln -sfn "${N8N_PACKAGE_DIR:-$ROOT}" "$NODES_DIR/n8n-nodes-invoice-followup"
+if [ -L "$NODES_DIR/n8n-nodes-invoice-followup" ] || [ ! -e "$NODES_DIR/n8n-nodes-invoice-followup" ]; then
+	ln -sfn "${N8N_PACKAGE_DIR:-$ROOT}" "$NODES_DIR/n8n-nodes-invoice-followup"
+fi
 
 # Test runners set NODE_ENV=test, which silences n8n's logger and with it `execute --rawOutput`.
 unset NODE_ENV

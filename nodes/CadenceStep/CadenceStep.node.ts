@@ -16,6 +16,7 @@ import {
 	WEEKDAYS,
 } from '../../src';
 import { namedOutputs } from '../shared/items';
+import { inputsWithLedger } from '../shared/ledger';
 import { STATIC_DATA_NOTICE } from '../shared/staticData';
 import { asOfOption, invoiceFieldOption, timezoneOption } from '../shared/options';
 import { OUTPUTS } from './actions/parameters';
@@ -31,10 +32,7 @@ const label = (value: string) =>
 const defaultSteps = PRESETS['standard-5'].steps.map((step) => ({ ...step }));
 
 /** Two inputs (Items, Ledger) when Plan reads the ledger from Data Table rows, as Merge takes two. */
-const ledgerInputs = JSON.stringify([
-	{ type: 'main', displayName: 'Items' },
-	{ type: 'main', displayName: 'Ledger' },
-]);
+const ledgerInputs = JSON.stringify(inputsWithLedger());
 const singleInput = JSON.stringify([{ type: 'main' }]);
 
 const LEDGER_INPUT_NOTICE =

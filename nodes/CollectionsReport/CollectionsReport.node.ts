@@ -1,5 +1,4 @@
 import {
-	NodeConnectionTypes,
 	NodeOperationError,
 	UserError,
 	type IBinaryKeyData,
@@ -20,6 +19,8 @@ import {
 	type ReportRenderName,
 } from '../../src';
 import { asOfParameter, namedOutputs, valueAt } from '../shared/items';
+import { addHints } from '../shared/hints';
+import { inputsWithLedger, readLedgerInput } from '../shared/ledger';
 import { STATIC_DATA_NOTICE, staticNamespace } from '../shared/staticData';
 import { asOfOption, invoiceFieldOption, timezoneOption } from '../shared/options';
 
@@ -43,13 +44,15 @@ export class CollectionsReport implements INodeType {
 			'One receivables report from all items: aging, DSO, best possible DSO, ADD, CEI, promises kept, stalled accounts; as Markdown, email HTML, Slack blocks, CSV and SVG',
 		defaults: { name: 'Collections Report' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: namedOutputs(['Report']),
-		outputNames: ['Report'],
+		inputs: inputsWithLedger(),
+		// The JSON first, so the output pane opens on it (n8n shows the Binary tab for any output that carries files);
+		// the same report with report.html, the CSV and the chart as files on the second.
+		outputs: namedOutputs(['Report', 'Files']),
+		outputNames: ['Report', 'Files'],
 		properties: [
 			{
 				displayName:
-					'Put this after Payment State Check (and optionally Cadence Step, Reply Triage, Escalation Gate). All items become one report item; anything that cannot be reported is listed in skipped[] with the reason.',
+					'Put this after Payment State Check (and optionally Cadence Step, Reply Triage, Escalation Gate). All items become one report item; anything that cannot be reported is listed in skipped[] with the reason. Wire the collections ledger (a Data Table node reading collections_ledger) into the Ledger input: reminders, replies, escalations, approvals, promises and response time of the period are then counted from it, and stalled accounts measured from the last touch or reply.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -268,7 +271,9 @@ export class CollectionsReport implements INodeType {
 		const store = keepTrend ? staticNamespace(this, 'collectionsReport') : undefined;
 
 		try {
+			const ledger = readLedgerInput(this);
 			const reportOptions: CollectionsReportOptions = {
+				...(ledger ? { ledger: ledger.events, ledgerInvalidRows: ledger.invalid.length } : {}),
 				asOf: asOfParameter(options.asOf),
 				timezone: (options.timezone as string) || this.getTimezone(),
 				currency: ((this.getNodeParameter('currency', 0, '') as string) || '').trim() || undefined,
@@ -301,6 +306,13 @@ export class CollectionsReport implements INodeType {
 			if (renders.html !== undefined) json.html = renders.html;
 			if (renders.slack !== undefined) json.slack = renders.slack as unknown as IDataObject;
 			const binary: IBinaryKeyData = {};
+			if (renders.html !== undefined) {
+				binary.html = await this.helpers.prepareBinaryData(
+					Buffer.from(renders.html, 'utf8'),
+					'report.html',
+					'text/html',
+				);
+			}
 			if (renders.csv !== undefined) {
 				const text = options.csvBom === false ? renders.csv : `\uFEFF${renders.csv}`;
 				binary.csv = await this.helpers.prepareBinaryData(
@@ -317,28 +329,31 @@ export class CollectionsReport implements INodeType {
 				);
 			}
 
-			const hints: Array<{ message: string; location: 'outputPane' }> = [];
-			if (report.skipped.length > 0) {
-				hints.push({
-					message: `${report.skipped.length} item(s) are not in the report: see skipped[] for each reason (first: ${report.skipped[0].reason})`,
-					location: 'outputPane',
-				});
-			}
-			if (report.metrics.period.creditSalesSource === 'derived' && items.length > 0) {
-				hints.push({
-					message:
-						'Credit sales were derived from the invoices given: for exact DSO and CEI, feed every invoice of the period (paid ones too) or set Credit Sales by Month',
-					location: 'outputPane',
-				});
-			}
-			if (keepTrend && this.getMode() === 'manual')
-				hints.push({ message: STATIC_DATA_NOTICE, location: 'outputPane' });
-			if (hints.length > 0) this.addExecutionHints(...hints);
+			const hints: string[] = [];
+			if (report.skipped.length > 0)
+				hints.push(
+					`${report.skipped.length} item(s) are not in the report: see skipped[] for each reason (first: ${report.skipped[0].reason})`,
+				);
+			if (report.metrics.period.creditSalesSource === 'derived' && items.length > 0)
+				hints.push(
+					'Credit sales were derived from the invoices given: for exact DSO and CEI, feed every invoice of the period (paid ones too) or set Credit Sales by Month',
+				);
+			if (!ledger)
+				hints.push(
+					'No collections ledger on the Ledger input: reminders, replies and escalations are only those the items of this run carry',
+				);
+			else if (ledger.invalid.length > 0)
+				hints.push(
+					`${ledger.invalid.length} row(s) on the Ledger input are not ledger events and were left out (first: row ${ledger.invalid[0].index}: ${ledger.invalid[0].errors.join('; ')})`,
+				);
+			if (keepTrend && this.getMode() === 'manual') hints.push(STATIC_DATA_NOTICE);
+			addHints(this, hints);
 
-			return [[{ json, binary: Object.keys(binary).length > 0 ? binary : undefined, pairedItem }]];
+			const files = Object.keys(binary).length > 0 ? [{ json, binary, pairedItem }] : [];
+			return [[{ json, pairedItem }], files];
 		} catch (caught) {
 			const error = caught instanceof Error ? caught : new Error(String(caught));
-			if (this.continueOnFail()) return [[{ json: { error: error.message }, pairedItem }]];
+			if (this.continueOnFail()) return [[{ json: { error: error.message }, pairedItem }], []];
 			throw new NodeOperationError(this.getNode(), error, {
 				description:
 					'Check the options: the reporting currency must be an ISO code (USD), months YYYY-MM, amounts plain numbers, exchange rates positive decimals',

@@ -137,7 +137,7 @@ export class ReplyTriage implements INodeType {
 				displayName: 'Body (HTML)',
 				name: 'html',
 				type: 'string',
-				default: '={{ $json.html }}',
+				default: "={{ $json.html ?? '' }}",
 				displayOptions: { show: { inputPreset: ['generic'] } },
 				description: 'Used when the text body is empty',
 			},
@@ -162,7 +162,7 @@ export class ReplyTriage implements INodeType {
 				displayName: 'Headers',
 				name: 'headers',
 				type: 'json',
-				default: '={{ $json.headers }}',
+				default: '={{ $json.headers ?? {} }}',
 				displayOptions: { show: { inputPreset: ['generic'] } },
 				description:
 					'Header names to values, for auto-reply and bounce detection (Auto-Submitted, Precedence, Content-Type)',

@@ -154,19 +154,11 @@ export function consolidatedReservation(
 	at: string,
 	executionId?: string,
 ): LedgerEventInput | undefined {
-	const [first] = parseIdempotencyKey(message.idempotencyKey);
-	if (!first) return undefined;
-	return {
-		kind: 'touch',
-		invoiceId: first.invoiceId,
-		at,
-		stepId: first.stepId,
-		status: 'reserved',
-		key: message.idempotencyKey,
+	const touch = touchFor(message.idempotencyKey, 'reserved', at, {
+		executionId,
 		channel: message.channel,
-		...(executionId ? { executionId } : {}),
-		message: ledgerMessage(message),
-	};
+	});
+	return touch && { ...touch, message: ledgerMessage(message) };
 }
 
 /** The row Record appends after the send node: sent or failed, for a key (or a consolidated `key+key`). */
@@ -174,8 +166,25 @@ export function recordedTouch(
 	key: string,
 	status: 'sent' | 'failed',
 	at: string,
-	extra: { executionId?: string; messageId?: string; error?: string; channel?: string } = {},
+	extra: TouchExtra = {},
 ): LedgerEventInput | undefined {
+	return touchFor(key, status, at, extra);
+}
+
+interface TouchExtra {
+	executionId?: string;
+	messageId?: string;
+	error?: string;
+	channel?: string;
+}
+
+/** A touch row for a key; a consolidated key is filed under its first invoice (the codec splits it on reading). */
+function touchFor(
+	key: string,
+	status: 'reserved' | 'sent' | 'failed',
+	at: string,
+	extra: TouchExtra,
+): Extract<LedgerEventInput, { kind: 'touch' }> | undefined {
 	const [first] = parseIdempotencyKey(key);
 	if (!first) return undefined;
 	return {

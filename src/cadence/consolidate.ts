@@ -3,9 +3,10 @@
  * step among them, instead of one e-mail per invoice on the same morning.
  */
 import type { Invoice } from '../invoice/schema';
-import { DEFAULT_LIBRARY, templateFor, type MessageLibrary } from '../messages/library';
+import type { MessageLibrary } from '../messages/library';
+import { chooseTemplate, type LocalisedLibraries } from '../messages/locales';
 import { renderMessage, type Sender } from '../messages/render';
-import { lintStep, type CadenceMessage, type CadencePlan } from './plan';
+import { librariesFor, lintStep, type CadenceMessage, type CadencePlan } from './plan';
 import { toneRank, type Tone } from './policy';
 import type { LintFinding } from '../messages/lint';
 
@@ -27,6 +28,10 @@ export interface ConsolidatedGroup {
 
 export interface ConsolidateOptions {
 	templates?: MessageLibrary;
+	/** Libraries by language (as planCadenceStep takes them); the first invoice's customer locale picks one. */
+	libraries?: LocalisedLibraries;
+	/** Locale whose library answers when the customer's language has none (the policy's messages.fallbackLocale). */
+	fallbackLocale?: string;
 	/** Template key of the summary message (default "consolidated"). */
 	template?: string;
 	locale?: string;
@@ -75,9 +80,13 @@ export function consolidateSends(
 		}
 		const first = group[0];
 		const templateKey = options.template ?? 'consolidated';
-		const template = templateFor(options.templates ?? DEFAULT_LIBRARY, templateKey, 'email');
-		const rendered = renderMessage(template, first.invoice, {
+		const choice = chooseTemplate(first.invoice.customer.locale, templateKey, 'email', {
+			libraries: librariesFor(options),
+			fallbackLocale: options.fallbackLocale ?? options.locale,
+		});
+		const rendered = renderMessage(choice.template, first.invoice, {
 			locale: options.locale,
+			messageLocale: choice.locale,
 			sender: options.sender,
 			asOfDate: options.asOfDate,
 			invoices: group.map((entry) => entry.invoice),
@@ -99,13 +108,14 @@ export function consolidateSends(
 			template: templateKey,
 			tone,
 			requiresApproval: false,
+			locale: choice.locale,
 		};
 		// Every invoice in the summary must be stated in full; the guardrails apply as to any reminder.
 		const findings = group.flatMap((entry, position) =>
 			lintStep(
 				entry.invoice,
 				{ channel: 'email' },
-				position === 0 ? message : { text: message.text, cc: message.cc },
+				position === 0 ? message : { text: message.text, cc: message.cc, locale: message.locale },
 				{ locale: options.locale, sender: options.sender },
 			),
 		);

@@ -12,7 +12,8 @@ import {
 	type PaymentStateName,
 	type PaymentStateOptions,
 } from '../state';
-import { DEFAULT_LIBRARY, templateFor, type MessageLibrary } from '../messages/library';
+import { type MessageLibrary } from '../messages/library';
+import { chooseTemplate, localisedLibraries, type LocalisedLibraries } from '../messages/locales';
 import { checkRequiredContent, lintRendered, type LintFinding } from '../messages/lint';
 import {
 	formatDate,
@@ -106,6 +107,8 @@ export interface CadenceMessage {
 	template: string;
 	tone: Tone;
 	requiresApproval: boolean;
+	/** Locale the message is written and formatted in (the customer's language, or the policy's fallback). */
+	locale?: string;
 }
 
 export interface CadencePlan {
@@ -179,8 +182,14 @@ export interface PlanOptions {
 	paidConfirmDays?: number;
 	/** Zone when the customer has none (before the policy's send-window zone). */
 	timezone?: string;
-	/** Template library (defaults plus overrides); default DEFAULT_LIBRARY. */
+	/** The English template library (defaults plus overrides); default DEFAULT_LIBRARY. */
 	templates?: MessageLibrary;
+	/**
+	 * Libraries by language (`localisedLibraries(custom, templates)`); default the shipped languages with `templates`
+	 * as English. The customer's locale picks one, the policy's `messages.fallbackLocale` (else `locale`) answers
+	 * when it has no such template.
+	 */
+	libraries?: LocalisedLibraries;
 	/** Render and lint the message (default true). */
 	render?: boolean;
 	locale?: string;
@@ -553,9 +562,13 @@ export function planCadenceStep(
 		invoice,
 		step,
 		options,
+		policy,
 		key,
 		customerFacing ? to : invoice.owner?.email,
 		payment.asOfDate,
+		policy.messages.referToPreviousReminder && view.lastTouchMs !== null
+			? clock.dateOf(clock.localOf(zone, view.lastTouchMs).day)
+			: undefined,
 	);
 	const findings = lintStep(invoice, step, message, options);
 	if (findings.length > 0) {
@@ -954,17 +967,42 @@ function nextOpening(
 	return at === null ? undefined : clock.isoIn(zone, at);
 }
 
+/** The shipped languages around one English library, built once per library object. */
+const librariesByEnglish = new WeakMap<MessageLibrary, LocalisedLibraries>();
+const SHIPPED = localisedLibraries();
+
+export function librariesFor(
+	options: Pick<PlanOptions, 'libraries' | 'templates'>,
+): LocalisedLibraries {
+	if (options.libraries) return options.libraries;
+	if (!options.templates) return SHIPPED;
+	let libraries = librariesByEnglish.get(options.templates);
+	if (!libraries) {
+		libraries = localisedLibraries({}, options.templates);
+		librariesByEnglish.set(options.templates, libraries);
+	}
+	return libraries;
+}
+
 function renderStep(
 	invoice: Invoice,
 	step: CadenceStepDef,
 	options: PlanOptions,
+	policy: CadencePolicy,
 	key: string,
 	to: string | undefined,
 	asOfDate: string,
+	previousReminderOn: string | undefined,
 ): CadenceMessage {
-	const template = templateFor(options.templates ?? DEFAULT_LIBRARY, step.template, step.channel);
+	const choice = chooseTemplate(invoice.customer.locale, step.template, step.channel, {
+		libraries: librariesFor(options),
+		fallbackLocale: policy.messages.fallbackLocale ?? options.locale,
+	});
+	const template = choice.template;
 	const context: RenderContext = {
 		locale: options.locale,
+		messageLocale: choice.locale,
+		previousReminderOn,
 		sender: options.sender,
 		asOfDate,
 		step: { id: step.id, tone: step.tone, channel: step.channel },
@@ -984,6 +1022,7 @@ function renderStep(
 		template: step.template,
 		tone: step.tone,
 		requiresApproval: step.requiresApproval,
+		locale: choice.locale,
 	};
 }
 
@@ -1005,7 +1044,7 @@ export function outsidePilotPlan(invoice: Invoice): CadencePlan {
 export function lintStep(
 	invoice: Invoice,
 	step: Pick<CadenceStepDef, 'channel'>,
-	message: Pick<CadenceMessage, 'subject' | 'text' | 'html' | 'cc'>,
+	message: Pick<CadenceMessage, 'subject' | 'text' | 'html' | 'cc' | 'locale'>,
 	options: Pick<PlanOptions, 'locale' | 'sender' | 'otherCustomers'>,
 ): LintFinding[] {
 	const stage = step.channel === 'human_handoff' ? 'handoff' : 'reminder';
@@ -1021,7 +1060,7 @@ export function lintStep(
 		otherCustomers: options.otherCustomers?.filter((name) => name !== invoice.customer.name),
 	});
 	if (CUSTOMER_CHANNELS.has(step.channel)) {
-		const locale = localeOf(invoice, options);
+		const locale = message.locale ?? localeOf(invoice, options);
 		findings.push(
 			...checkRequiredContent(message.text, invoice, {
 				amountDue: formatMoney(invoice.amountDueMinor, invoice.currency, locale),

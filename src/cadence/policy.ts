@@ -5,6 +5,7 @@
 import { z } from 'zod';
 
 import { CalendarDateSchema, type CustomerTier, type Invoice } from '../invoice/schema';
+import { MessagePolicySchema } from './messagePolicy';
 
 export const CHANNELS = ['email', 'sms', 'call_task', 'manual_task', 'human_handoff'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -80,6 +81,8 @@ export const PolicySchema = z
 		promiseGraceDays: z.number().int().min(0).default(1),
 		/** Extra payment states or signals that stop the cadence (paid, void, disputed, opted out and paused always do). */
 		stopOn: z.array(z.string()).default([]),
+		/** Language fallback and the smaller message options (src/cadence/messagePolicy.ts). */
+		messages: MessagePolicySchema.default({}),
 	})
 	.superRefine((policy, ctx) => {
 		const seen = new Set<string>();

@@ -30,14 +30,24 @@
  *    `resolved` after that escalation counts the step as handled (never re-sent); to re-send, add a `failed` touch.
  *    Manual and scheduled runs write the same rows.
  *
- * Data Table wiring (Cadence Step): read the table with the stock Data Table node (row > get, all rows, or filtered
- * to open invoices) into Cadence Step's second input, named Ledger; any row a Data Table returns may be passed as is
- * (its id / createdAt / updatedAt columns are ignored). Items that create a row carry it, flat, at `$json.ledgerRow`:
- * Plan's Send items (the reservation: insert it BEFORE the send node), Plan's Escalate items (the escalation it
- * recorded), and Record's items (sent / failed: insert after Record). Map it in a Data Table insert with
- * `ledgerRowMapping()` (every column `={{ $json.ledgerRow.<column> }}`); the send node then reads the message from the
- * Plan node's paired item (`$('Cadence Step').item.json.cadence.message`). Ops may add rows in the n8n UI: a row
- * with kind `resolved` (or `pause` / `resume`), invoiceId and at is enough.
+ * Data Table wiring (Cadence Step 1.1, History From = Ledger Input):
+ * - Read the table with the stock Data Table node (row > get, Return All, Always Output Data on) into Cadence Step's
+ *   second input, named Ledger. Rows pass as they are (id / createdAt / updatedAt are ignored; an empty item or an
+ *   all-null row is skipped; a malformed row is reported in a hint and ignored).
+ * - Items that create a row carry it, flat, at `$json.ledgerRow` (exactly LEDGER_COLUMNS, so a Data Table insert maps
+ *   it with `ledgerRowMapping()`: every column `={{ $json.ledgerRow.<column> }}`):
+ *   - Plan's Send items: the reservation. Plan → Send → Data Table insert → the send node → Record → Data Table
+ *     insert. The insert runs BEFORE the send, in one chain (never rely on branch order); the send node and Record
+ *     read the Plan item through pairing: `$('Cadence Step').item.json.cadence.message` / `.idempotencyKey`.
+ *   - Plan's Escalate items, when the plan must remember the escalation (approval request, unknown outcome, a reply
+ *     for a person, approval overdue) or a handoff step (a `sent` touch). Not every Escalate item has one: put a
+ *     Filter (`{{ $json.ledgerRow }}` exists) before that insert, or it writes an empty row.
+ *   - Record's items (sent / failed, with the send node's message id): insert after Record.
+ * - The approval path: Escalate (requires_approval) → Slack send-and-wait → approved → insert an `approval` row →
+ *   read the invoice fresh from the source → Payment State Check → Data Table get → Cadence Step Plan → the Send
+ *   chain above. Rejected → insert an `approval` row with decision `rejected`.
+ * - Ops may add rows in the n8n UI: a row with kind `resolved` (or `pause` / `resume`), invoiceId and at is enough;
+ *   plain text in `detail` is kept as the note (and a pause's reason); an approval may give its decision in `status`.
  */
 import { z } from 'zod';
 
@@ -373,7 +383,13 @@ export function readLedgerRows(rows: ReadonlyArray<Record<string, unknown>>): Le
 	const events: LedgerEvent[] = [];
 	const invalid: LedgerRead['invalid'] = [];
 	rows.forEach((row, index) => {
-		if (!row || typeof row !== 'object' || Object.keys(row).length === 0) return;
+		// An empty item ("always output data"), or a row of nulls a mapping inserted by mistake: nothing to read.
+		if (
+			!row ||
+			typeof row !== 'object' ||
+			Object.entries(row).every(([name, value]) => SYSTEM_COLUMNS.has(name) || !present(value))
+		)
+			return;
 		const read = rowToEvent(row);
 		if (read.ok) events.push(read.event);
 		else invalid.push({ index, errors: read.errors });

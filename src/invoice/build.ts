@@ -42,12 +42,16 @@ export interface InvoiceDraft {
 	timezone?: Read;
 	locale?: Read;
 	region?: Read;
+	/** Country of the customer (ISO 3166-1 alpha-2, or a name such as "Germany"), for its holidays. */
+	country?: Read;
 	contactEmail?: Read;
 	contactName?: Read;
 	contactTitle?: Read;
 	contactPhone?: Read;
 	isBillingContact?: Read;
 	paymentUrl?: Read;
+	documentUrl?: Read;
+	pdfUrl?: Read;
 	poNumber?: Read;
 	poRequired?: Read;
 	ownerName?: Read;
@@ -327,6 +331,8 @@ export function buildInvoice(
 		isBillingContact: b.bool(draft.isBillingContact),
 	};
 	const paymentUrl = b.text(draft.paymentUrl);
+	const documentUrl = b.text(draft.documentUrl);
+	const pdfUrl = b.text(draft.pdfUrl);
 	const poNumber = b.text(draft.poNumber);
 	const poRequired = b.bool(draft.poRequired) ?? defaults.poRequired;
 	const failedPaymentAttempts = b.integer(draft.failedPaymentAttempts);
@@ -335,6 +341,7 @@ export function buildInvoice(
 	const messageId = b.text(draft.messageId);
 	const locale = b.text(draft.locale) ?? defaults.locale;
 	const region = b.text(draft.region);
+	const country = b.text(draft.country);
 	const number = b.text(draft.number) ?? id;
 
 	if (b.errors.length > 0 || !currency || totalMinor === undefined || dueMinor === undefined) {
@@ -362,21 +369,31 @@ export function buildInvoice(
 		customer: put(
 			put(
 				put(
-					put(put({ name: customerName! } as Invoice['customer'], 'id', customerId), 'tier', tier),
-					'timezone',
-					timezone,
+					put(
+						put(
+							put({ name: customerName! } as Invoice['customer'], 'id', customerId),
+							'tier',
+							tier,
+						),
+						'timezone',
+						timezone,
+					),
+					'locale',
+					locale,
 				),
-				'locale',
-				locale,
+				'region',
+				region,
 			),
-			'region',
-			region,
+			'country',
+			country,
 		),
 		contact: defined({ ...contact }),
 		flags: defined({ ...flags }),
 	} as Invoice;
 	put(invoice, 'paidOn', paidOn);
 	put(invoice, 'paymentUrl', paymentUrl);
+	put(invoice, 'documentUrl', documentUrl);
+	put(invoice, 'pdfUrl', pdfUrl);
 	put(invoice, 'poNumber', poNumber);
 	put(invoice, 'poRequired', poRequired);
 	if (ownerName || ownerEmail || ownerSlackId) {

@@ -32,6 +32,8 @@ export const CustomerSchema = z.object({
 	timezone: optionalText,
 	locale: optionalText,
 	region: optionalText,
+	/** ISO 3166-1 alpha-2 country (or its English name), for the customer's public holidays. */
+	country: optionalText,
 });
 
 export const ContactSchema = z.object({
@@ -87,6 +89,10 @@ export const InvoiceSchema = z.object({
 	customer: CustomerSchema,
 	contact: ContactSchema,
 	paymentUrl: optionalText,
+	/** Where a person can read the invoice itself (Stripe hosted page, QuickBooks InvoiceLink, Xero online invoice, FreshBooks share link). */
+	documentUrl: optionalText,
+	/** The invoice as a PDF file (Stripe invoice_pdf). */
+	pdfUrl: optionalText,
 	poNumber: optionalText,
 	poRequired: z.boolean().optional(),
 	owner: OwnerSchema.optional(),

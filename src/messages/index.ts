@@ -2,3 +2,4 @@ export * from './render';
 export * from './library';
 export * from './lint';
 export * from './personalise';
+export * from './locales';

@@ -1,8 +1,14 @@
 /**
  * Guardrail lint: wording an automated reminder must never carry, and content it must carry.
  * Runs on every rendered message (and every AI draft); one finding blocks the send and escalates the item.
+ * Threat wording is matched in seven languages (lexicons.ts) on a normalised text, so markup, look-alike letters,
+ * invisible characters and spacing tricks hide nothing.
  */
+import Handlebars from 'handlebars';
+
 import type { Invoice } from '../invoice/schema';
+import { CONFUSABLES } from './confusables';
+import { FEE_NEGATION, FEE_NEGATION_AFTER, LEXICONS } from './lexicons';
 import type { RenderedMessage } from './render';
 
 export const LINT_STAGES = ['reminder', 'handoff'] as const;
@@ -11,123 +17,55 @@ export type LintStage = (typeof LINT_STAGES)[number];
 
 export interface LintFinding {
 	rule: string;
-	/** The words that matched, as they appear in the text. */
+	/** The words that matched, in the lint's normalised spelling (lower case, no accents, look-alikes folded). */
 	phrase: string;
 	message: string;
 }
 
-interface Rule {
-	rule: string;
-	/** Lower-case fragments, one of which must occur before the (costlier) pattern runs. */
-	hints: readonly string[];
-	pattern: RegExp;
-	message: string;
-	/** Applies at the handoff stage too (internal data never leaves, whoever writes). */
-	always?: boolean;
-}
-
-const SERVICE =
-	'(?:service|services|account|access|subscription|supply|supplies|deliveries|delivery|support|license|licence)';
-
-const RULES: readonly Rule[] = [
-	{
-		rule: 'legal_action',
-		hints: [
-			'legal',
-			'lawyer',
-			'attorney',
-			'solicitor',
-			'litigation',
-			'lawsuit',
-			'sue',
-			'court',
-			'claims',
-		],
-		pattern:
-			/\b(?:legal (?:action|proceedings?|steps|measures|remed(?:y|ies))|lawyers?|attorneys?|solicitors?|litigation|lawsuits?|sue you|take you to court|court action|small claims|legal department|legal team)\b/i,
-		message:
-			'mentions legal action, lawyers or attorneys: automated reminders never threaten legal steps',
-	},
-	{
-		rule: 'collection_agency',
-		hints: ['collect'],
-		pattern:
-			/\b(?:collections? agenc(?:y|ies)|debt collect(?:or|ors|ion|ing)|collections? (?:firm|company|partner)|third[- ]party collect\w*|sent (?:it )?to collections?|refer(?:red)? (?:it )?to collections?)\b/i,
-		message: 'mentions a collection agency or debt collection',
-	},
-	{
-		rule: 'credit_report',
-		hints: ['credit', 'experian', 'equifax', 'transunion', 'bradstreet'],
-		pattern:
-			/\b(?:credit (?:report|reports|reporting|bureaus?|agenc(?:y|ies)|rating|score|file|history)|experian|equifax|transunion|dun (?:&|and) bradstreet)\b/i,
-		message: 'mentions credit reports or credit bureaus',
-	},
-	{
-		rule: 'service_suspension',
-		hints: [
-			'suspen',
-			'terminat',
-			'cut',
-			'disconnect',
-			'deactivat',
-			'discontinu',
-			'cancel',
-			'block',
-			'restrict',
-			'withh',
-			'stop',
-		],
-		pattern: new RegExp(
-			`\\b(?:(?:suspend|suspension|suspended|suspending|terminate|terminated|termination|terminating|cut off|disconnect\\w*|deactivat\\w*|discontinu\\w*|cancel\\w*|block\\w*|restrict\\w*|withhold\\w*|stop\\w*)\\W+(?:\\w+\\W+){0,4}${SERVICE}|${SERVICE}\\W+(?:\\w+\\W+){0,4}(?:suspended|terminated|cut off|disconnected|deactivated|discontinued|cancell?ed|blocked|restricted|withheld|stopped))\\b`,
-			'i',
-		),
-		message: 'threatens to suspend or terminate service',
-	},
+/**
+ * Rules outside the lexicons (English wording the first version shipped with). They run on the normalised text;
+ * `internal_notes` runs on the raw text, since template braces and markers are what it looks for.
+ */
+const EXTRA_RULES: readonly Rule[] = [
 	{
 		rule: 'failure_to_pay',
-		hints: ['fail', 'nonpayment', 'non-payment', 'non payment', 'refus'],
-		pattern:
-			/\b(?:failure to (?:pay|make payment|remit)|fail(?:s|ed)? to pay|non[- ]?payment|refus\w* to pay)\b/i,
+		patterns: [
+			/\b(?:failure to (?:pay|make payment|remit)|fail(?:s|ed)? to pay|non ?payment|refus\w* to pay)\b/g,
+		],
 		message: 'uses "failure to pay" wording',
 	},
 	{
 		rule: 'threat',
-		hints: ['else', 'warning', 'consequence', 'penalt', 'forced', 'choice', 'blacklist'],
-		pattern:
-			/\b(?:or else|final warning|last warning|consequences|penalt(?:y|ies)|we will be forced|have no choice but|blacklist\w*)\b/i,
-		message: 'uses threatening wording',
-	},
-	{
-		rule: 'internal_notes',
-		hints: [
-			'internal',
-			'note',
-			'do not',
-			'not for',
-			'todo',
-			'fixme',
-			'confidential',
-			'payer',
-			'deadbeat',
-			'risk',
-			'write',
-			'{{',
-			'}}',
+		patterns: [
+			/\b(?:or else|(?:final|last|letzte|dernier|ultima|ultimo|laatste) (?:warning|warnung|avertissement|advertencia|avvertimento|waarschuwing)|consequences|konsequenzen|consequences|consecuencias|consequenties|conseguenze|consequencias|we will be forced|have no choice but|blacklist\w*)\b/g,
 		],
-		pattern:
-			/(?:\[internal\]|\binternal (?:note|notes|only|use only|comment|comments)\b|\bnote to self\b|\bdo not (?:share|send|forward)\b|\bnot for (?:the )?(?:client|customer)\b|\bTODO\b|\bFIXME\b|\bconfidential\b|\bbad payer\b|\bslow payer\b|\bdeadbeat\b|\brisk score\b|\bwrite[- ]off\b|\{\{|\}\})/i,
-		message: 'contains internal notes or unrendered template text',
-		always: true,
+		message: 'uses threatening wording',
 	},
 ];
 
-/** Every hint of every rule in one pattern: a clean text (the usual case) is scanned once. */
-const ANY_HINT = new RegExp(
-	[...new Set(RULES.flatMap((rule) => rule.hints))]
-		.map((hint) => hint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-		.join('|'),
-	'i',
-);
+const INTERNAL_NOTES: readonly RegExp[] = [
+	/(?:\[internal\]|\binternal (?:note|notes|only|use only|comment|comments)\b|\bnote to self\b|\bdo not (?:share|send|forward)\b|\bnot for (?:the )?(?:client|customer)\b|\bconfidential(?::| internal| only| note| - internal)|\bbad payer\b|\bslow payer\b|\bdeadbeat\b|\brisk score\b|\bwrite[- ]off\b|\{\{|\}\})/i,
+	/\b(?:TODO|FIXME)\b/,
+];
+const INTERNAL_MESSAGE = 'contains internal notes or unrendered template text';
+
+interface Rule {
+	rule: string;
+	/** Tried in turn: V8 scans for one short pattern far faster than for a long alternation of them. */
+	patterns: readonly RegExp[];
+	message: string;
+}
+
+let compiled: Rule[] | undefined;
+/** The lexicons as regular expressions, compiled on first use. */
+function lexiconRules(): Rule[] {
+	compiled ??= LEXICONS.map((lexicon) => ({
+		rule: lexicon.rule,
+		message: lexicon.message,
+		patterns: lexicon.patterns.map((pattern) => new RegExp(pattern, 'g')),
+	}));
+	return compiled;
+}
 
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
 
@@ -137,27 +75,181 @@ export interface LintOptions {
 	allowedEmails?: readonly string[];
 	/** Names of other customers (for example the rest of the batch) that must not appear. */
 	otherCustomers?: readonly string[];
+	/** The operator approved late-fee wording for this message (a late-fee policy): the `late_fee` rule is off. */
+	allowLateFees?: boolean;
 }
 
-/** Plain text of an HTML part, for linting what the reader will see. */
-function htmlText(html: string): string {
-	return html
-		.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-		.replace(/<br\s*\/?>/gi, '\n')
-		.replace(/<[^>]+>/g, ' ')
-		.replace(/&nbsp;/g, ' ')
-		.replace(/&amp;/g, '&')
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&#x27;|&#39;/g, "'")
-		.replace(/&#x60;/g, '`')
-		.replace(/&#x3D;/g, '=');
+// ---------------------------------------------------------------------------------------------------------------
+// Normalisation: what a reader sees, in one spelling
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Tags that sit inside a word without breaking it (`law<b>yer</b>`); every other tag separates words. */
+const INLINE_TAGS = new Set([
+	'a',
+	'abbr',
+	'b',
+	'bdi',
+	'bdo',
+	'big',
+	'cite',
+	'code',
+	'data',
+	'del',
+	'dfn',
+	'em',
+	'font',
+	'i',
+	'ins',
+	'kbd',
+	'mark',
+	'q',
+	's',
+	'samp',
+	'small',
+	'span',
+	'strike',
+	'strong',
+	'sub',
+	'sup',
+	'time',
+	'tt',
+	'u',
+	'var',
+	'wbr',
+	'o:p',
+]);
+
+/** Plain text of HTML as a reader sees it: scripts, styles and comments gone, inline tags joined, entities decoded. */
+export function htmlReaderText(html: string): string {
+	let text = html;
+	if (text.includes('<!--')) text = text.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+	if (/<(?:script|style)/i.test(text))
+		text = text.replace(/<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ');
+	text = text.replace(/<\/?([a-z][a-z0-9:]*)\b[^>]*>/gi, (_tag, name: string) =>
+		INLINE_TAGS.has(name.toLowerCase()) ? '' : ' ',
+	);
+	return decodeEntities(text);
+}
+
+let decodeHtml: ((text: string) => string) | undefined;
+/** Named, decimal and hex character references (`&#108;awyer`, `&eacute;`); the decoder loads on first use. */
+function decodeEntities(text: string): string {
+	if (!/&(?:#|[a-z])/i.test(text)) return text;
+	if (!decodeHtml) {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { decode } = require('html-entities') as typeof import('html-entities');
+		decodeHtml = (value) => decode(value, { level: 'html5' });
+	}
+	return decodeHtml(text);
+}
+
+const FOLD = new Map<string, string>();
+for (const [letter, characters] of Object.entries(CONFUSABLES))
+	for (const character of characters) FOLD.set(character, letter);
+const LOOK_ALIKE = new RegExp(`[${[...FOLD.keys()].join('').replace(/[\]\\^-]/g, '\\$&')}]`, 'gu');
+/** Invisible characters: format controls (zero-width, soft hyphen, bidi), joiners, variation selectors, fillers. */
+// eslint-disable-next-line no-misleading-character-class -- each of these is removed on its own, never combined
+const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0]/gu;
+const LETTERS: Readonly<Record<string, string>> = {
+	ß: 'ss',
+	æ: 'ae',
+	œ: 'oe',
+	ø: 'o',
+	ł: 'l',
+	đ: 'd',
+	ð: 'd',
+	þ: 'th',
+	ı: 'i',
+	ĸ: 'k',
+};
+const LEET: Readonly<Record<string, string>> = {
+	'0': 'o',
+	'1': 'i',
+	'3': 'e',
+	'4': 'a',
+	'5': 's',
+	'7': 't',
+	'@': 'a',
+	$: 's',
+	'|': 'l',
+};
+
+/**
+ * The text the lexicons read: HTML as text, Unicode NFKC, invisible characters removed, look-alike letters folded
+ * to Latin, lower case, accents removed, digits inside words read as letters (`l4wyer`), spaced-out letters joined
+ * (`l a w y e r`), and punctuation other than `' . ! ? ; : %` turned into single spaces. Linear in the text.
+ */
+export function normalizeForLint(text: string): string {
+	let out = /<[a-z!/]/i.test(text) ? htmlReaderText(text) : decodeEntities(text);
+	// eslint-disable-next-line no-control-regex
+	const unicode = /[^\x00-\x7f]/.test(out);
+	if (unicode) {
+		out = out.normalize('NFKC').replace(INVISIBLE, '');
+		out = out.replace(LOOK_ALIKE, (character) => FOLD.get(character) ?? character);
+	}
+	out = out.toLowerCase();
+	if (unicode) {
+		out = out
+			.normalize('NFD')
+			.replace(/\p{Mn}/gu, '')
+			.replace(/[ßæœøłđðþıĸ]/g, (character) => LETTERS[character] ?? character)
+			.replace(/[’‘`´ʼ′]/g, "'")
+			.replace(/(?![\p{L}\p{N}])[\u0080-\u{10ffff}]/gu, ' ');
+	}
+	out = out
+		.replace(/(?<=[a-z])[0134579@$|](?=[a-z])/g, (character) => LEET[character] ?? character)
+		.replace(
+			/(?<![a-z0-9\u0080-\uffff])[a-z](?:[ .\-_*/|+~]{1,3}[a-z](?![a-z0-9\u0080-\uffff])){3,}/g,
+			(letters) => letters.replace(/[^a-z]/g, ''),
+		);
+	// Punctuation other than sentence ends, apostrophes and per cent separates words; a single space between them.
+	return out
+		.replace(/[^a-z0-9\u0080-\uffff'.!?;:% ]/g, ' ')
+		.replace(/ {2,}/g, ' ')
+		.replace(/ (?=[.!?;:])/g, '')
+		.trim();
+}
+
+/** The whole words around a match, for a finding's phrase. */
+function phraseAt(text: string, start: number, end: number): string {
+	while (start > 0 && /[\p{L}\p{N}']/u.test(text[start - 1])) start--;
+	while (end < text.length && /[\p{L}\p{N}']/u.test(text[end])) end++;
+	return text.slice(start, Math.min(end, start + 120)).trim();
+}
+
+function isNegatedFee(text: string, start: number, end: number): boolean {
+	const matched = text.slice(start, end);
+	return (
+		FEE_NEGATION.test(text.slice(Math.max(0, start - 60), start)) ||
+		/\b(?:no|not|kein\w*|aucun\w*|sin|ningun\w*|geen|nessun\w*|sem|nenhum\w*)\b/.test(matched) ||
+		FEE_NEGATION_AFTER.test(text.slice(end, end + 60))
+	);
+}
+
+/** The first match of a rule's patterns that counts (a negated fee does not), or undefined. */
+function firstMatch(rule: Rule, text: string): RegExpExecArray | undefined {
+	for (const pattern of rule.patterns) {
+		pattern.lastIndex = 0;
+		for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+			if (match[0].length === 0) {
+				pattern.lastIndex++;
+				continue;
+			}
+			if (
+				rule.rule !== 'late_fee' ||
+				!isNegatedFee(text, match.index, match.index + match[0].length)
+			)
+				return match;
+		}
+	}
+	return undefined;
 }
 
 /**
  * `lintMessage(text, { stage })` (or `lintMessage(text, stage)`): guardrail findings, empty when the text is clean.
- * Before the handoff stage every rule applies; at the handoff stage only the internal-data rules do.
+ * The text is normalised first (see `normalizeForLint`), so HTML, look-alike letters and invisible characters hide
+ * nothing; a finding's phrase is the matched words in that normalised spelling. Before the handoff stage every rule
+ * applies; at the handoff stage only the internal-data rules do.
  */
 export function lintMessage(
 	text: string,
@@ -167,16 +259,28 @@ export function lintMessage(
 		typeof stageOrOptions === 'string' ? { stage: stageOrOptions } : stageOrOptions;
 	const stage = options.stage ?? 'reminder';
 	const findings: LintFinding[] = [];
-	const lower = text.toLowerCase();
-	let normalized: string | undefined;
-	const suspicious = ANY_HINT.test(text);
-	for (const rule of suspicious ? RULES : []) {
-		if (stage === 'handoff' && !rule.always) continue;
-		if (!rule.hints.some((hint) => lower.includes(hint))) continue;
-		normalized ??= text.replace(/\s+/g, ' ');
-		const match = rule.pattern.exec(normalized);
-		if (match) findings.push({ rule: rule.rule, phrase: match[0].trim(), message: rule.message });
+	if (typeof text !== 'string' || text.length === 0) return findings;
+	if (stage !== 'handoff') {
+		const normalized = normalizeForLint(text);
+		for (const rule of [...lexiconRules(), ...EXTRA_RULES]) {
+			if (rule.rule === 'late_fee' && options.allowLateFees) continue;
+			const match = firstMatch(rule, normalized);
+			if (match)
+				findings.push({
+					rule: rule.rule,
+					phrase: phraseAt(normalized, match.index, match.index + match[0].length),
+					message: rule.message,
+				});
+		}
 	}
+	for (const pattern of INTERNAL_NOTES) {
+		const match = pattern.exec(text);
+		if (match) {
+			findings.push({ rule: 'internal_notes', phrase: match[0].trim(), message: INTERNAL_MESSAGE });
+			break;
+		}
+	}
+	const lower = text.toLowerCase();
 	if (options.allowedEmails && text.includes('@')) {
 		const allowed = new Set(options.allowedEmails.map((address) => address.toLowerCase()));
 		for (const address of text.match(EMAIL) ?? []) {
@@ -205,7 +309,11 @@ export function lintMessage(
 
 /** Lints every part of a rendered message (subject, text, and HTML as the reader sees it). One finding per rule. */
 export function lintRendered(message: RenderedMessage, options: LintOptions = {}): LintFinding[] {
-	const parts = [message.subject ?? '', message.text, message.html ? htmlText(message.html) : ''];
+	const parts = [
+		message.subject ?? '',
+		message.text,
+		message.html ? htmlReaderText(message.html) : '',
+	];
 	const seen = new Set<string>();
 	const findings: LintFinding[] = [];
 	for (const part of parts) {
@@ -252,5 +360,177 @@ export function checkRequiredContent(
 		missing('due date', expected.dueDate ?? invoice.dueOn);
 	if (invoice.paymentUrl && !text.includes(invoice.paymentUrl))
 		missing('payment link', invoice.paymentUrl);
+	return findings;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Templates: output forms a message must never use
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Names on Object.prototype and the callable parts of functions: a path through them renders blank or reaches code. */
+const PROTOTYPE_NAMES = new Set([
+	...Object.getOwnPropertyNames(Object.prototype),
+	'prototype',
+	'__proto__',
+	'apply',
+	'bind',
+	'call',
+	'caller',
+	'arguments',
+]);
+/** The render view's objects: `{{invoice}}` alone would print "[object Object]". */
+const VIEW_OBJECTS = new Set([
+	'invoice',
+	'invoices',
+	'customer',
+	'contact',
+	'sender',
+	'step',
+	'totals',
+	'extra',
+	'root',
+]);
+/** Built-in helpers that print nothing useful or look properties up by a computed name. */
+const REFUSED_HELPERS = new Set(['lookup', 'log']);
+
+type HbsNode = { type: string; [key: string]: unknown };
+
+const templateFinding = (phrase: string, message: string): LintFinding => ({
+	rule: 'unsafe_template',
+	phrase,
+	message,
+});
+
+function pathFindings(node: HbsNode, findings: LintFinding[]): void {
+	if (node.type === 'SubExpression') {
+		expressionFindings(node, findings, false);
+		return;
+	}
+	if (node.type !== 'PathExpression') return;
+	const parts = node.parts as string[];
+	const original = String(node.original);
+	if (parts.some((part) => PROTOTYPE_NAMES.has(part)))
+		findings.push(
+			templateFinding(
+				original,
+				`{{${original}}} reaches a prototype property: it renders blank or nothing useful; name a field of the invoice instead`,
+			),
+		);
+}
+
+/** A mustache, block or subexpression: its helper or path, its parameters and hash values. */
+function expressionFindings(node: HbsNode, findings: LintFinding[], output: boolean): void {
+	const path = node.path as HbsNode;
+	const params = (node.params as HbsNode[] | undefined) ?? [];
+	const hashPairs = ((node.hash as { pairs?: { value: HbsNode }[] } | undefined)?.pairs ?? []).map(
+		(pair) => pair.value,
+	);
+	const name = path.type === 'PathExpression' ? String(path.original) : '';
+	if (REFUSED_HELPERS.has(name)) {
+		findings.push(
+			templateFinding(
+				name,
+				`the {{${name}}} helper is not allowed in messages: it ${name === 'log' ? 'prints nothing' : 'looks properties up by a computed name and can render blank'}`,
+			),
+		);
+	}
+	pathFindings(path, findings);
+	for (const param of [...params, ...hashPairs]) pathFindings(param, findings);
+	if (output && params.length === 0 && hashPairs.length === 0 && path.type === 'PathExpression') {
+		const parts = path.parts as string[];
+		if (parts.length === 0)
+			findings.push(
+				templateFinding(
+					name,
+					`{{${name}}} prints the whole current object ("[object Object]"); name a field instead, e.g. {{invoice.number}}`,
+				),
+			);
+		else if (parts.length === 1 && VIEW_OBJECTS.has(parts[0]) && !/^\.\.\//.test(name))
+			findings.push(
+				templateFinding(
+					name,
+					`{{${name}}} prints an object ("[object Object]"); name one of its fields, e.g. {{invoice.number}}`,
+				),
+			);
+	}
+}
+
+function walkTemplate(node: HbsNode | undefined, findings: LintFinding[]): void {
+	if (!node) return;
+	switch (node.type) {
+		case 'Program':
+			for (const child of node.body as HbsNode[]) walkTemplate(child, findings);
+			return;
+		case 'MustacheStatement':
+			if (node.escaped === false) {
+				const name = String((node.path as HbsNode).original ?? '');
+				findings.push(
+					templateFinding(
+						`{{{${name}}}}`,
+						`{{{${name}}}} (or {{& ${name}}}, with or without ~) prints unescaped HTML: messages only use escaped {{${name}}}`,
+					),
+				);
+			}
+			expressionFindings(node, findings, true);
+			return;
+		case 'BlockStatement':
+			expressionFindings(node, findings, false);
+			walkTemplate(node.program as HbsNode | undefined, findings);
+			walkTemplate(node.inverse as HbsNode | undefined, findings);
+			return;
+		case 'PartialStatement':
+		case 'PartialBlockStatement':
+		case 'Decorator':
+		case 'DecoratorBlock':
+			findings.push(
+				templateFinding(
+					node.type,
+					'partials and decorators are not allowed in messages: write the text in the template',
+				),
+			);
+			return;
+		default:
+			return;
+	}
+}
+
+/**
+ * `lintTemplate(source, part)`: the output forms a message template must never use, with the reason each is
+ * refused: unescaped output in any spelling (`{{{x}}}`, `{{~{x}~}}`, `{{& x}}`, `{{~& x}}`), prototype paths
+ * (`{{constructor}}`), computed lookups (`{{lookup this "constructor"}}`), whole objects (`{{this}}`,
+ * `{{invoice}}`), partials, and in HTML a value in an unquoted attribute or an event handler. A template that does
+ * not parse yields no finding here: rendering reports the syntax error.
+ */
+export function lintTemplate(
+	source: string,
+	part: 'subject' | 'text' | 'html' = 'html',
+): LintFinding[] {
+	const findings: LintFinding[] = [];
+	if (!source.includes('{{')) return findings;
+	let ast: HbsNode;
+	try {
+		ast = Handlebars.parse(source) as unknown as HbsNode;
+	} catch {
+		return findings;
+	}
+	walkTemplate(ast, findings);
+	if (part === 'html') {
+		const unquoted = /<[^>]*\s[\w:-]+\s*=\s*\{\{/.exec(source);
+		if (unquoted)
+			findings.push(
+				templateFinding(
+					unquoted[0],
+					'a value in an unquoted HTML attribute can add attributes of its own: quote the attribute ("{{...}}")',
+				),
+			);
+		const handler = /<[^>]*\son[a-z]+\s*=\s*["']?[^"'>]*\{\{/i.exec(source);
+		if (handler)
+			findings.push(
+				templateFinding(
+					handler[0],
+					'a value inside an event-handler attribute (onclick, onerror ...) runs as script: remove it',
+				),
+			);
+	}
 	return findings;
 }

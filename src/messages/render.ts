@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { daysBetween, isCalendarDate } from '../dates';
 import { formatMoney } from '../money';
 import type { Invoice } from '../invoice/schema';
+import { lintTemplate } from './lint';
 
 export const MessageTemplateSchema = z.object({
 	subject: z.string().min(1).optional(),
@@ -27,6 +28,17 @@ export interface Sender {
 export interface RenderContext {
 	/** Locale for money and dates when the customer has none. Default en-US. */
 	locale?: string;
+	/**
+	 * Locale of the language the template was chosen in (chooseTemplate): wins over the customer's, so a message
+	 * that fell back to another language formats its money and dates in that language too.
+	 */
+	messageLocale?: string;
+	/** Calendar date (YYYY-MM-DD) of the previous reminder to this invoice, as `previous.date`. */
+	previousReminderOn?: string;
+	/** Late fees a policy lets the message state, as `lateFee.total` and `lateFee.date` (approved wording only). */
+	lateFee?: { totalMinor: number; currency: string; asOfDate: string };
+	/** A statement of account, as `statement.*` (src/statement). */
+	statement?: StatementView;
 	sender?: Sender;
 	/** The calendar day the message is for (customer's zone); gives `invoice.daysPastDue`. */
 	asOfDate?: string;
@@ -128,9 +140,10 @@ function compile(source: string, escape: boolean, name: string, part: string): C
 	const compiled = escape ? compiledHtml : compiledText;
 	let template = compiled.get(source);
 	if (!template) {
-		if (escape && /\{\{\{|\{\{&/.test(source)) {
+		const unsafe = lintTemplate(source, escape ? 'html' : part === 'subject' ? 'subject' : 'text');
+		if (unsafe.length > 0) {
 			throw new MessageError(
-				`template "${name}" (${part}) uses {{{ }}} or {{& }}: unescaped HTML is not allowed in messages`,
+				`template "${name}" (${part}) is refused: ${unsafe.map((finding) => finding.message).join('; ')}`,
 				name,
 			);
 		}
@@ -176,7 +189,26 @@ interface InvoiceView {
 	daysPastDue?: number;
 	daysUntilDue?: number;
 	paymentUrl?: string;
+	documentUrl?: string;
+	/** The document link is the payment page as well (Stripe, QuickBooks, Xero): one link says both. */
+	documentIsPaymentPage?: boolean;
+	pdfUrl?: string;
 	poNumber?: string;
+}
+
+/** What a statement template reads: rows, totals per currency and the aging buckets, all formatted. */
+export interface StatementView {
+	date: string;
+	rows: Array<{
+		number: string;
+		issuedDate?: string;
+		dueDate?: string;
+		daysPastDue: number;
+		amountDue: string;
+		paymentUrl?: string;
+	}>;
+	totals: Array<{ currency: string; amountDue: string }>;
+	buckets: Array<{ label: string; amountDue: string }>;
 }
 
 interface View {
@@ -194,6 +226,9 @@ interface View {
 	sender: Sender;
 	step?: RenderContext['step'];
 	totals: { amountDue: string; count: number };
+	previous: { date?: string };
+	lateFee: { total?: string; date?: string };
+	statement?: StatementView;
 	extra: Record<string, unknown>;
 }
 
@@ -235,6 +270,12 @@ function invoiceView(invoice: Invoice, locale: string, asOfDate?: string): Invoi
 		issuedOn: invoice.issuedOn ?? undefined,
 		issuedDate: invoice.issuedOn ? formatDate(invoice.issuedOn, locale) : undefined,
 		paymentUrl: invoice.paymentUrl,
+		documentUrl: invoice.documentUrl,
+		documentIsPaymentPage:
+			invoice.documentUrl !== undefined && invoice.documentUrl === invoice.paymentUrl
+				? true
+				: undefined,
+		pdfUrl: invoice.pdfUrl,
 		poNumber: invoice.poNumber,
 	};
 	if (asOfDate && view.dueOn) {
@@ -253,7 +294,7 @@ export function localeOf(
 }
 
 function buildView(invoice: Invoice, context: RenderContext): View {
-	const locale = localeOf(invoice, context);
+	const locale = context.messageLocale ?? localeOf(invoice, context);
 	const group = context.invoices && context.invoices.length > 0 ? context.invoices : [invoice];
 	const invoices = group.map((entry) => invoiceView(entry, locale, context.asOfDate));
 	const currencies = new Set(group.map((entry) => entry.currency));
@@ -279,6 +320,16 @@ function buildView(invoice: Invoice, context: RenderContext): View {
 			amountDue: currencies.size === 1 ? formatMoney(totalMinor, invoice.currency, locale) : '',
 			count: group.length,
 		}) as View['totals'],
+		previous: present({
+			date: context.previousReminderOn ? formatDate(context.previousReminderOn, locale) : undefined,
+		}),
+		lateFee: context.lateFee
+			? {
+					total: formatMoney(context.lateFee.totalMinor, context.lateFee.currency, locale),
+					date: formatDate(context.lateFee.asOfDate, locale),
+				}
+			: {},
+		...(context.statement ? { statement: context.statement } : {}),
 		extra: { ...(context.extra ?? {}) },
 	};
 }
@@ -314,7 +365,14 @@ function missingPath(source: string, message: string): string | undefined {
 function run(template: Compiled, source: string, view: View, name: string, part: string): string {
 	let failure: MessageError | undefined;
 	try {
-		return template(view);
+		const output = template(view);
+		// A value that is itself an object (say an `extra` field) prints as "[object Object]": never send that.
+		if (output.includes('[object ')) {
+			failure = new MessageError(
+				`template "${name}" (${part}) printed an object ("[object Object]"): name one of its fields instead`,
+				name,
+			);
+		} else return output;
 	} catch (error) {
 		failure = describeRenderError(error, source, name, part);
 	}

@@ -80,6 +80,7 @@ import { EscalationReadSchema, type EscalationRead } from '../contract/escalatio
 import { invoiceProblem } from '../contract/invoice';
 import { readPaymentState } from '../contract/paymentState';
 import { TriageReadSchema, type TriageRead } from '../contract/triage';
+import { LedgerActivity, type ReportActivity } from './activity';
 import { renderAll } from './render';
 import type { OpenInvoiceRow, OpenInvoiceRows } from './csv';
 import { compareHeadlines, reportHeadline } from './trend';
@@ -209,6 +210,7 @@ export function buildCollectionsReport(
 	let recoveredCount = 0;
 	let recoveredAmount = 0;
 	let writtenOffAmount = 0;
+	let openCredits = 0;
 	let remindersSent = 0;
 	let repliesReceived = 0;
 	let escalations = 0;
@@ -263,20 +265,41 @@ export function buildCollectionsReport(
 		return state;
 	};
 
+	// Pass 1: which items carry a usable invoice, and which record of a duplicated invoice counts for money (the
+	// most-informed one, whatever the item order: see moreInformed).
+	const problems = new Map<number, string | null>();
+	const superseded = new Uint8Array(items.length);
+	for (let index = 0; index < items.length; index++) {
+		const invoice = invoiceOfItem(items[index]);
+		const problem = invoice === null ? null : invoiceProblem(invoice, dayOf);
+		if (invoice === null || problem !== null) {
+			problems.set(index, problem);
+			continue;
+		}
+		const source = typeof invoice.source === 'string' ? invoice.source : '';
+		const earlier = seen.add(source, invoice.id as string, index);
+		if (earlier === -1) continue;
+		if (moreInformed(invoice, invoiceOfItem(items[earlier])!)) {
+			superseded[earlier] = 1;
+			seen.replace(source, invoice.id as string, index);
+		} else superseded[index] = 1;
+	}
+
+	const activity = options.ledger
+		? new LedgerActivity(periodStartDay, asOfDay, dayOf, options.ledgerInvalidRows ?? 0).addAll(
+				options.ledger,
+			)
+		: null;
+
 	for (let index = 0; index < items.length; index++) {
 		const item = items[index];
 		const invoice = invoiceOfItem(item);
 		if (invoice === null) {
-			skipped.push({
-				item: index,
-				invoice: null,
-				reason:
-					'no invoice on the item: expected $json.invoice (from Payment State Check) or a normalised invoice',
-			});
+			skipped.push(withoutInvoice(index, itemJson(item)));
 			continue;
 		}
-		const problem = invoiceProblem(invoice, dayOf);
-		if (problem !== null) {
+		const problem = problems.get(index);
+		if (problem) {
 			skipped.push({ item: index, invoice: invoiceLabel(invoice), reason: problem });
 			continue;
 		}
@@ -328,9 +351,8 @@ export function buildCollectionsReport(
 			ownerState(personName(escalation!.owner) ?? ownerOf(invoice)).escalations++;
 		}
 
-		// Money: once per invoice.
-		const source = typeof invoice.source === 'string' ? invoice.source : '';
-		if (!seen.add(source, invoice.id as string, index)) {
+		// Money: once per invoice, from its most-informed record.
+		if (superseded[index] === 1) {
 			duplicateCount++;
 			continue;
 		}
@@ -373,6 +395,8 @@ export function buildCollectionsReport(
 		// Payments: recovered, paid within 7 days, promises.
 		const fullyPaid = lifecycle === 'paid' || (lifecycle === 'open' && dueMinor <= 0);
 		const paidDay = paidMinor > 0 ? paidDayOf(invoice, dayOf) : null;
+		if (activity !== null && paidDay !== null && fullyPaid)
+			activity.paidOn(invoice.id as string, paidDay);
 		// Parsed only where it is needed (recovered payments, stalled accounts): most invoices never need it.
 		let touchDay: number | null | undefined;
 		if (paidMinor > 0 && lifecycle !== 'void' && lifecycle !== 'draft') {
@@ -431,6 +455,9 @@ export function buildCollectionsReport(
 			}
 		}
 
+		// An open credit note (a negative amount due) is owed to the customer: it nets receivables, as it nets the
+		// credit sales it was derived into.
+		if (lifecycle === 'open' && dueMinor < 0) openCredits += convertMinor(-dueMinor, conversion);
 		if (!isOpen) continue;
 
 		// Open receivables.
@@ -522,15 +549,18 @@ export function buildCollectionsReport(
 		}
 		if (paymentState.state === 'promised') account.promisePending = true;
 		if (touchDay === undefined) touchDay = dayOfInstant(invoice.lastTouchAt, dayOf);
-		let activity = touchDay ?? NO_DAY;
-		if (paidDay !== null && paidDay > activity) activity = paidDay;
+		let lastActivity = touchDay ?? NO_DAY;
+		if (paidDay !== null && paidDay > lastActivity) lastActivity = paidDay;
 		if (typeof invoice.lastReplyAt === 'string') {
 			const replyDay = dayOfInstant(invoice.lastReplyAt, dayOf);
-			if (replyDay !== null && replyDay > activity) activity = replyDay;
+			if (replyDay !== null && replyDay > lastActivity) lastActivity = replyDay;
 		}
+		// The ledger's last touch or reply of this invoice, whichever run it came from.
+		const ledgerDay = activity?.lastTouchOrReply.get(invoice.id as string);
+		if (ledgerDay !== undefined && ledgerDay > lastActivity) lastActivity = ledgerDay;
 		// A reminder, a reply or an escalation on this run is activity today: someone is on it.
-		if (sent || intent !== null || escalated) activity = asOfDay;
-		if (activity > account.lastActivityDay) account.lastActivityDay = activity;
+		if (sent || intent !== null || escalated) lastActivity = asOfDay;
+		if (lastActivity > account.lastActivityDay) account.lastActivityDay = lastActivity;
 	}
 
 	currency ??= 'USD';
@@ -583,11 +613,17 @@ export function buildCollectionsReport(
 		periodDays += month.days;
 	}
 
-	const currentReceivables = bucketAmount[BUCKET_INDEX.not_due];
-	const simpleRaw = dsoSimpleRaw(openAmount, period);
+	// Receivables net of open credit notes, consistently with credit sales net of them.
+	const netReceivables = Math.max(0, openAmount - openCredits);
+	const currentReceivables = Math.max(0, bucketAmount[BUCKET_INDEX.not_due] - openCredits);
+	if (openCredits > 0)
+		notes.push(
+			`Open credit notes (${fmt(openCredits)}) net the receivables DSO, best possible DSO and CEI use, as they net credit sales.`,
+		);
+	const simpleRaw = dsoSimpleRaw(netReceivables, period);
 	const bestRaw = bestPossibleDsoRaw(currentReceivables, period);
-	const countback = dsoCountback(openAmount, months);
-	if (periodSales <= 0 && openAmount > 0)
+	const countback = dsoCountback(netReceivables, months);
+	if (periodSales <= 0 && netReceivables > 0)
 		notes.push('No credit sales in the period: DSO, best possible DSO and ADD cannot be computed.');
 	if (!countback.complete)
 		notes.push(
@@ -613,7 +649,7 @@ export function buildCollectionsReport(
 					beginningReceivablesMinor: beginning,
 					creditSalesMinor: periodSales,
 					months: periodMonths,
-					endingTotalReceivablesMinor: openAmount,
+					endingTotalReceivablesMinor: netReceivables,
 					endingCurrentReceivablesMinor: currentReceivables,
 				});
 	if (beginning === null)
@@ -627,6 +663,28 @@ export function buildCollectionsReport(
 		notes.push(
 			`${promisesUnknown} promise(s) were paid on an unknown date after the promised day and are left out of the promise-kept rate.`,
 		);
+
+	const ledgerActivity = activity?.result();
+	const reportActivity: ReportActivity = ledgerActivity ?? {
+		source: 'items',
+		remindersSent,
+		replies: repliesReceived,
+		escalations,
+		approvals: { approved: 0, rejected: 0 },
+		promises: { kept: promisesKept, broken: promisesBroken, pending: promisesPending },
+		timeToFirstResponse: { count: 0, medianDays: null, averageDays: null },
+		invalidRows: 0,
+	};
+	if (ledgerActivity) {
+		// The ledger remembers every run of the period; this run's items are one day of it.
+		remindersSent = ledgerActivity.remindersSent;
+		repliesReceived = ledgerActivity.replies;
+		escalations = ledgerActivity.escalations;
+		if (ledgerActivity.invalidRows > 0)
+			notes.push(
+				`${ledgerActivity.invalidRows} ledger row(s) are not ledger events and were left out of the activity counts.`,
+			);
+	}
 
 	// Stalled accounts.
 	const stalled: ReportStalledAccount[] = [];
@@ -791,6 +849,7 @@ export function buildCollectionsReport(
 			},
 			notes,
 		},
+		activity: reportActivity,
 		stalled,
 		topOverdue,
 		skipped,
@@ -844,6 +903,35 @@ function readResults(json: Json): ItemResults | string {
 	return results;
 }
 
+const LIFECYCLE_RANK: Readonly<Record<string, number>> = {
+	draft: 0,
+	open: 1,
+	uncollectible: 2,
+	void: 3,
+	paid: 4,
+};
+
+/**
+ * Of two records of the same invoice, is `a` the more informed one? The one further along its life (paid or void
+ * over open, open over draft), then the one that saw more paid, then the one with the later activity; a full tie
+ * falls to the lower number of the text fields, so the choice never depends on the order of the items.
+ */
+function moreInformed(a: Json, b: Json): boolean {
+	const rank =
+		(LIFECYCLE_RANK[a.lifecycle as string] ?? 0) - (LIFECYCLE_RANK[b.lifecycle as string] ?? 0);
+	if (rank !== 0) return rank > 0;
+	const paid = (a.amountPaidMinor as number) - (b.amountPaidMinor as number);
+	if (paid !== 0) return paid > 0;
+	for (const key of ['paidOn', 'lastReplyAt', 'lastTouchAt'] as const) {
+		const left = typeof a[key] === 'string' ? (a[key] as string) : '';
+		const right = typeof b[key] === 'string' ? (b[key] as string) : '';
+		if (left !== right) return left > right;
+	}
+	const due = (a.amountDueMinor as number) - (b.amountDueMinor as number);
+	if (due !== 0) return due < 0;
+	return JSON.stringify(a) < JSON.stringify(b);
+}
+
 /** The payment state of an invoice that arrived without one (a plain normalised invoice). */
 function stateOf(invoice: Json, options: PaymentStateOptions) {
 	return checkPaymentState(invoice as unknown as Invoice, options);
@@ -857,6 +945,28 @@ function renderWanted(
 	if (renders === undefined || renders === true) return true;
 	if (renders === false) return false;
 	return renders[name] ?? false;
+}
+
+/**
+ * Why an item has no invoice: a record Payment State Check found invalid carries its reason (and the source record),
+ * which is the real cause; anything else is not an invoice at all.
+ */
+function withoutInvoice(item: number, json: Json | null): ReportSkippedItem {
+	const invalid = json !== null && isRecord(json.invalid) ? json.invalid.reason : undefined;
+	if (typeof invalid === 'string') {
+		const source = isRecord(json!.sourceRecord) ? json!.sourceRecord : json!;
+		return {
+			item,
+			invoice: invoiceLabel(source),
+			reason: `invalid record from Payment State Check: ${invalid}`,
+		};
+	}
+	return {
+		item,
+		invoice: null,
+		reason:
+			'no invoice on the item: expected $json.invoice (from Payment State Check) or a normalised invoice',
+	};
 }
 
 function invoiceLabel(invoice: Json): string | null {

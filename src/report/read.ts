@@ -134,8 +134,20 @@ export class InvoiceKeys {
 		this.mask = size - 1;
 	}
 
-	/** Adds the key of item `index`; false when an earlier item had the same key. */
-	add(source: string, id: string, index: number): boolean {
+	/** Adds the key of item `index`; -1 when it is new, else the index of the earlier item with the same key. */
+	add(source: string, id: string, index: number): number {
+		const slot = this.find(source, id, index);
+		const stored = this.slots[slot];
+		return stored === index ? -1 : stored;
+	}
+
+	/** Makes item `index` the holder of its key (the key must be present). */
+	replace(source: string, id: string, index: number): void {
+		this.slots[this.find(source, id, index)] = index;
+	}
+
+	/** The slot of the key: where it is held, or where `index` was just stored. */
+	private find(source: string, id: string, index: number): number {
 		// FNV-1a over the source and the id, separated by a NUL.
 		let hash = 0x811c9dc5;
 		for (let at = 0; at < source.length; at++)
@@ -148,11 +160,12 @@ export class InvoiceKeys {
 			if (stored === -1) {
 				this.slots[slot] = index;
 				this.hashes[slot] = hash;
-				return true;
+				return slot;
 			}
 			if (this.hashes[slot] === hash) {
+				if (stored === index) return slot;
 				const key = this.keyAt(stored);
-				if (key.id === id && (key.source ?? '') === source) return false;
+				if (key.id === id && (key.source ?? '') === source) return slot;
 			}
 			slot = (slot + 1) & this.mask;
 		}

@@ -2,7 +2,9 @@
  * The report's options and result. Amounts are integer minor units of the reporting currency (`…Amount`), with a
  * formatted string beside them wherever people read them.
  */
+import type { LedgerEvent } from '../contract/ledger';
 import type { AgingBucket, HighValueThreshold, PaymentStateName } from '../state';
+import type { ReportActivity } from './activity';
 
 export interface CollectionsReportOptions {
 	/** The moment of the report: Date, ISO timestamp or `YYYY-MM-DD`. Default now. */
@@ -31,6 +33,14 @@ export interface CollectionsReportOptions {
 	title?: string;
 	/** The previous report's headline numbers (from `reportHeadline`), for the trend. */
 	previous?: ReportHeadline | null;
+	/**
+	 * The collections ledger's events (Collections Report's Ledger input): activity for the period is counted from
+	 * it (reminders, replies, escalations, approvals, promises, time to first response) and stalled accounts are
+	 * measured from each invoice's last touch or reply in it. Without it, activity is what this run's items carry.
+	 */
+	ledger?: readonly LedgerEvent[];
+	/** Rows of the Ledger input that were not events (reported in the notes). */
+	ledgerInvalidRows?: number;
 	/** Which renders to produce. Default all. `false` produces none (the numbers only). */
 	renders?: boolean | Partial<Record<ReportRenderName, boolean>>;
 }
@@ -224,6 +234,8 @@ export interface CollectionsReport {
 	byOwner: ReportOwnerCell[];
 	byState: Partial<Record<PaymentStateName, ReportAmountCell>>;
 	metrics: ReportMetrics;
+	/** Reminders, replies, escalations, approvals, promises and response time in the period. */
+	activity: ReportActivity;
 	stalled: ReportStalledAccount[];
 	topOverdue: ReportInvoiceLine[];
 	skipped: ReportSkippedItem[];

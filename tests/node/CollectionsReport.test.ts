@@ -70,7 +70,7 @@ const rows = [
 ];
 
 describe('Collections Report in the n8n engine', () => {
-	it('reports a Payment State Check book: one item paired to every input, renders as strings and binaries', async () => {
+	it('reports a Payment State Check book: one item paired to every input, renders as strings; files (report.html, CSV, chart) on a second output so the JSON opens first', async () => {
 		const result = await runWorkflow(
 			{
 				nodes: [
@@ -116,6 +116,14 @@ describe('Collections Report in the n8n engine', () => {
 		const [report] = result.items('Collections Report');
 		expect(result.items('Collections Report')).toHaveLength(1);
 		expect(report.pairedItem).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
+		// Report is JSON only (n8n opens an output with files on its Binary tab); Files is the same report with files.
+		expect(report.binary).toBeUndefined();
+		const [files] = result.items('Collections Report', 1);
+		expect(result.items('Collections Report', 1)).toHaveLength(1);
+		expect(files.json).toEqual(report.json);
+		expect(files.pairedItem).toEqual(report.pairedItem);
+		expect(files.binary?.html).toMatchObject({ mimeType: 'text/html', fileName: 'report.html' });
+		expect(Buffer.from(files.binary!.html.data, 'base64').toString('utf8')).toBe(report.json.html);
 		const summary = report.json.summary as IDataObject;
 		// USD 1,200 + EUR 500 × 1.0834 = $541.70 + USD 800; GBP has no rate: skipped, never summed.
 		expect(summary).toMatchObject({
@@ -129,21 +137,21 @@ describe('Collections Report in the n8n engine', () => {
 			invoice: expect.stringMatching(/HYPERLINK/),
 			reason: expect.stringMatching(/no exchange rate for GBP/),
 		});
-		expect(Buffer.from(report.binary!.csv.data, 'base64').toString('utf8')).not.toContain(
+		expect(Buffer.from(files.binary!.csv.data, 'base64').toString('utf8')).not.toContain(
 			'HYPERLINK',
 		);
 		expect(report.json.markdown).toEqual(expect.stringContaining('# Collections report'));
 		expect(report.json.html).toEqual(expect.stringContaining('<table role="presentation"'));
 		expect((report.json.slack as { blocks: unknown[] }).blocks.length).toBeGreaterThan(2);
-		expect(report.binary?.csv).toMatchObject({
+		expect(files.binary?.csv).toMatchObject({
 			mimeType: 'text/csv',
 			fileName: 'open-invoices-2026-11-22.csv',
 		});
-		expect(report.binary?.chart).toMatchObject({
+		expect(files.binary?.chart).toMatchObject({
 			mimeType: 'image/svg+xml',
 			fileName: 'aging-2026-11-22.svg',
 		});
-		const csv = Buffer.from(report.binary!.csv.data, 'base64').toString('utf8');
+		const csv = Buffer.from(files.binary!.csv.data, 'base64').toString('utf8');
 		expect(csv.startsWith('\uFEFFinvoice_number,')).toBe(true);
 		expect(csv.split('\r\n')).toHaveLength(5); // header, three open invoices, final CRLF
 		expect(result.hints('Collections Report').join(' ')).toMatch(
@@ -203,6 +211,7 @@ describe('Collections Report in the n8n engine', () => {
 		expect(item.json.summary).toMatchObject({ openAmount: 5_000, skippedCount: 2 });
 		expect(item.json.html).toBeUndefined();
 		expect(item.binary).toBeUndefined();
+		expect(result.items(NODE_UNDER_TEST, 1)).toEqual([]);
 	});
 
 	it('stops with a fix-it description on a bad option, or returns the error with Continue On Fail', async () => {

@@ -3,45 +3,17 @@
  * reading collections_ledger): open cases hold without static data (queue mode never reads it back), a duplicate
  * joins its case on Continue, and every new case leaves a ledger row to append.
  */
-import {
-	NodeConnectionTypes,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { eventToRow, type Invoice } from '../../src';
-import { registerNodeType, runWorkflow, type WorkflowJson } from '../helpers/engine';
+import { runWorkflow } from '../helpers/engine';
 import { sampleInvoice } from '../helpers/invoices';
+import { dataTableRow, ledgerCanvas } from '../helpers/ledgerRows';
 
 const ESCALATE = 0;
 const CONTINUE = 1;
 const asOf = '2026-11-20T10:00:00Z';
 const GATE = 'Escalation Gate';
-
-/** Stands in for the Data Table node: emits the rows in its parameter, once. */
-class LedgerRows implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Ledger Rows',
-		name: 'ledgerRows',
-		group: ['transform'],
-		version: 1,
-		description: 'Test stand-in for a Data Table read',
-		defaults: { name: 'Ledger Rows' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [{ displayName: 'Rows', name: 'rows', type: 'json', default: '[]' }],
-	};
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const rows = JSON.parse(this.getNodeParameter('rows', 0) as string) as IDataObject[];
-		return [rows.map((json) => ({ json }))];
-	}
-}
-registerNodeType('test.ledgerRows', new LedgerRows());
 
 function invoice(id: string, overrides: Partial<Invoice> = {}): Invoice {
 	return sampleInvoice({
@@ -55,55 +27,8 @@ function invoice(id: string, overrides: Partial<Invoice> = {}): Invoice {
 	});
 }
 
-function canvas(rows: IDataObject[], options: IDataObject = {}): WorkflowJson {
-	return {
-		nodes: [
-			{
-				id: 't',
-				name: 'Trigger',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'l',
-				name: 'Read Ledger',
-				type: 'test.ledgerRows',
-				typeVersion: 1,
-				position: [200, 200],
-				parameters: { rows: JSON.stringify(rows) },
-			},
-			{
-				id: 'g',
-				name: GATE,
-				type: 'n8n-nodes-invoice-followup.escalationGate',
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: { options: { asOf, ...options } },
-			},
-		],
-		connections: {
-			Trigger: {
-				main: [
-					[
-						{ node: GATE, type: 'main', index: 0 },
-						{ node: 'Read Ledger', type: 'main', index: 0 },
-					],
-				],
-			},
-			'Read Ledger': { main: [[{ node: GATE, type: 'main', index: 1 }]] },
-		},
-	};
-}
-
-/** A row as the Data Table node returns it (with the columns n8n adds). */
-const tableRow = (row: IDataObject, id: number): IDataObject => ({
-	id,
-	createdAt: '2026-11-18T09:00:00.000Z',
-	updatedAt: '2026-11-18T09:00:00.000Z',
-	...row,
-});
+const canvas = (rows: IDataObject[], options: IDataObject = {}) =>
+	ledgerCanvas('escalationGate', GATE, { options: { asOf, ...options } }, rows);
 
 describe('Escalation Gate with the collections ledger on its Ledger input', () => {
 	it('a case in the ledger holds without static data: the duplicate joins it on Continue, with its case', async () => {
@@ -116,7 +41,7 @@ describe('Escalation Gate with the collections ledger on its Ledger input', () =
 			key: 'generic:A',
 		}) as unknown as IDataObject;
 		const staticData: IDataObject = {};
-		const run = await runWorkflow(canvas([tableRow(openCase, 1)]), {
+		const run = await runWorkflow(canvas([dataTableRow(openCase, 1)]), {
 			input: [
 				{ invoice: invoice('A') },
 				{ invoice: invoice('B', { customer: { name: 'Globex' } }) },
@@ -160,7 +85,7 @@ describe('Escalation Gate with the collections ledger on its Ledger input', () =
 			// What ops type into the Data Table in the n8n UI.
 			{ invoiceId: 'A', kind: 'Resolved', at: '2026-11-19' },
 		] as unknown as IDataObject[];
-		const run = await runWorkflow(canvas(rows.map(tableRow)), {
+		const run = await runWorkflow(canvas(rows.map(dataTableRow)), {
 			input: [{ invoice: invoice('A') }],
 		});
 		expect(run.counts(GATE)).toEqual([1, 0]);

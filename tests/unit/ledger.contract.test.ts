@@ -147,7 +147,12 @@ describe('rowToEvent (rows typed by a person in the n8n UI)', () => {
 	});
 
 	it('readLedgerRows skips empty items and lists the bad rows by position', () => {
-		const read = readLedgerRows([{}, { invoiceId: 'a', kind: 'resolved', at: AT }, { kind: 'x' }]);
+		const read = readLedgerRows([
+			{},
+			{ invoiceId: 'a', kind: 'resolved', at: AT },
+			{ kind: 'x' },
+			{ id: 9, createdAt: AT, invoiceId: null, kind: '', detail: null },
+		]);
 		expect(read.events).toHaveLength(1);
 		expect(read.invalid.map((bad) => bad.index)).toEqual([2]);
 	});

@@ -85,7 +85,7 @@ describe('a reply after the last touch pauses reminders until it is triaged and 
 						kind: 'escalation',
 						reason: 'reply_dispute',
 						priority: 'P1',
-						key: `${ID}:reply:2026-03-03T08:00:00Z`,
+						key: `${ID}:reply:2026-03-03T08:00:00.000Z`,
 					}),
 				],
 			},

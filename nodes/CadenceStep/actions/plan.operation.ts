@@ -29,7 +29,6 @@ import {
 	planCadenceStep,
 	pruneLedger,
 	pruneStale,
-	readLedgerRows,
 	replyFromTriage,
 	reserveStep,
 	toInstant,
@@ -53,6 +52,7 @@ import {
 	readInvoice,
 	withAudit,
 } from '../../shared/items';
+import { readLedgerInput } from '../../shared/ledger';
 import { staticNamespace } from '../../shared/staticData';
 import {
 	NODE,
@@ -215,7 +215,7 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 		outputs.push(output, json, entry.itemIndex);
 	}
 
-	addHints(ctx, outputs, planned, mode, dryRun, ledgerRead?.invalid ?? []);
+	addHints(ctx, outputs, planned, mode, dryRun, ledgerRead);
 	return outputs.result();
 
 	function consolidate(entries: Planned[], planOptions: PlanOptions, dry: boolean): Set<Planned> {
@@ -311,18 +311,18 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 interface LedgerInputRead {
 	byInvoice: Map<string, LedgerEvent[]>;
 	invalid: Array<{ index: number; errors: string[] }>;
+	/** Nothing arrived on the Ledger input (not connected): every invoice plans as if nothing was ever sent. */
+	missing: boolean;
 }
 
 /** The Ledger input (Data Table rows), read once per execution and grouped per invoice. */
 function readLedger(ctx: IExecuteFunctions): LedgerInputRead {
-	let rows: INodeExecutionData[] = [];
-	try {
-		rows = ctx.getInputData(1) ?? [];
-	} catch {
-		rows = [];
-	}
-	const read = readLedgerRows(rows.map((row) => row.json ?? {}));
-	return { byInvoice: groupLedgerByInvoice(read.events), invalid: read.invalid };
+	const read = readLedgerInput(ctx);
+	return {
+		byInvoice: groupLedgerByInvoice(read?.events ?? []),
+		invalid: read?.invalid ?? [],
+		missing: read === null,
+	};
 }
 
 async function personaliseAll(
@@ -416,8 +416,9 @@ function addHints(
 	planned: Planned[],
 	mode: string,
 	dryRun: boolean,
-	invalidRows: Array<{ index: number; errors: string[] }>,
+	ledgerRead: LedgerInputRead | undefined,
 ): void {
+	const invalidRows = ledgerRead?.invalid ?? [];
 	const hints: Array<{ message: string; location: 'outputPane' }> = [];
 	const count = (rule: string) => planned.filter((entry) => entry.plan?.rule === rule).length;
 	const blocked = count('guardrail');
@@ -436,6 +437,12 @@ function addHints(
 	if (unknown > 0)
 		hints.push({
 			message: `${unknown} earlier send(s) were reserved but never recorded: escalated as "send outcome unknown" with the message`,
+			location: 'outputPane',
+		});
+	if (ledgerRead?.missing && planned.length > 0)
+		hints.push({
+			message:
+				'Nothing arrived on the Ledger input: connect a Data Table node (row > get, Always Output Data on) that reads collections_ledger, or every invoice is planned as if nothing had been sent',
 			location: 'outputPane',
 		});
 	if (invalidRows.length > 0)

@@ -44,6 +44,10 @@ export function readFreshBooks(raw: Raw, prefix = ''): InvoiceDraft {
 		contactEmail: at(raw, 'email', prefix),
 		contactName: constant(person || undefined, `${prefix}fname`),
 		poNumber: at(raw, 'po_number', prefix),
+		// The share link comes from .../invoices/{id}/share_link?share_method=share_link; a workflow merges it in.
+		documentUrl: first(raw, ['share_link.share_link', 'share_link', 'links.client_view'], prefix),
+		country: at(raw, 'country', prefix),
+		region: at(raw, 'province', prefix),
 		disputed: constant(status === 'disputed' ? true : undefined, `${prefix}v3_status`),
 		failedPaymentAttempts: constant(
 			status === 'failed' || status === 'retry' ? 1 : undefined,

@@ -36,7 +36,11 @@ export function readQuickBooks(raw: Raw, prefix = ''): InvoiceDraft {
 		customerId: at(raw, 'CustomerRef.value', prefix),
 		customerName: at(raw, 'CustomerRef.name', prefix),
 		contactEmail: at(raw, 'BillEmail.Address', prefix),
+		// InvoiceLink (returned with ?include=invoiceLink) opens the invoice, with its payment button when enabled.
 		paymentUrl: first(raw, ['InvoiceLink'], prefix),
+		documentUrl: first(raw, ['InvoiceLink'], prefix),
+		country: first(raw, ['BillAddr.Country'], prefix),
+		region: first(raw, ['BillAddr.CountrySubDivisionCode'], prefix),
 		poNumber: customField(raw, /p\.?\s*o\.?\s*(number|#)?|purchase order/i, prefix),
 	};
 }

@@ -18,11 +18,12 @@ function keysOf(path: string): string[] {
 	return keys;
 }
 
-/** Reads a dotted path ("Contact.EmailAddress") from a record; `prefix` is prepended to the reported path. */
+/** Reads a dotted path ("Contact.EmailAddress", "Addresses.0.Country") from a record; `prefix` is prepended to the reported path. */
 export function at(raw: Raw, path: string, prefix = ''): Read {
 	let value: unknown = raw;
+	// Arrays are indexed by their digits ("OnlineInvoices.0.OnlineInvoiceUrl", "customer.preferred_locales.0").
 	for (const key of keysOf(path)) {
-		value = isRecord(value) ? value[key] : undefined;
+		value = value !== null && typeof value === 'object' ? (value as Raw)[key] : undefined;
 	}
 	return { value, path: prefix ? prefix + path : path };
 }

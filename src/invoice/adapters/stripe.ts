@@ -42,6 +42,15 @@ export function readStripe(raw: Raw, prefix = ''): InvoiceDraft {
 		contactName: first(raw, ['customer_name', 'customer.name'], prefix),
 		contactPhone: first(raw, ['customer_phone', 'customer.phone'], prefix),
 		paymentUrl: at(raw, 'hosted_invoice_url', prefix),
+		// The hosted page shows the invoice and lets the customer download it; invoice_pdf is the file itself.
+		documentUrl: at(raw, 'hosted_invoice_url', prefix),
+		pdfUrl: at(raw, 'invoice_pdf', prefix),
+		country: first(raw, ['customer_address.country', 'customer.address.country'], prefix),
+		region: first(
+			raw,
+			['metadata.region', 'customer_address.state', 'customer.address.state'],
+			prefix,
+		),
 		failedPaymentAttempts: failedAttempts(raw, prefix),
 		tier: meta('tier'),
 		timezone: meta('timezone'),

@@ -35,7 +35,11 @@ export function readXero(raw: Raw, prefix = ''): InvoiceDraft {
 		customerName: at(raw, 'Contact.Name', prefix),
 		contactEmail: at(raw, 'Contact.EmailAddress', prefix),
 		contactName: first(raw, ['Contact.FirstName', 'Contact.Name'], prefix),
-		paymentUrl: at(raw, 'OnlineInvoiceUrl', prefix),
+		// The online invoice comes from GET /Invoices/{id}/OnlineInvoice; a workflow merges it into the record.
+		paymentUrl: first(raw, ['OnlineInvoiceUrl', 'OnlineInvoices.0.OnlineInvoiceUrl'], prefix),
+		documentUrl: first(raw, ['OnlineInvoiceUrl', 'OnlineInvoices.0.OnlineInvoiceUrl'], prefix),
+		country: first(raw, ['Contact.Addresses.0.Country', 'Contact.Addresses.1.Country'], prefix),
+		region: first(raw, ['Contact.Addresses.0.Region', 'Contact.Addresses.1.Region'], prefix),
 		poNumber: at(raw, 'PurchaseOrderNumber', prefix),
 	};
 }
