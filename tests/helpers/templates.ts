@@ -154,7 +154,10 @@ export function replyTestCopy(fakes: FakeServices, options: TestCopyOptions): Te
 }
 
 /** The weekly report with both QuickBooks reads pointed at the fake and its sinks at Slack / Gmail fakes. */
-export function weeklyTestCopy(fakes: FakeServices, options: TestCopyOptions): TemplateJson {
+export function weeklyTestCopy(
+	fakes: FakeServices,
+	options: TestCopyOptions & { periodMonths?: number },
+): TemplateJson {
 	const template = readTemplate('weekly-collections-report.json');
 	const nodes = template.nodes.map((node): INode => {
 		switch (node.name) {
@@ -169,6 +172,22 @@ export function weeklyTestCopy(fakes: FakeServices, options: TestCopyOptions): T
 				);
 			case 'Gmail: email the report':
 				return httpNode(node, fakes.url('/gmail/send'), '={{ { html: $json.html.length } }}');
+			case 'Collections Report': {
+				const report = atInstant(node, options.asOf);
+				const parameters = report.parameters as IDataObject;
+				return options.periodMonths
+					? {
+							...report,
+							parameters: {
+								...parameters,
+								options: {
+									...(parameters.options as IDataObject),
+									periodMonths: options.periodMonths,
+								},
+							},
+						}
+					: report;
+			}
 			default:
 				return atInstant(node, options.asOf);
 		}
