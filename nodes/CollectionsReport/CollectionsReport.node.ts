@@ -291,6 +291,8 @@ export class CollectionsReport implements INodeType {
 				title: (options.title as string) || undefined,
 				previous: store ? readReportHeadline(store[trendKey]) : null,
 				renders: rendersOf(options.renders),
+				// The CSV straight into bytes, with Excel's byte-order mark unless turned off: no string of the whole file.
+				csvBytes: { bom: options.csvBom !== false },
 			};
 			// The report reads `invoice` on each item; another field is exposed under that name without copying the item.
 			const input =
@@ -313,10 +315,9 @@ export class CollectionsReport implements INodeType {
 					'text/html',
 				);
 			}
-			if (renders.csv !== undefined) {
-				const text = options.csvBom === false ? renders.csv : `\uFEFF${renders.csv}`;
+			if (renders.csvBytes !== undefined) {
 				binary.csv = await this.helpers.prepareBinaryData(
-					Buffer.from(text, 'utf8'),
+					renders.csvBytes,
 					`open-invoices-${report.asOf}.csv`,
 					'text/csv',
 				);

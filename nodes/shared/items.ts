@@ -89,14 +89,17 @@ export function readInvoice(json: IDataObject, path = 'invoice'): InvoiceRead {
 	return parseInvoice(value);
 }
 
-/** A copy of the item's JSON with one more audit entry (the input item is never mutated). */
-export function withAudit(
-	json: IDataObject,
-	entry: AuditEntry,
-	fields: IDataObject = {},
-): IDataObject {
-	const audit = Array.isArray(json.audit) ? (json.audit as IDataObject[]) : [];
-	return { ...json, ...fields, audit: [...audit, entry as unknown as IDataObject] };
+/**
+ * A shallow copy of the item's JSON with `fields` and one more audit entry (the input item is never mutated): one
+ * new object and one new array, with no intermediate copies.
+ */
+export function withAudit(json: IDataObject, entry: AuditEntry, fields?: IDataObject): IDataObject {
+	const audit = json.audit;
+	const result = Object.assign({}, json, fields);
+	result.audit = Array.isArray(audit)
+		? (audit as IDataObject[]).concat(entry as unknown as IDataObject)
+		: [entry as unknown as IDataObject];
+	return result;
 }
 
 export { auditEntry };

@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 
 import { dateOfDay, dayNumber, isValidTimeZone, toInstant } from '../dates';
+import { holidayCheck, type HolidayCheck, type HolidayPlace } from './holidays';
 import { WEEKDAYS, type CadencePolicy } from './policy';
 
 const MS_PER_DAY = 86_400_000;
@@ -23,22 +24,30 @@ export interface WindowSpec {
 	days: readonly boolean[];
 	from: number;
 	to: number;
-	holidays: ReadonlySet<number>;
+	/** The policy's own days, and the public holidays of the place the spec was made for. */
+	holidays: HolidayCheck;
 }
 
-const specs = new WeakMap<CadencePolicy, WindowSpec>();
+const specs = new WeakMap<CadencePolicy, Map<string, WindowSpec>>();
 
-export function windowSpec(policy: CadencePolicy): WindowSpec {
-	let spec = specs.get(policy);
+/** The window of a policy where a customer lives (`place`: their country and region, src/cadence/holidays.ts). */
+export function windowSpec(policy: CadencePolicy, place?: HolidayPlace): WindowSpec {
+	let byPlace = specs.get(policy);
+	if (!byPlace) {
+		byPlace = new Map();
+		specs.set(policy, byPlace);
+	}
+	const key = place ? `${place.country}|${place.region ?? ''}` : '';
+	let spec = byPlace.get(key);
 	if (!spec) {
 		const { days, from, to } = policy.sendWindow;
 		spec = {
 			days: WEEKDAYS.map((day) => days.includes(day)),
 			from: minutesOf(from),
 			to: minutesOf(to),
-			holidays: new Set(policy.holidays.map((date) => dayNumber(date)!)),
+			holidays: holidayCheck(place, new Set(policy.holidays.map((date) => dayNumber(date)!))),
 		};
-		specs.set(policy, spec);
+		byPlace.set(key, spec);
 	}
 	return spec;
 }

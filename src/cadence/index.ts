@@ -3,5 +3,7 @@ export * from './calendar';
 export * from './ledger';
 export * from './plan';
 export * from './consolidate';
+export * from './holidays';
+export * from './messagePolicy';
 export * from './history';
 export * from './batch';

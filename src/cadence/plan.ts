@@ -29,6 +29,7 @@ import {
 	type WindowSpec,
 	type ZoneNow,
 } from './calendar';
+import { holidayPlaceFor } from './holidays';
 import { ledgerMessage } from './batch';
 import { idempotencyKey } from './ledger';
 import type { LedgerEventInput, ReplyEvent, TouchEvent } from '../contract/ledger';
@@ -294,7 +295,7 @@ export function planCadenceStep(
 	const fallbackZone = clock.pickZone(options.timezone, policy.sendWindow.timezone);
 	const payment = checkPaymentState(invoice, stateOptionsFor(run, options, policy, fallbackZone));
 	const now = clock.now(zone);
-	const spec = windowSpec(policy);
+	const spec = windowSpec(policy, holidayPlaceFor(invoice.customer, policy.publicHolidays));
 	const history = options.history ?? [];
 
 	const result = (

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 
 import { CalendarDateSchema, type CustomerTier, type Invoice } from '../invoice/schema';
+import { PublicHolidaysSchema } from './holidays';
 import { MessagePolicySchema } from './messagePolicy';
 
 export const CHANNELS = ['email', 'sms', 'call_task', 'manual_task', 'human_handoff'] as const;
@@ -70,6 +71,8 @@ export const PolicySchema = z
 		sendWindow: SendWindowSchema.default({}),
 		/** Dates (YYYY-MM-DD) with no sends and that are not business days. */
 		holidays: z.array(CalendarDateSchema).default([]),
+		/** Public holidays where the customer lives (date-holidays), on top of `holidays`. */
+		publicHolidays: PublicHolidaysSchema.default({}),
 		catchUp: z.enum(CATCH_UP).default('latest_only'),
 		/** Customer touches (email, SMS) after which a person takes over. */
 		maxTouches: z.number().int().min(1).default(8),

@@ -865,6 +865,9 @@ export function buildCollectionsReport(
 			listLimit: topCount > 0 ? Math.min(topCount, 25) : DEFAULT_TOP_COUNT,
 			wanted: (name) => renderWanted(options, name),
 			csvRows: () => openInvoiceRows(items, rows),
+			csvBytes: options.csvBytes
+				? { prefix: options.csvBytes !== true && options.csvBytes.bom ? '\uFEFF' : '' }
+				: false,
 		});
 	}
 	return report;

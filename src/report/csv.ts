@@ -78,14 +78,21 @@ function text(value: unknown): string | null {
 	return typeof value === 'string' ? value : null;
 }
 
+/** The longest string V8 builds (2^29 - 24 UTF-16 units); a longer CSV can only be bytes. */
+export const MAX_STRING_LENGTH = 2 ** 29 - 24;
+
 /**
  * Collects the CSV as lines joined into chunks of 256: no string per line outlives its chunk, so a million rows
  * leave little garbage in a heap that already holds the whole book. (Measured alternatives: a growing Buffer set
  * off full garbage collections through its external memory; joining per field was slower than per line.)
+ * The chunks become one string (when it fits in a string) or one Buffer of the exact size, written chunk by chunk:
+ * the bytes never pass through a single string, so five million invoices do not hit V8's string length limit.
  */
 class Chunks {
 	private pieces: string[] = [];
 	private readonly chunks: string[] = [];
+	/** Length in UTF-16 units of the flushed chunks. */
+	length = 0;
 
 	push(text: string): void {
 		this.pieces.push(text);
@@ -93,23 +100,44 @@ class Chunks {
 	}
 
 	private flush(): void {
-		this.chunks.push(this.pieces.join(''));
+		if (this.pieces.length === 0) return;
+		const chunk = this.pieces.join('');
+		this.chunks.push(chunk);
+		this.length += chunk.length;
 		this.pieces = [];
 	}
 
 	toString(): string {
 		this.flush();
+		if (this.length > MAX_STRING_LENGTH)
+			throw new RangeError(
+				`the CSV is ${this.length} characters, longer than a string can be: ask for it as bytes (openInvoicesCsvBytes)`,
+			);
 		return this.chunks.join('');
+	}
+
+	/** UTF-8 bytes, with `prefix` (a byte-order mark) first; each chunk is released once written. */
+	toBuffer(prefix = ''): Buffer {
+		this.flush();
+		let size = Buffer.byteLength(prefix);
+		for (const chunk of this.chunks) size += Buffer.byteLength(chunk);
+		const bytes = Buffer.allocUnsafe(size);
+		let offset = bytes.write(prefix, 0);
+		for (let index = 0; index < this.chunks.length; index++) {
+			offset += bytes.write(this.chunks[index], offset);
+			this.chunks[index] = '';
+		}
+		return bytes;
 	}
 }
 
 /** Calls `each` with every open invoice, in the order the CSV lists them (one row object, reused). */
 export type OpenInvoiceRows = (each: (row: OpenInvoiceRow) => void) => void;
 
-export function openInvoicesCsv(
+function collectCsv(
 	reportingCurrency: string,
 	rows: OpenInvoiceRows | Iterable<OpenInvoiceRow>,
-): string {
+): Chunks {
 	const header = OPEN_INVOICE_COLUMNS.map((column) =>
 		column === 'amount_due_REPORTING' ? `amount_due_${reportingCurrency}` : column,
 	);
@@ -163,5 +191,35 @@ export function openInvoicesCsv(
 	};
 	if (typeof rows === 'function') rows(write);
 	else for (const row of rows) write(row);
-	return out.toString();
+	return out;
+}
+
+/** The open invoices as CSV text (throws a RangeError past V8's string limit, about 5M invoices: use the bytes). */
+export function openInvoicesCsv(
+	reportingCurrency: string,
+	rows: OpenInvoiceRows | Iterable<OpenInvoiceRow>,
+): string {
+	return collectCsv(reportingCurrency, rows).toString();
+}
+
+/** The open invoices as CSV in UTF-8 bytes, `prefix` first (a byte-order mark for Excel): any size of book. */
+export function openInvoicesCsvBytes(
+	reportingCurrency: string,
+	rows: OpenInvoiceRows | Iterable<OpenInvoiceRow>,
+	prefix = '',
+): Buffer {
+	return collectCsv(reportingCurrency, rows).toBuffer(prefix);
+}
+
+/**
+ * The CSV as text when it fits in a string and bytes were not asked for; otherwise as bytes. Built once either way.
+ */
+export function openInvoicesCsvRender(
+	reportingCurrency: string,
+	rows: OpenInvoiceRows | Iterable<OpenInvoiceRow>,
+	asBytes: false | { prefix: string },
+): { text?: string; bytes?: Buffer } {
+	const chunks = collectCsv(reportingCurrency, rows);
+	if (!asBytes && chunks.length <= MAX_STRING_LENGTH) return { text: chunks.toString() };
+	return { bytes: chunks.toBuffer(asBytes ? asBytes.prefix : '') };
 }

@@ -27,7 +27,12 @@ export {
 	convertMinor as convertFxMinor,
 	type Conversion as FxConversion,
 } from './fx';
-export { csvField as reportCsvField, csvLine as reportCsvLine, openInvoicesCsv } from './csv';
+export {
+	csvField as reportCsvField,
+	csvLine as reportCsvLine,
+	openInvoicesCsv,
+	openInvoicesCsvBytes,
+} from './csv';
 export { renderMarkdown as renderReportMarkdown } from './markdown';
 export { renderHtml as renderReportHtml } from './html';
 export { renderSvg as renderReportSvg } from './svg';

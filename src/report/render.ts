@@ -1,5 +1,5 @@
 /** Produces the renders a report asks for: Markdown, email-safe HTML, the SVG chart, the CSV and Slack blocks. */
-import { openInvoicesCsv, type OpenInvoiceRows } from './csv';
+import { openInvoicesCsvRender, type OpenInvoiceRows } from './csv';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import { renderSlack } from './slack';
@@ -11,6 +11,8 @@ export interface RenderInputs {
 	/** The open invoices for the CSV, produced lazily (only when the CSV is wanted). */
 	csvRows: () => OpenInvoiceRows;
 	listLimit?: number;
+	/** The CSV as bytes (renders.csvBytes) with this prefix (a byte-order mark or ''), instead of a string. */
+	csvBytes?: false | { prefix: string };
 }
 
 export function renderAll(report: CollectionsReport, inputs: RenderInputs): ReportRenders {
@@ -20,6 +22,10 @@ export function renderAll(report: CollectionsReport, inputs: RenderInputs): Repo
 	if (inputs.wanted('html')) renders.html = renderHtml(report, limit);
 	if (inputs.wanted('svg')) renders.svg = renderSvg(report);
 	if (inputs.wanted('slack')) renders.slack = renderSlack(report, Math.min(limit, 5));
-	if (inputs.wanted('csv')) renders.csv = openInvoicesCsv(report.currency, inputs.csvRows());
+	if (inputs.wanted('csv')) {
+		const csv = openInvoicesCsvRender(report.currency, inputs.csvRows(), inputs.csvBytes ?? false);
+		if (csv.text !== undefined) renders.csv = csv.text;
+		else renders.csvBytes = csv.bytes;
+	}
 	return renders;
 }

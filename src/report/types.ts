@@ -43,6 +43,8 @@ export interface CollectionsReportOptions {
 	ledgerInvalidRows?: number;
 	/** Which renders to produce. Default all. `false` produces none (the numbers only). */
 	renders?: boolean | Partial<Record<ReportRenderName, boolean>>;
+	/** The CSV as bytes (`renders.csvBytes`, any size of book) rather than a string; `bom` puts a UTF-8 BOM first. */
+	csvBytes?: boolean | { bom: boolean };
 }
 
 export const REPORT_RENDER_NAMES = ['markdown', 'html', 'svg', 'csv', 'slack'] as const;
@@ -217,6 +219,11 @@ export interface ReportRenders {
 	html?: string;
 	svg?: string;
 	csv?: string;
+	/**
+	 * The same CSV as UTF-8 bytes, instead of `csv`: when `csvBytes` asks for it (the node does), and always when the
+	 * CSV is longer than a JavaScript string can be (about 5M invoices).
+	 */
+	csvBytes?: Buffer;
 	slack?: { text: string; blocks: unknown[] };
 }
 

@@ -9,3 +9,9 @@ export {
 	DEFAULT_STALE_REPLY_DAYS,
 	DEFAULT_PROMISE_GRACE_DAYS,
 } from './check';
+export {
+	OUTPUT_DETAILS,
+	paymentStateOnItem,
+	type OutputDetail,
+	type PaymentStateOnItem,
+} from './output';

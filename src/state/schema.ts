@@ -46,14 +46,16 @@ export type Signal = (typeof SIGNALS)[number];
 export const PaymentStateSchema = z.object({
 	state: z.enum(PAYMENT_STATES),
 	route: z.enum(ROUTES),
-	signals: z.array(z.enum(SIGNALS)),
+	/** Items leave it out when there is none (see paymentStateOnItem). */
+	signals: z.array(z.enum(SIGNALS)).default([]),
 	daysPastDue: z.number().int().min(0),
 	agingBucket: z.enum(AGING_BUCKETS),
-	reasons: z.array(z.string()),
+	/** Sentences for people; compact items leave them out. */
+	reasons: z.array(z.string()).default([]),
 	/** The calendar day the check was made for, in the customer's zone. */
 	asOfDate: z.string(),
-	/** Days until the due date (negative once past due); null without a due date. */
-	daysUntilDue: z.number().int().nullable(),
+	/** Days until the due date (negative once past due); null without a due date (compact items leave it out). */
+	daysUntilDue: z.number().int().nullable().optional(),
 });
 export type PaymentState = z.infer<typeof PaymentStateSchema>;
 

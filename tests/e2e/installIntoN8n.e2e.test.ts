@@ -8,11 +8,10 @@ import {
 	readFileSync,
 	rmSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 
-import { N8nProcess } from '../helpers/n8nServer';
+import { freePort, N8nProcess, userShellEnv } from '../helpers/n8nServer';
 
 /**
  * An admin installs the published package into an existing n8n the way the README says:
@@ -38,15 +37,12 @@ const nodeTypes = readdirSync(join(ROOT, 'nodes'), { withFileTypes: true })
 			),
 	);
 
-/** The environment of an admin's shell: no npm_* variables from `npm test`, no Node 24 headers, `node` = major. */
+/** An admin's shell (no npm_* variables, so no Node 24 headers either) whose `node` is the system's or Node 24. */
 function shellWithNode(
 	major: 'system' | 'node24',
 ): { env: NodeJS.ProcessEnv; version: string } | undefined {
 	const node24Dir = dirname(process.env.NODE24 ?? process.execPath);
-	const env: NodeJS.ProcessEnv = {};
-	for (const [key, value] of Object.entries(process.env)) {
-		if (!/^npm_/i.test(key) && key !== 'NODE_ENV' && key !== 'INIT_CWD') env[key] = value;
-	}
+	const env = userShellEnv();
 	const path = (process.env.PATH ?? '').split(delimiter).filter((dir) => dir !== node24Dir);
 	env.PATH = (major === 'node24' ? [node24Dir, ...path] : path).join(delimiter);
 	const version = spawnSync('node', ['--version'], { env, encoding: 'utf8' }).stdout?.trim();
@@ -54,15 +50,6 @@ function shellWithNode(
 	const isOlder = Number(version.slice(1).split('.')[0]) < 24;
 	if (major === 'system' && !isOlder) return undefined;
 	return { env, version };
-}
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = createServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 /** fetch, tried again when a loaded machine drops the connection; the n8n log is in the error when it keeps failing. */

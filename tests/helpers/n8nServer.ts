@@ -4,6 +4,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,6 +14,25 @@ const N8N_SCRIPT = join(REPO, 'scripts', 'n8n.sh');
 export function which(command: string): string | undefined {
 	const found = spawnSync('bash', ['-lc', `command -v ${command}`], { encoding: 'utf8' });
 	return found.status === 0 ? found.stdout.trim() : undefined;
+}
+
+/** A TCP port free on 127.0.0.1 right now. */
+export async function freePort(): Promise<number> {
+	return new Promise((resolve) => {
+		const server = createServer().listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** The environment of a user's shell: without the npm_* variables that `npm test` sets for its scripts. */
+export function userShellEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {};
+	for (const [key, value] of Object.entries(process.env)) {
+		if (!/^npm_/i.test(key) && key !== 'NODE_ENV' && key !== 'INIT_CWD') env[key] = value;
+	}
+	return { ...env, ...extra };
 }
 
 async function waitFor(

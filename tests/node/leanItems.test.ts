@@ -1,0 +1,199 @@
+/**
+ * Lean items (issue 15): Payment State Check's items carry no empty lists, no undefined keys and no audit reason the
+ * item already holds; the compact mode carries less still. Downstream nodes read either through the same contract
+ * (src/contract), in the n8n engine, and decide exactly as they do on standard items.
+ */
+import type { IDataObject, INode } from 'n8n-workflow';
+
+import { PaymentStateSchema, parseInvoice, readPaymentState } from '../../src';
+import { NODE_UNDER_TEST, PACKAGE_NAME, runNode, runWorkflow } from '../helpers/engine';
+
+const asOf = '2026-11-22T09:00:00Z';
+
+const rows: IDataObject[] = [
+	// Overdue, partially paid, a promise that was broken, disputed, not due, paid, a bad row.
+	{
+		id: 'L-1',
+		customer: 'Acme',
+		email: 'ap@acme.test',
+		currency: 'USD',
+		total: 1200,
+		amountDue: 1200,
+		issueDate: '2026-09-01',
+		dueDate: '2026-10-01',
+		timezone: 'America/New_York',
+	},
+	{
+		id: 'L-2',
+		customer: 'Globex',
+		email: 'ap@globex.test',
+		currency: 'EUR',
+		total: 900,
+		amountPaid: 400,
+		amountDue: 500,
+		issueDate: '2026-09-15',
+		dueDate: '2026-10-15',
+	},
+	{
+		id: 'L-3',
+		customer: 'Initech',
+		email: 'ap@initech.test',
+		currency: 'JPY',
+		total: 150000,
+		amountDue: 150000,
+		dueDate: '2026-08-01',
+		promiseDate: '2026-11-01',
+	},
+	{
+		id: 'L-4',
+		customer: 'Hooli',
+		email: 'ap@hooli.test',
+		currency: 'USD',
+		total: 300,
+		amountDue: 300,
+		dueDate: '2026-10-20',
+		disputed: true,
+	},
+	{
+		id: 'L-5',
+		customer: 'Umbrella',
+		email: 'ap@umbrella.test',
+		currency: 'KWD',
+		total: 12.345,
+		amountDue: 12.345,
+		dueDate: '2026-12-20',
+	},
+	{
+		id: 'L-6',
+		customer: 'Stark',
+		email: 'ap@stark.test',
+		currency: 'USD',
+		total: 80,
+		amountPaid: 80,
+		amountDue: 0,
+		status: 'paid',
+		dueDate: '2026-10-01',
+	},
+	{ id: 'L-7', customer: 'Wayne', currency: 'USD', amountDue: 'lots', dueDate: '2026-10-01' },
+];
+
+const node = (name: string, type: string, parameters: IDataObject, x: number): INode =>
+	({ id: name, name, type, typeVersion: 1, position: [x, 0], parameters }) as INode;
+
+/** Trigger → Payment State Check (one output) → Escalation Gate → Cadence Step (Plan), and → Collections Report. */
+async function downstream(outputDetail: 'standard' | 'compact') {
+	const to = (target: string) => ({ node: target, type: 'main' as const, index: 0 });
+	return runWorkflow(
+		{
+			nodes: [
+				node('Trigger', 'n8n-nodes-base.manualTrigger', {}, 0),
+				node(
+					'Check',
+					`${PACKAGE_NAME}.paymentStateCheck`,
+					{
+						source: 'generic',
+						singleOutput: true,
+						options: { asOf, timezone: 'UTC', outputDetail },
+					},
+					200,
+				),
+				node('Gate', `${PACKAGE_NAME}.escalationGate`, { options: { asOf } }, 400),
+				node('Plan', `${PACKAGE_NAME}.cadenceStep`, { operation: 'plan', options: { asOf } }, 600),
+				node(
+					'Report',
+					`${PACKAGE_NAME}.collectionsReport`,
+					{ options: { asOf, keepTrend: false } },
+					400,
+				),
+			],
+			connections: {
+				Trigger: { main: [[to('Check')]] },
+				Check: { main: [[to('Gate'), to('Report')]] },
+				Gate: { main: [[], [to('Plan')]] },
+			},
+		},
+		{ input: rows.filter((row) => row.id !== 'L-7') },
+	);
+}
+
+type Result = Awaited<ReturnType<typeof downstream>>;
+const counts = (result: Result, name: string) => result.counts(name);
+/** Every item Payment State Check emitted, over its five outputs. */
+const checked = (result: Result) =>
+	[0, 1, 2, 3, 4].flatMap((output) => result.json('Check', output));
+
+/** Every key of a JSON value, with a path, whose value is undefined or an empty list. */
+function emptyFields(value: unknown, path = ''): string[] {
+	if (value === undefined) return [path];
+	if (Array.isArray(value))
+		return value.length === 0
+			? [path]
+			: value.flatMap((entry, index) => emptyFields(entry, `${path}[${index}]`));
+	if (value === null || typeof value !== 'object') return [];
+	return Object.entries(value).flatMap(([key, entry]) =>
+		emptyFields(entry, path ? `${path}.${key}` : key),
+	);
+}
+
+describe('Lean items from Payment State Check, read by the downstream nodes in the engine', () => {
+	it('standard items: no empty lists or undefined keys, an audit entry without the reason paymentState already holds', async () => {
+		const result = await downstream('standard');
+		expect(result.error).toBeUndefined();
+		const items = checked(result);
+		expect(items).toHaveLength(rows.length - 1);
+		for (const json of items) {
+			expect(emptyFields(json)).toEqual([]);
+			expect(parseInvoice(json.invoice).ok).toBe(true);
+			expect(PaymentStateSchema.safeParse(json.paymentState).success).toBe(true);
+			expect(json.audit).toEqual([
+				{
+					node: 'Payment State Check',
+					rule: (json.paymentState as IDataObject).state,
+					outcome: (json.paymentState as IDataObject).route,
+					at: expect.any(String),
+				},
+			]);
+			expect((json.paymentState as IDataObject).reasons).toEqual(
+				expect.arrayContaining([expect.any(String)]),
+			);
+		}
+		const bad = await runNode({
+			type: 'paymentStateCheck',
+			parameters: { source: 'generic', options: { asOf } },
+			input: rows.filter((row) => row.id === 'L-7'),
+		});
+		const [invalid] = bad.json(NODE_UNDER_TEST, 4);
+		expect((invalid.invalid as IDataObject).reason).toContain('amountDue');
+		expect(invalid.audit).toEqual([
+			{ node: 'Payment State Check', rule: 'validate', outcome: 'invalid', at: expect.any(String) },
+		]);
+	});
+
+	it('compact items are smaller, still a valid invoice and payment state, and the downstream nodes decide the same', async () => {
+		const [standard, compact] = [await downstream('standard'), await downstream('compact')];
+		expect(compact.error).toBeUndefined();
+		const lean = checked(compact);
+		for (const json of lean) {
+			expect(emptyFields(json)).toEqual([]);
+			expect(json.audit).toBeUndefined();
+			expect(parseInvoice(json.invoice).ok).toBe(true);
+			expect(readPaymentState(json.paymentState)).not.toBeNull();
+			expect(PaymentStateSchema.safeParse(json.paymentState).success).toBe(true);
+		}
+		const bytes = (items: IDataObject[]) => JSON.stringify(items).length;
+		expect(bytes(lean)).toBeLessThan(bytes(checked(standard)));
+		// The routes, the gate's and the plan's decisions and the report's numbers do not depend on the detail.
+		const routes = (result: Result) =>
+			result
+				.json('Check')
+				.map((json) => (json.paymentState as IDataObject | undefined)?.route ?? 'invalid');
+		expect(routes(compact)).toEqual(routes(standard));
+		for (const name of ['Gate', 'Plan'])
+			expect(counts(compact, name)).toEqual(counts(standard, name));
+		const rules = (result: Result) =>
+			result.json('Plan', 1).map((json) => (json.cadence as IDataObject).rule);
+		expect(rules(compact)).toEqual(rules(standard));
+		const summary = (result: Result) => result.json('Report')[0].summary;
+		expect(summary(compact)).toEqual(summary(standard));
+	});
+});

@@ -1,0 +1,41 @@
+/**
+ * The report's CSV as bytes (issue 15): built chunk by chunk into one Buffer, so a book past V8's string limit
+ * (about 5M invoices) still renders; the bytes are exactly the text's UTF-8, with the byte-order mark when asked.
+ */
+import { buildCollectionsReport, openInvoicesCsv, openInvoicesCsvBytes } from '../../src';
+import { invoice } from '../helpers/reportFixtures';
+
+const asOf = '2026-11-22';
+const book = Array.from({ length: 700 }, (_, index) =>
+	invoice({ customer: { name: index % 2 ? 'Müller & Söhne, "GmbH"' : `Customer ${index}` } }),
+);
+
+describe('the open-invoice CSV as bytes', () => {
+	it('csvBytes gives the UTF-8 of the same CSV, with a BOM when asked, and no string render', () => {
+		const text = buildCollectionsReport(book, { asOf, currency: 'USD' }).renders.csv!;
+		const plain = buildCollectionsReport(book, { asOf, currency: 'USD', csvBytes: true }).renders;
+		expect(plain.csv).toBeUndefined();
+		expect(plain.csvBytes!.equals(Buffer.from(text, 'utf8'))).toBe(true);
+		const excel = buildCollectionsReport(book, {
+			asOf,
+			currency: 'USD',
+			csvBytes: { bom: true },
+		}).renders.csvBytes!;
+		expect(excel.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+		expect(excel.subarray(3).toString('utf8')).toBe(text);
+		expect(text.split('\r\n')).toHaveLength(book.length + 2);
+	});
+
+	it('openInvoicesCsvBytes and openInvoicesCsv agree row for row (more rows than one chunk)', () => {
+		const rows = book.map((entry, index) => ({
+			invoice: entry as unknown as Record<string, unknown>,
+			amount: entry.amountDueMinor,
+			daysPastDue: index % 120,
+			state: 'overdue' as const,
+			owner: '=cmd()',
+		}));
+		const bytes = openInvoicesCsvBytes('USD', rows, '\uFEFF');
+		expect(bytes.toString('utf8')).toBe(`\uFEFF${openInvoicesCsv('USD', rows)}`);
+		expect(bytes.toString('utf8')).toContain(",'=cmd(),");
+	});
+});
