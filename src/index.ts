@@ -4,6 +4,7 @@
  */
 export * from './money';
 export * from './dates';
+export * from './address';
 export * from './audit';
 export * from './invoice';
 export * from './state';
@@ -12,6 +13,7 @@ export * from './messages';
 export * from './triage';
 export * from './escalation';
 export * from './report';
+export * from './fees';
 export * from './ai';
 export * from './contract';
 export * from './ledger';

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 
 import { CalendarDateSchema, type CustomerTier, type Invoice } from '../invoice/schema';
+import { LateFeePolicySchema } from '../fees/lateFee';
 import { PublicHolidaysSchema } from './holidays';
 import { MessagePolicySchema } from './messagePolicy';
 
@@ -86,6 +87,8 @@ export const PolicySchema = z
 		stopOn: z.array(z.string()).default([]),
 		/** Language fallback and the smaller message options (src/cadence/messagePolicy.ts). */
 		messages: MessagePolicySchema.default({}),
+		/** Late fees and interest (src/fees): shown to people; in customer text only with `inCustomerText`. */
+		lateFees: LateFeePolicySchema.optional(),
 	})
 	.superRefine((policy, ctx) => {
 		const seen = new Set<string>();

@@ -3,7 +3,9 @@
  * Slack node), email-safe HTML (inline styles, tables, no scripts, no external images) and plain text.
  * Every piece of user text is escaped for its medium; the Slack packet can mask the contact's email and phone.
  */
+import type { LateFees } from '../fees/lateFee';
 import type { Invoice } from '../invoice/schema';
+import { formatMoney } from '../money';
 import { ESCALATION_RULES } from './rules';
 import type {
 	EscalationInput,
@@ -181,7 +183,7 @@ export function buildEscalationPacket(
 		invoiceNumber: invoice?.number ?? triage?.extracted.invoiceNumbers?.[0] ?? null,
 		invoiceId: invoice?.id ?? null,
 		customer: invoice?.customer.name ?? null,
-		amountDue: invoice?.amountDueFormatted ?? null,
+		amountDueFormatted: invoice?.amountDueFormatted ?? null,
 		amountDueMinor: invoice?.amountDueMinor ?? null,
 		currency: invoice?.currency ?? null,
 		dueOn: invoice?.dueOn ?? null,
@@ -195,6 +197,7 @@ export function buildEscalationPacket(
 		invoiceUrl: invoiceUrlOf(options.invoiceUrlTemplate, invoice),
 		paymentUrl:
 			invoice?.paymentUrl && /^https?:\/\//i.test(invoice.paymentUrl) ? invoice.paymentUrl : null,
+		lateFees: lateFeesText((cadence as { lateFees?: LateFees } | undefined)?.lateFees),
 	};
 
 	const state: EscalationPacket['state'] = {
@@ -251,7 +254,7 @@ export function buildEscalationPacket(
 	const what = facts.invoiceNumber
 		? `invoice ${facts.invoiceNumber}`
 		: 'a reply with no matched invoice';
-	const money = facts.amountDue ? `${facts.amountDue} due` : null;
+	const money = facts.amountDueFormatted ? `${facts.amountDueFormatted} due` : null;
 	const age = daysPastDue !== null && daysPastDue > 0 ? `${daysPastDue} days past due` : null;
 	const summary = `${priority} · ${who} · ${what}${money ? ` · ${money}` : ''}${age ? `, ${age}` : ''} · ${reasonLabels.join(', ')}`;
 	// One header line: a customer name or invoice number with CR/LF would otherwise start a new e-mail header.
@@ -312,17 +315,24 @@ function slackOwner(result: EscalationResult, redact: (text: string) => string):
 	return escapeSlackMrkdwn(redact(ownerText(result)));
 }
 
+/** "£94.66 (12% a year … for 30 days plus the fixed compensation)", from Cadence Step's plan. */
+function lateFeesText(fees: LateFees | undefined): string | null {
+	if (!fees || !(fees.totalMinor > 0) || typeof fees.currency !== 'string') return null;
+	return `${formatMoney(fees.totalMinor, fees.currency)} (${fees.basis})`;
+}
+
 function factLines(model: PacketModel, result: EscalationResult): Array<[string, string]> {
 	const { facts } = model;
 	const lines: Array<[string, string]> = [];
 	if (facts.customer) lines.push(['Customer', facts.customer]);
 	if (facts.invoiceNumber) lines.push(['Invoice', facts.invoiceNumber]);
-	if (facts.amountDue) lines.push(['Amount due', facts.amountDue]);
+	if (facts.amountDueFormatted) lines.push(['Amount due', facts.amountDueFormatted]);
 	if (facts.daysPastDue !== null)
 		lines.push([
 			'Days past due',
 			`${facts.daysPastDue}${facts.dueOn ? ` (due ${facts.dueOn})` : ''}`,
 		]);
+	if (facts.lateFees) lines.push(['Late fees (not invoiced)', facts.lateFees]);
 	if (facts.tier) lines.push(['Tier', facts.tier]);
 	if (model.state.state) lines.push(['State', model.state.state.replace(/_/g, ' ')]);
 	lines.push(['Owner', ownerText(result)]);

@@ -148,7 +148,7 @@ export interface EscalationPacket {
 		invoiceNumber: string | null;
 		invoiceId: string | null;
 		customer: string | null;
-		amountDue: string | null;
+		amountDueFormatted: string | null;
 		amountDueMinor: number | null;
 		currency: string | null;
 		dueOn: string | null;
@@ -161,6 +161,8 @@ export interface EscalationPacket {
 		contactPhone: string | null;
 		invoiceUrl: string | null;
 		paymentUrl: string | null;
+		/** Late fees and interest the cadence policy computed (for the person; never invoiced by the nodes). */
+		lateFees: string | null;
 	};
 	state: { state: string | null; signals: string[]; reasons: string[] };
 	lastReply: {

@@ -4,7 +4,7 @@
  * Threat wording is matched in seven languages (lexicons.ts) on a normalised text, so markup, look-alike letters,
  * invisible characters and spacing tricks hide nothing.
  */
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 
 import type { Invoice } from '../invoice/schema';
 import { CONFUSABLES } from './confusables';
@@ -509,7 +509,9 @@ export function lintTemplate(
 	if (!source.includes('{{')) return findings;
 	let ast: HbsNode;
 	try {
-		ast = Handlebars.parse(source) as unknown as HbsNode;
+		// Loaded on first use (see render.ts): most workflows never lint a template.
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		ast = (require('handlebars') as typeof Handlebars).parse(source) as unknown as HbsNode;
 	} catch {
 		return findings;
 	}

@@ -3,9 +3,10 @@
  * Strict: a variable the invoice does not have is an error, never a blank. HTML parts are escaped, text parts
  * (subject, plain text, SMS, call script) are not, and no template can reach prototypes or unknown helpers.
  */
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { z } from 'zod';
 
+import { URL_RULE, isHttpUrl } from '../address';
 import { daysBetween, isCalendarDate } from '../dates';
 import { formatMoney } from '../money';
 import type { Invoice } from '../invoice/schema';
@@ -91,8 +92,6 @@ export function formatDate(date: string, locale = 'en-US'): string {
 	return text;
 }
 
-const handlebars = Handlebars.create();
-
 function requireValue(helper: string, value: unknown): void {
 	if (value === undefined || value === null || value === '') {
 		throw new MessageError(
@@ -101,33 +100,50 @@ function requireValue(helper: string, value: unknown): void {
 	}
 }
 
-handlebars.registerHelper(
-	'money',
-	function (this: unknown, minor: unknown, currency: unknown, options: Handlebars.HelperOptions) {
-		requireValue('money', minor);
-		requireValue('money', currency);
-		if (typeof minor !== 'number' || !Number.isInteger(minor))
-			throw new MessageError(
-				'{{money}} takes integer minor units, e.g. {{money invoice.amountDueMinor invoice.currency}}',
+let loaded: typeof Handlebars | undefined;
+
+/**
+ * The handlebars instance with our helpers, loaded on first use: handlebars is about a third of the package's
+ * modules, and n8n loads every node at start-up, also for workflows that never render a message.
+ */
+function engine(): typeof Handlebars {
+	if (loaded) return loaded;
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const handlebars = (require('handlebars') as typeof Handlebars).create();
+	handlebars.registerHelper(
+		'money',
+		function (this: unknown, minor: unknown, currency: unknown, options: Handlebars.HelperOptions) {
+			requireValue('money', minor);
+			requireValue('money', currency);
+			if (typeof minor !== 'number' || !Number.isInteger(minor))
+				throw new MessageError(
+					'{{money}} takes integer minor units, e.g. {{money invoice.amountDueMinor invoice.currency}}',
+				);
+			return formatMoney(
+				minor,
+				String(currency),
+				(options?.data?.root as View | undefined)?.locale,
 			);
-		return formatMoney(minor, String(currency), (options?.data?.root as View | undefined)?.locale);
-	},
-);
-handlebars.registerHelper(
-	'date',
-	function (this: unknown, value: unknown, options: Handlebars.HelperOptions) {
-		requireValue('date', value);
-		if (!isCalendarDate(value))
-			throw new MessageError(`{{date}} takes a YYYY-MM-DD date, got "${String(value)}"`);
-		return formatDate(value, (options?.data?.root as View | undefined)?.locale);
-	},
-);
-handlebars.registerHelper('fallback', (value: unknown, otherwise: unknown) =>
-	value === undefined || value === null || value === '' ? otherwise : value,
-);
-handlebars.registerHelper('plural', (count: unknown, one: unknown, many: unknown) =>
-	count === 1 ? one : many,
-);
+		},
+	);
+	handlebars.registerHelper(
+		'date',
+		function (this: unknown, value: unknown, options: Handlebars.HelperOptions) {
+			requireValue('date', value);
+			if (!isCalendarDate(value))
+				throw new MessageError(`{{date}} takes a YYYY-MM-DD date, got "${String(value)}"`);
+			return formatDate(value, (options?.data?.root as View | undefined)?.locale);
+		},
+	);
+	handlebars.registerHelper('fallback', (value: unknown, otherwise: unknown) =>
+		value === undefined || value === null || value === '' ? otherwise : value,
+	);
+	handlebars.registerHelper('plural', (count: unknown, one: unknown, many: unknown) =>
+		count === 1 ? one : many,
+	);
+	loaded = handlebars;
+	return handlebars;
+}
 
 const KNOWN_HELPERS = { money: true, date: true, fallback: true, plural: true } as const;
 
@@ -149,7 +165,7 @@ function compile(source: string, escape: boolean, name: string, part: string): C
 		}
 		let invalid: string | undefined;
 		try {
-			const fn = handlebars.compile(source, {
+			const fn = engine().compile(source, {
 				strict: true,
 				noEscape: !escape,
 				knownHelpers: KNOWN_HELPERS,
@@ -158,7 +174,7 @@ function compile(source: string, escape: boolean, name: string, part: string): C
 			template = (view: View) =>
 				fn(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
 			// Compile now so syntax errors surface with the template's name, not on first send.
-			handlebars.precompile(source, {
+			engine().precompile(source, {
 				strict: true,
 				knownHelpers: KNOWN_HELPERS,
 				knownHelpersOnly: true,
@@ -177,11 +193,16 @@ interface InvoiceView {
 	id: string;
 	number: string;
 	currency: string;
+	/** The amounts as text for the customer's locale (the package's `*Formatted`). */
+	amountDueFormatted: string;
+	totalFormatted: string;
+	amountPaidFormatted: string;
+	/** Deprecated aliases of the `*Formatted` fields, kept while custom templates move (see CHANGELOG). */
 	amountDue: string;
-	amountDueMinor: number;
 	total: string;
-	totalMinor: number;
 	amountPaid: string;
+	amountDueMinor: number;
+	totalMinor: number;
 	dueDate?: string;
 	dueOn?: string;
 	issuedDate?: string;
@@ -244,23 +265,33 @@ function present<T extends object>(value: T): T {
 }
 
 function invoiceView(invoice: Invoice, locale: string, asOfDate?: string): InvoiceView {
+	// The link becomes an href: a `javascript:` or other non-web link never renders.
+	for (const field of ['paymentUrl', 'documentUrl', 'pdfUrl'] as const) {
+		if (invoice[field] !== undefined && !isHttpUrl(invoice[field]))
+			throw new MessageError(`invoice ${String(invoice.id)}: ${field} ${URL_RULE}`);
+	}
 	// Intl formatting is the costliest step of a render: format each distinct amount once.
 	const amountDue = formatMoney(invoice.amountDueMinor, invoice.currency, locale);
+	const total =
+		invoice.totalMinor === invoice.amountDueMinor
+			? amountDue
+			: formatMoney(invoice.totalMinor, invoice.currency, locale);
+	const amountPaid =
+		invoice.amountPaidMinor === invoice.amountDueMinor
+			? amountDue
+			: formatMoney(invoice.amountPaidMinor, invoice.currency, locale);
 	const view: InvoiceView = {
 		id: invoice.id,
 		number: invoice.number,
 		currency: invoice.currency,
 		amountDue,
 		amountDueMinor: invoice.amountDueMinor,
-		total:
-			invoice.totalMinor === invoice.amountDueMinor
-				? amountDue
-				: formatMoney(invoice.totalMinor, invoice.currency, locale),
+		total,
 		totalMinor: invoice.totalMinor,
-		amountPaid:
-			invoice.amountPaidMinor === invoice.amountDueMinor
-				? amountDue
-				: formatMoney(invoice.amountPaidMinor, invoice.currency, locale),
+		amountPaid,
+		amountDueFormatted: amountDue,
+		totalFormatted: total,
+		amountPaidFormatted: amountPaid,
 		// No due date means due on receipt (as Payment State Check ages it): the issue date stands in.
 		dueOn: invoice.dueOn ?? invoice.issuedOn ?? undefined,
 		dueDate:
@@ -381,7 +412,7 @@ function run(template: Compiled, source: string, view: View, name: string, part:
 
 /** Plain text in HTML, for templates that give no HTML part. */
 export function textToHtml(text: string): string {
-	const escaped = handlebars.escapeExpression(text);
+	const escaped = engine().escapeExpression(text);
 	return escaped
 		.split(/\n{2,}/)
 		.map((paragraph) => `<p>${paragraph.replace(/\n/g, '<br>')}</p>`)

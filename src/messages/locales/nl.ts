@@ -22,7 +22,7 @@ export const NL: Wording = {
 	},
 	previousReminder: 'Dit volgt op onze herinnering van {{previous.date}}.',
 	lateFee:
-		'Volgens onze betalingsvoorwaarden is op deze factuur per {{lateFee.date}} een bedrag van {{lateFee.total}} aan rente en kosten wegens late betaling verschuldigd.',
+		'Volgens onze betalingsvoorwaarden is op deze factuur per {{lateFee.date}} in totaal {{lateFee.total}} aan vertragingsrente en kosten verschuldigd.',
 	reminders: {
 		'reminder-before-due': {
 			subject: 'Binnenkort: factuur {{invoice.number}} vervalt op {{invoice.dueDate}}',
