@@ -61,6 +61,7 @@ import {
 	OUTPUTS,
 	ledgerMode,
 	ledgerRuleOptions,
+	replyHoldOptions,
 	readLibrary,
 	readPolicy,
 	splitList,
@@ -116,6 +117,7 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 		sender,
 		cc: splitList(options.cc),
 		tierPolicies,
+		...replyHoldOptions(options),
 		...(rowsMode ? { executionId, ...ledgerRuleOptions(options) } : {}),
 	};
 	const at = new Date().toISOString();
