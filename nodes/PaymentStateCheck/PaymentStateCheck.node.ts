@@ -13,7 +13,7 @@ import {
 	checkPaymentState,
 	GENERIC_FIELDS,
 	INVOICE_SOURCES,
-	normalizeRecord,
+	invoiceNormalizer,
 	paymentStateOnItem,
 	splitInvoiceRecords,
 	toInstant,
@@ -269,6 +269,8 @@ export class PaymentStateCheck implements INodeType {
 		const detail: OutputDetail = options.outputDetail === 'compact' ? 'compact' : 'standard';
 		const at = new Date().toISOString();
 		const outputs = new Outputs<OutputName>(OUTPUTS);
+		// Compiled once per execution: the Generic preset resolves its column aliases per row shape, not per row.
+		const normalize = invoiceNormalizer({ source, defaults });
 
 		forEachItem(
 			this,
@@ -296,7 +298,7 @@ export class PaymentStateCheck implements INodeType {
 						keepSource && found.record && typeof found.record === 'object'
 							? (found.record as IDataObject)
 							: {};
-					const result = normalizeRecord(found, { source, values, defaults });
+					const result = normalize(found, values);
 					if (!result.ok) {
 						const reason = describeErrors(result.errors);
 						outputs.push(

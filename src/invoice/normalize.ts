@@ -4,7 +4,7 @@
  */
 import { buildInvoice, type InvoiceDraft, type NormalizeDefaults } from './build';
 import { readFreshBooks } from './adapters/freshbooks';
-import { readGeneric, type GenericField } from './adapters/generic';
+import { compileGenericReader, readGeneric, type GenericField } from './adapters/generic';
 import { readQuickBooks } from './adapters/quickbooks';
 import { isRecord, type Raw } from './adapters/read';
 import { readStripe } from './adapters/stripe';
@@ -115,6 +115,22 @@ export function normalizeRecord(
 		};
 	}
 	return buildInvoice(draftOf(record, options, path), options.defaults);
+}
+
+/**
+ * normalizeRecord for a batch of one source (a node's execution): the Generic preset's aliases are resolved once
+ * per row shape into a compiled reader instead of once per row. `values` are the per-item mapping expressions.
+ */
+export function invoiceNormalizer(
+	options: Omit<NormalizeOptions, 'values'>,
+): (found: SourceRecord, values?: NormalizeOptions['values']) => NormalizeResult {
+	if (options.source !== 'generic')
+		return (found, values) => normalizeRecord(found, { ...options, values });
+	const read = compileGenericReader(options.mapping);
+	return ({ record, path }, values) =>
+		isRecord(record)
+			? buildInvoice(read(record, values), options.defaults)
+			: normalizeRecord({ record, path }, options);
 }
 
 function envelopeError(count: number): NormalizeResult {

@@ -101,10 +101,12 @@ export function readGeneric(
 		for (const key in record) {
 			const value = record[key];
 			if (value === undefined || value === null || value === '') continue;
-			if (isPlainObject(value)) {
-				if (!prefix && NESTED.has(key)) visit(value, key);
+			if (isPlainObject(value) && !prefix && NESTED.has(key)) {
+				visit(value, key);
 				continue;
 			}
+			// Any other object under a known name is kept for the builder: a date object (`{ start }`) is read,
+			// anything else becomes a field error instead of being skipped silently.
 			const path = prefix ? `${prefix}.${key}` : key;
 			const hit = ALIAS_INDEX.get(path);
 			if (!hit) continue;
@@ -116,6 +118,16 @@ export function readGeneric(
 		}
 	};
 	visit(raw, '');
+	return applyOverrides(draft, raw, mapping, values);
+}
+
+/** The mapped columns, then the resolved values, win over what the aliases found. */
+function applyOverrides(
+	draft: InvoiceDraft,
+	raw: Raw,
+	mapping: Partial<Record<GenericField, string>>,
+	values: Partial<Record<GenericField, unknown>> | undefined,
+): InvoiceDraft {
 	for (const field in mapping) {
 		const column = mapping[field as GenericField];
 		if (column) draft[field as GenericField] = first(raw, [column]);
@@ -125,4 +137,86 @@ export function readGeneric(
 		if (value !== undefined && value !== '') draft[field as GenericField] = { value, path: field };
 	}
 	return draft;
+}
+
+/** A row shape (its keys in order) and, per canonical field, the columns of that shape that feed it, best first. */
+interface ShapePlan {
+	keys: string[];
+	reads: Array<{ field: GenericField; columns: string[] }>;
+	/** Keys named like a nested object (customer, contact, ...): such a row holding an object is read the long way. */
+	nested: string[];
+}
+
+/** Rows of a batch seldom have more shapes than this (optional columns); past it rows are read the long way. */
+const MAX_SHAPES = 32;
+
+function planFor(raw: Raw): ShapePlan {
+	const keys: string[] = [];
+	const byField = new Map<GenericField, Array<{ column: string; rank: number }>>();
+	for (const key in raw) {
+		keys.push(key);
+		const hit = ALIAS_INDEX.get(key);
+		if (!hit) continue;
+		const columns = byField.get(hit.field) ?? [];
+		columns.push({ column: key, rank: hit.rank });
+		byField.set(hit.field, columns);
+	}
+	return {
+		keys,
+		reads: [...byField].map(([field, columns]) => ({
+			field,
+			columns: columns.sort((a, b) => a.rank - b.rank).map((entry) => entry.column),
+		})),
+		nested: keys.filter((key) => NESTED.has(key)),
+	};
+}
+
+/** True when the row has exactly the plan's keys in the plan's order (no allocation: strings compare by identity). */
+function sameShape(raw: Raw, keys: readonly string[]): boolean {
+	let index = 0;
+	for (const key in raw) if (key !== keys[index++]) return false;
+	return index === keys.length;
+}
+
+export type GenericReader = (
+	raw: Raw,
+	values?: Partial<Record<GenericField, unknown>>,
+) => InvoiceDraft;
+
+/**
+ * readGeneric compiled for a batch: the alias lookups are made once per row shape (the keys of a row, in order),
+ * and each row of a known shape is read with plain property reads, best alias first. A row whose nested key
+ * (customer, contact, ...) holds an object, or a batch with very many shapes, is read by readGeneric. Same result
+ * as readGeneric for every row.
+ */
+export function compileGenericReader(
+	mapping: Partial<Record<GenericField, string>> = {},
+): GenericReader {
+	const plans: ShapePlan[] = [];
+	let last: ShapePlan | undefined;
+	const find = (raw: Raw): ShapePlan | undefined => {
+		if (last && sameShape(raw, last.keys)) return last;
+		for (const plan of plans) if (plan !== last && sameShape(raw, plan.keys)) return plan;
+		if (plans.length >= MAX_SHAPES) return undefined;
+		const plan = planFor(raw);
+		plans.push(plan);
+		return plan;
+	};
+	return (raw, values) => {
+		const plan = find(raw);
+		if (!plan) return readGeneric(raw, mapping, values);
+		last = plan;
+		for (const key of plan.nested)
+			if (isPlainObject(raw[key])) return readGeneric(raw, mapping, values);
+		const draft: InvoiceDraft = { source: 'generic', amountsIn: 'major' };
+		for (const { field, columns } of plan.reads) {
+			for (const column of columns) {
+				const value = raw[column];
+				if (value === undefined || value === null || value === '' || isPlainObject(value)) continue;
+				draft[field] = { value, path: column };
+				break;
+			}
+		}
+		return applyOverrides(draft, raw, mapping, values);
+	};
 }
