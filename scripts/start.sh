@@ -47,7 +47,7 @@ if [ -n "$listener" ] || curl -fsS -o /dev/null --max-time 2 "$URL/healthz" 2>/d
 fi
 
 started=$SECONDS
-echo "npm start: n8n with n8n-nodes-invoice-followup (the first run installs n8n: about 8-12 min on 2 cores)"
+echo "npm start: n8n with n8n-nodes-invoice-followup (a first run installs n8n: 8-15 min on a quiet 2-core machine, longer on a busy one)"
 echo "  Details of every step: $RUNTIME_LOG"
 # Node 24, the pinned n8n, sqlite3 and the package's dependencies, each only when missing.
 source scripts/runtime.sh

@@ -4,6 +4,7 @@
  */
 export * from './money';
 export * from './dates';
+export * from './address';
 export * from './audit';
 export * from './invoice';
 export * from './state';

@@ -183,7 +183,7 @@ export function buildEscalationPacket(
 		invoiceNumber: invoice?.number ?? triage?.extracted.invoiceNumbers?.[0] ?? null,
 		invoiceId: invoice?.id ?? null,
 		customer: invoice?.customer.name ?? null,
-		amountDue: invoice?.amountDueFormatted ?? null,
+		amountDueFormatted: invoice?.amountDueFormatted ?? null,
 		amountDueMinor: invoice?.amountDueMinor ?? null,
 		currency: invoice?.currency ?? null,
 		dueOn: invoice?.dueOn ?? null,
@@ -254,7 +254,7 @@ export function buildEscalationPacket(
 	const what = facts.invoiceNumber
 		? `invoice ${facts.invoiceNumber}`
 		: 'a reply with no matched invoice';
-	const money = facts.amountDue ? `${facts.amountDue} due` : null;
+	const money = facts.amountDueFormatted ? `${facts.amountDueFormatted} due` : null;
 	const age = daysPastDue !== null && daysPastDue > 0 ? `${daysPastDue} days past due` : null;
 	const summary = `${priority} · ${who} · ${what}${money ? ` · ${money}` : ''}${age ? `, ${age}` : ''} · ${reasonLabels.join(', ')}`;
 	// One header line: a customer name or invoice number with CR/LF would otherwise start a new e-mail header.
@@ -326,7 +326,7 @@ function factLines(model: PacketModel, result: EscalationResult): Array<[string,
 	const lines: Array<[string, string]> = [];
 	if (facts.customer) lines.push(['Customer', facts.customer]);
 	if (facts.invoiceNumber) lines.push(['Invoice', facts.invoiceNumber]);
-	if (facts.amountDue) lines.push(['Amount due', facts.amountDue]);
+	if (facts.amountDueFormatted) lines.push(['Amount due', facts.amountDueFormatted]);
 	if (facts.daysPastDue !== null)
 		lines.push([
 			'Days past due',

@@ -2,6 +2,14 @@
  * One builder turns what a source adapter read into a validated Invoice. Adapters only say where each canonical
  * field came from (`path`) and what it held (`value`); parsing, defaults, money and error wording live here, once.
  */
+import {
+	EMAIL_RULE,
+	MESSAGE_ID_RULE,
+	URL_RULE,
+	isEmailAddress,
+	isHttpUrl,
+	isMessageId,
+} from '../address';
 import { calendarDateIn, dateOfDay, dayNumber, isValidTimeZone } from '../dates';
 import { formatMoney, isCurrencyCode, minorToMajor, toMinor } from '../money';
 import {
@@ -84,6 +92,46 @@ export interface NormalizeDefaults {
 }
 
 const MS_DATE = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/;
+const DIGITS = /^\d{1,20}(?:\.\d+)?$/;
+const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
+
+/** Calendar years a receivable can carry: outside them a number was read in the wrong unit. */
+const FIRST_YEAR = 1950;
+const LAST_YEAR = 2200;
+const FIRST_MS = Date.UTC(FIRST_YEAR, 0, 1);
+const LAST_MS = Date.UTC(LAST_YEAR + 1, 0, 1) - 1;
+/** Google Sheets / Excel day 0 (serial 1 is 1899-12-31; 46357 is 2026-12-31). */
+const SHEET_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+/** Keys under which date objects carry their value (Notion/Airtable `start`, Google `dateTime`, Mongo `$date`). */
+const DATE_OBJECT_KEYS = ['start', 'date', 'dateTime', 'value', 'iso', '$date'] as const;
+
+const inRange = (millis: number) => millis >= FIRST_MS && millis <= LAST_MS;
+
+/**
+ * The instant a number stands for, by magnitude: `YYYYMMDD`, a sheet serial (days since 1899-12-30), or unix
+ * seconds, milliseconds, microseconds or nanoseconds. A number that is none of these in 1900-2200 is undefined.
+ */
+export function numberToMillis(value: number): number | undefined {
+	if (!Number.isFinite(value) || value <= 0) return undefined;
+	if (Number.isInteger(value) && value >= 19_000_101 && value <= 22_001_231) {
+		const compact = COMPACT_DATE.exec(String(value));
+		if (compact && dayNumber(`${compact[1]}-${compact[2]}-${compact[3]}`) !== null)
+			return Date.UTC(Number(compact[1]), Number(compact[2]) - 1, Number(compact[3]));
+	}
+	if (value < 200_000) {
+		const serial = SHEET_EPOCH_MS + Math.round(value * DAY_MS);
+		return inRange(serial) ? serial : undefined;
+	}
+	// The unit follows from the number of digits: 10 for seconds, 13 for milliseconds, 16 and 19 for micro and nano.
+	if (value < 1e8 || value >= 1e20) return undefined;
+	const scale = value < 1e11 ? 1000 : value < 1e14 ? 1 : value < 1e17 ? 1e-3 : 1e-6;
+	const millis = Math.round(value * scale);
+	return inRange(millis) ? millis : undefined;
+}
+
+/** Why a number is no date, for the field error. */
+const NUMBER_RULE = `is not a date: as a number it is no YYYYMMDD, sheet serial or unix seconds/milliseconds/microseconds between ${FIRST_YEAR} and ${LAST_YEAR}`;
 const ISO_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$/;
 const SLASH_DATE = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
 
@@ -132,6 +180,17 @@ class Builder {
 		return this.fail(read, 'is not text');
 	}
 
+	/** Text that must pass `valid` (an e-mail address, a message id, a link): a bad value is a field error. */
+	checked(
+		read: Read | undefined,
+		valid: (value: string) => boolean,
+		rule: string,
+	): string | undefined {
+		const value = this.text(read);
+		if (value === undefined || valid(value)) return value;
+		return this.fail(read!, rule);
+	}
+
 	bool(read: Read | undefined): boolean | undefined {
 		if (!present(read)) return undefined;
 		const value = read.value;
@@ -169,26 +228,49 @@ class Builder {
 	 * Calendar dates from any of the forms sources use: `YYYY-MM-DD`, ISO timestamps (their date part, as the
 	 * source wrote it), Xero `/Date(ms+0000)/`, unix seconds (Stripe), and slash dates when the order is configured.
 	 */
-	date(read: Read | undefined, zone: string): string | undefined {
+	date(read: Read | undefined, zone: string, depth = 0): string | undefined {
 		if (!present(read)) return undefined;
 		const value = read.value;
-		if (typeof value === 'number') {
-			if (!Number.isFinite(value)) return this.fail(read, 'is not a date');
-			// Unix seconds below 1e11 (year 5138); anything larger is milliseconds.
-			const millis = Math.abs(value) < 1e11 ? value * 1000 : value;
-			return calendarDateIn(millis, zone);
+		if (typeof value === 'number' || typeof value === 'bigint') {
+			const millis = numberToMillis(Number(value));
+			if (millis === undefined) return this.fail(read, NUMBER_RULE);
+			// Day counts and YYYYMMDD name a calendar day; epochs name an instant, read in the customer's zone.
+			return Number(value) < 200_000 || COMPACT_DATE.test(String(value))
+				? dateOfDay(Math.floor(millis / DAY_MS))
+				: calendarDateIn(millis, zone);
 		}
 		if (value instanceof Date) {
-			return Number.isNaN(value.getTime())
-				? this.fail(read, 'is not a date')
-				: calendarDateIn(value, zone);
+			return inRange(value.getTime())
+				? calendarDateIn(value, zone)
+				: this.fail(read, `is not a date between ${FIRST_YEAR} and ${LAST_YEAR}`);
+		}
+		if (typeof value === 'object' && depth < 3 && !Array.isArray(value)) {
+			// Date objects from Notion, Airtable, Google and Mongo exports: `{ start: '2026-12-31' }`.
+			const record = value as Record<string, unknown>;
+			const key = DATE_OBJECT_KEYS.find(
+				(name) => Object.hasOwn(record, name) && record[name] != null,
+			);
+			if (key)
+				return this.date({ path: `${read.path}.${key}`, value: record[key] }, zone, depth + 1);
+			return this.fail(read, `is not a date (an object without ${DATE_OBJECT_KEYS.join(', ')})`);
 		}
 		if (typeof value !== 'string') return this.fail(read, 'is not a date');
 		const text = value.trim();
+		if (DIGITS.test(text)) return this.date({ path: read.path, value: Number(text) }, zone, depth);
 		const ms = MS_DATE.exec(text);
-		if (ms) return dateOfDay(Math.floor(Number(ms[1]) / 86_400_000));
+		if (ms) {
+			const millis = Number(ms[1]);
+			return inRange(millis)
+				? dateOfDay(Math.floor(millis / DAY_MS))
+				: this.fail(read, `is not a date between ${FIRST_YEAR} and ${LAST_YEAR}`);
+		}
 		const iso = ISO_PREFIX.exec(text);
-		if (iso) return dayNumber(iso[1]) === null ? this.fail(read, 'is not a date') : iso[1];
+		if (iso) {
+			const year = Number(iso[1].slice(0, 4));
+			return dayNumber(iso[1]) === null || year < FIRST_YEAR || year > LAST_YEAR
+				? this.fail(read, `is not a date between ${FIRST_YEAR} and ${LAST_YEAR}`)
+				: iso[1];
+		}
 		const slash = SLASH_DATE.exec(text);
 		const order = this.defaults.dateOrder ?? 'iso';
 		if (slash && order !== 'iso') {
@@ -208,10 +290,16 @@ class Builder {
 	instant(read: Read | undefined): string | undefined {
 		if (!present(read)) return undefined;
 		const value = read.value;
-		if (typeof value === 'number' && Number.isFinite(value)) {
-			return new Date(Math.abs(value) < 1e11 ? value * 1000 : value).toISOString();
+		if (typeof value === 'number') {
+			const millis = numberToMillis(value);
+			return millis === undefined
+				? this.fail(read, NUMBER_RULE.replace('a date', 'a timestamp'))
+				: new Date(millis).toISOString();
 		}
-		if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return value;
+		if (typeof value === 'string') {
+			const millis = Date.parse(value);
+			if (inRange(millis)) return value;
+		}
 		return this.fail(read, 'is not a timestamp');
 	}
 }
@@ -289,7 +377,7 @@ export function buildInvoice(
 	const paidOn = b.date(draft.paidOn, zone);
 
 	const customerId = b.text(draft.customerId);
-	const contactEmail = b.text(draft.contactEmail);
+	const contactEmail = b.checked(draft.contactEmail, isEmailAddress, EMAIL_RULE);
 	const customerName = b.text(draft.customerName) ?? customerId ?? contactEmail;
 	if (!customerName) {
 		b.missing(
@@ -314,7 +402,7 @@ export function buildInvoice(
 
 	const status = b.text(draft.status) ?? '';
 	const ownerName = b.text(draft.ownerName);
-	const ownerEmail = b.text(draft.ownerEmail);
+	const ownerEmail = b.checked(draft.ownerEmail, isEmailAddress, EMAIL_RULE);
 	const ownerSlackId = b.text(draft.ownerSlackId);
 
 	const flags = {
@@ -330,15 +418,15 @@ export function buildInvoice(
 		phone: b.text(draft.contactPhone),
 		isBillingContact: b.bool(draft.isBillingContact),
 	};
-	const paymentUrl = b.text(draft.paymentUrl);
-	const documentUrl = b.text(draft.documentUrl);
-	const pdfUrl = b.text(draft.pdfUrl);
+	const paymentUrl = b.checked(draft.paymentUrl, isHttpUrl, URL_RULE);
+	const documentUrl = b.checked(draft.documentUrl, isHttpUrl, URL_RULE);
+	const pdfUrl = b.checked(draft.pdfUrl, isHttpUrl, URL_RULE);
 	const poNumber = b.text(draft.poNumber);
 	const poRequired = b.bool(draft.poRequired) ?? defaults.poRequired;
 	const failedPaymentAttempts = b.integer(draft.failedPaymentAttempts);
 	const lastReplyAt = b.instant(draft.lastReplyAt);
 	const lastTouchAt = b.instant(draft.lastTouchAt);
-	const messageId = b.text(draft.messageId);
+	const messageId = b.checked(draft.messageId, isMessageId, MESSAGE_ID_RULE);
 	const locale = b.text(draft.locale) ?? defaults.locale;
 	const region = b.text(draft.region);
 	const country = b.text(draft.country);

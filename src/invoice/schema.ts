@@ -4,6 +4,14 @@
  */
 import { z } from 'zod';
 
+import {
+	EMAIL_RULE,
+	MESSAGE_ID_RULE,
+	URL_RULE,
+	isEmailAddress,
+	isHttpUrl,
+	isMessageId,
+} from '../address';
 import { isCalendarDate } from '../dates';
 
 export const INVOICE_SOURCES = ['stripe', 'quickbooks', 'xero', 'freshbooks', 'generic'] as const;
@@ -24,6 +32,12 @@ export const CalendarDateSchema = z.string().refine(isCalendarDate, (value) => (
 }));
 
 const optionalText = z.string().min(1).optional();
+/** Values that reach a message header or an href: validated here, so no consumer can pass a bad one on. */
+export const EmailSchema = z.string().refine(isEmailAddress, { message: `e-mail ${EMAIL_RULE}` });
+export const MessageIdSchema = z
+	.string()
+	.refine(isMessageId, { message: `messageId ${MESSAGE_ID_RULE}` });
+export const HttpUrlSchema = z.string().refine(isHttpUrl, { message: `link ${URL_RULE}` });
 
 export const CustomerSchema = z.object({
 	id: optionalText,
@@ -37,7 +51,7 @@ export const CustomerSchema = z.object({
 });
 
 export const ContactSchema = z.object({
-	email: optionalText,
+	email: EmailSchema.optional(),
 	name: optionalText,
 	title: optionalText,
 	phone: optionalText,
@@ -46,7 +60,7 @@ export const ContactSchema = z.object({
 
 export const OwnerSchema = z.object({
 	name: optionalText,
-	email: optionalText,
+	email: EmailSchema.optional(),
 	slackId: optionalText,
 });
 
@@ -88,11 +102,11 @@ export const InvoiceSchema = z.object({
 	paidOn: CalendarDateSchema.optional(),
 	customer: CustomerSchema,
 	contact: ContactSchema,
-	paymentUrl: optionalText,
+	paymentUrl: HttpUrlSchema.optional(),
 	/** Where a person can read the invoice itself (Stripe hosted page, QuickBooks InvoiceLink, Xero online invoice, FreshBooks share link). */
-	documentUrl: optionalText,
+	documentUrl: HttpUrlSchema.optional(),
 	/** The invoice as a PDF file (Stripe invoice_pdf). */
-	pdfUrl: optionalText,
+	pdfUrl: HttpUrlSchema.optional(),
 	poNumber: optionalText,
 	poRequired: z.boolean().optional(),
 	owner: OwnerSchema.optional(),
@@ -102,7 +116,7 @@ export const InvoiceSchema = z.object({
 	lastReplyAt: optionalText,
 	lastTouchAt: optionalText,
 	/** Message-ID of the original invoice email, so follow-ups land in the same thread. */
-	messageId: optionalText,
+	messageId: MessageIdSchema.optional(),
 });
 
 export type Invoice = z.infer<typeof InvoiceSchema>;

@@ -1013,6 +1013,8 @@ const LATE_FEE: readonly string[] = [
 	`\\b${FEE_VERBS} ${gap(4)}${FEE_NOUNS}\\b`,
 	// German and Dutch put the verb last: a wider gap.
 	`\\b${FEE_NOUNS} ${gap(6)}${FEE_VERBS}\\b`,
+	// Fees or interest because of late payment, in any language.
+	`\\b${FEE_NOUNS} ${gap(4)}(?:wegens|vanwege|voor|for|due to|because of|wegen|fur|fuer|por|pour|per|para|dovut[ie] al) (?:de |het |la |le |el |il |o |a |un |een )?(?:te late|late|laattijdige|verlate|delayed|overdue|verspatete\\w*|verspaetete\\w*|tardio|tardif|retard|ritardat\\w*|atraso|ritardo|retraso|mora|verzug)\\b`,
 	// Every day or week of delay costs more.
 	'\\b(?:each|every|per|jede[rns]?|chaque|par|cada|por|elke|ogni|ad ogni) (?:additional |further |weitere[rns]? )?(?:day|week|month|tag|woche|monat|jour|semaine|mois|dia|semana|mes|dag|maand|giorno|settimana|mese)\\w* (?:of |de |di |van )?(?:delay|late|lateness|retraso|retard|atraso|ritardo|vertraging|verzug|verspatung|verspaetung|zahlungsverzug)',
 	`\\b(?:increase|add|raise|grow|erhoh|erhoeh|aumenta|incrementa|anadi|verhoog|vermeerder|majore|augment|accroi|acrescent|sube|subira)\\w* ${gap(4)}(?:debt|balance|amount|schuld|betrag|forderung|deuda|importe|saldo|bedrag|debito|importo|divida|valor|dette|montant|solde)\\w* ${gap(3)}\\d+(?:[.,]\\d+)? ?%`,
@@ -1092,7 +1094,7 @@ const LATE_FEE: readonly string[] = [
 	// Dutch
 	'\\bboete',
 	'(?:wettelijke|handels|vertragings|contractuele)\\s?rente',
-	`\\brente ${gap(3)}(?:in rekening|berekenen|rekenen|aanrekenen|verschuldigd|bijtellen)`,
+	`\\brente ${gap(6)}(?:in rekening|berekenen|rekenen|aanrekenen|verschuldigd|bijtellen)`,
 	'\\badministratiekosten',
 	'incassokosten',
 	'aanmaningskosten',

@@ -6,6 +6,7 @@
 import type Handlebars from 'handlebars';
 import { z } from 'zod';
 
+import { URL_RULE, isHttpUrl } from '../address';
 import { daysBetween, isCalendarDate } from '../dates';
 import { formatMoney } from '../money';
 import type { Invoice } from '../invoice/schema';
@@ -192,11 +193,16 @@ interface InvoiceView {
 	id: string;
 	number: string;
 	currency: string;
+	/** The amounts as text for the customer's locale (the package's `*Formatted`). */
+	amountDueFormatted: string;
+	totalFormatted: string;
+	amountPaidFormatted: string;
+	/** Deprecated aliases of the `*Formatted` fields, kept while custom templates move (see CHANGELOG). */
 	amountDue: string;
-	amountDueMinor: number;
 	total: string;
-	totalMinor: number;
 	amountPaid: string;
+	amountDueMinor: number;
+	totalMinor: number;
 	dueDate?: string;
 	dueOn?: string;
 	issuedDate?: string;
@@ -259,23 +265,33 @@ function present<T extends object>(value: T): T {
 }
 
 function invoiceView(invoice: Invoice, locale: string, asOfDate?: string): InvoiceView {
+	// The link becomes an href: a `javascript:` or other non-web link never renders.
+	for (const field of ['paymentUrl', 'documentUrl', 'pdfUrl'] as const) {
+		if (invoice[field] !== undefined && !isHttpUrl(invoice[field]))
+			throw new MessageError(`invoice ${String(invoice.id)}: ${field} ${URL_RULE}`);
+	}
 	// Intl formatting is the costliest step of a render: format each distinct amount once.
 	const amountDue = formatMoney(invoice.amountDueMinor, invoice.currency, locale);
+	const total =
+		invoice.totalMinor === invoice.amountDueMinor
+			? amountDue
+			: formatMoney(invoice.totalMinor, invoice.currency, locale);
+	const amountPaid =
+		invoice.amountPaidMinor === invoice.amountDueMinor
+			? amountDue
+			: formatMoney(invoice.amountPaidMinor, invoice.currency, locale);
 	const view: InvoiceView = {
 		id: invoice.id,
 		number: invoice.number,
 		currency: invoice.currency,
 		amountDue,
 		amountDueMinor: invoice.amountDueMinor,
-		total:
-			invoice.totalMinor === invoice.amountDueMinor
-				? amountDue
-				: formatMoney(invoice.totalMinor, invoice.currency, locale),
+		total,
 		totalMinor: invoice.totalMinor,
-		amountPaid:
-			invoice.amountPaidMinor === invoice.amountDueMinor
-				? amountDue
-				: formatMoney(invoice.amountPaidMinor, invoice.currency, locale),
+		amountPaid,
+		amountDueFormatted: amountDue,
+		totalFormatted: total,
+		amountPaidFormatted: amountPaid,
 		// No due date means due on receipt (as Payment State Check ages it): the issue date stands in.
 		dueOn: invoice.dueOn ?? invoice.issuedOn ?? undefined,
 		dueDate:

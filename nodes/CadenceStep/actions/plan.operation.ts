@@ -42,6 +42,8 @@ import {
 	type MessageLibrary,
 	type PilotMode,
 	type PlanOptions,
+	isEmailAddress,
+	mimeForMessage,
 } from '../../../src';
 import {
 	asOfParameter,
@@ -177,6 +179,7 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 
 	if (ctx.getNodeParameter('personalise', 0, false) === true)
 		await personaliseAll(ctx, planned, options, planAt, executionId);
+	await attachMime(planned, sender);
 
 	if (ledger && !dryRun) {
 		pruneLedger(ledger, closed);
@@ -186,7 +189,7 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const notReserved = new Set<Planned>();
 	const consolidated =
-		options.consolidate === true ? consolidate(planned, base, dryRun) : new Set<Planned>();
+		options.consolidate === true ? await consolidate(planned, base, dryRun) : new Set<Planned>();
 	// Reserve only now that every item planned without error: a run that fails half-way reserves nothing.
 	if (ledger && !dryRun) {
 		for (const entry of planned) {
@@ -218,7 +221,11 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 	addHints(ctx, outputs, planned, mode, dryRun, ledgerRead);
 	return outputs.result();
 
-	function consolidate(entries: Planned[], planOptions: PlanOptions, dry: boolean): Set<Planned> {
+	async function consolidate(
+		entries: Planned[],
+		planOptions: PlanOptions,
+		dry: boolean,
+	): Promise<Set<Planned>> {
 		const sends = entries.filter(
 			(entry) =>
 				entry.plan?.action === 'send' &&
@@ -252,7 +259,22 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 			members.forEach((member) => handled.add(member));
 			const first = members[0];
 			const pairedItem = members.map((member) => ({ item: member.itemIndex }));
-			const blocked = group.findings.length > 0;
+			let blocked = group.findings.length > 0;
+			if (!blocked && group.message) {
+				try {
+					group.message.mimeBase64Url = await mimeForMessage(group.message, {
+						from: sender.email && isEmailAddress(sender.email) ? sender.email : undefined,
+						fromName: sender.name,
+					});
+				} catch (error) {
+					blocked = true;
+					group.findings.push({
+						rule: 'unsafe_header',
+						phrase: '',
+						message: (error as Error).message,
+					});
+				}
+			}
 			if (blocked) members.forEach((member) => notReserved.add(member));
 			const cadence: IDataObject = {
 				action: blocked ? 'escalate' : 'send',
@@ -472,4 +494,36 @@ function addHints(
 		});
 	}
 	if (hints.length > 0) ctx.addExecutionHints(...hints);
+}
+
+/**
+ * Each planned e-mail send carries its ready MIME message (`cadence.message.mimeBase64Url`), so no workflow builds
+ * MIME by hand. A message the builder refuses (an address or message id that is not valid) is escalated, not sent.
+ */
+async function attachMime(
+	planned: Planned[],
+	sender: { name?: string; email?: string },
+): Promise<void> {
+	for (const entry of planned) {
+		const plan = entry.plan;
+		const message = plan?.message;
+		if (!plan || plan.action !== 'send' || !message || message.channel !== 'email') continue;
+		try {
+			const mimeBase64Url = await mimeForMessage(message, {
+				from: sender.email && isEmailAddress(sender.email) ? sender.email : undefined,
+				fromName: sender.name,
+			});
+			entry.plan = { ...plan, message: { ...message, mimeBase64Url } };
+		} catch (error) {
+			entry.plan = {
+				...plan,
+				action: 'escalate',
+				rule: 'guardrail',
+				reason: `the e-mail could not be built safely: ${(error as Error).message}`,
+				message: undefined,
+				blockedMessage: message,
+				idempotencyKey: undefined,
+			};
+		}
+	}
 }

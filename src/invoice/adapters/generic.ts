@@ -101,10 +101,12 @@ export function readGeneric(
 		for (const key in record) {
 			const value = record[key];
 			if (value === undefined || value === null || value === '') continue;
-			if (isPlainObject(value)) {
-				if (!prefix && NESTED.has(key)) visit(value, key);
+			if (isPlainObject(value) && !prefix && NESTED.has(key)) {
+				visit(value, key);
 				continue;
 			}
+			// Any other object under a known name is kept for the builder: a date object (`{ start }`) is read,
+			// anything else becomes a field error instead of being skipped silently.
 			const path = prefix ? `${prefix}.${key}` : key;
 			const hit = ALIAS_INDEX.get(path);
 			if (!hit) continue;
