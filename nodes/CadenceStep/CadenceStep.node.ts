@@ -357,7 +357,8 @@ export class CadenceStep implements INodeType {
 						name: 'locale',
 						type: 'string',
 						default: 'en-US',
-						description: 'For money and dates when the customer has no locale',
+						description:
+							'Language, money and dates when the customer has no locale (messages ship in en, de, fr, es and nl)',
 					},
 					timezoneOption(
 						'Default Time Zone',
@@ -380,6 +381,15 @@ export class CadenceStep implements INodeType {
 						default: 2,
 					},
 					{
+						displayName: 'Fallback Language',
+						name: 'fallbackLocale',
+						type: 'string',
+						default: '',
+						placeholder: 'en-GB',
+						description:
+							'Locale whose messages a customer gets when the library has no text in their language (empty: the Default Locale)',
+					},
+					{
 						displayName: 'Forget Untouched Invoices After (Days)',
 						name: 'forgetAfterDays',
 						type: 'number',
@@ -397,6 +407,24 @@ export class CadenceStep implements INodeType {
 							'Whether an invoice whose lastReplyAt is newer than the last touch waits until the reply is triaged. A reply row in the ledger (or a triage field on the item) is triaged: it holds by its intent until a person clears it.',
 					},
 					{
+						displayName: 'Holiday Country',
+						name: 'holidayCountry',
+						type: 'string',
+						default: '',
+						placeholder: 'DE',
+						description:
+							"Public holidays when the customer names no country (the customer's own country and region win): ISO code or name",
+					},
+					{
+						displayName: 'Holiday Region',
+						name: 'holidayRegion',
+						type: 'string',
+						default: '',
+						placeholder: 'BY',
+						description:
+							'Region of the Holiday Country (ISO 3166-2 code or name), for regional holidays',
+					},
+					{
 						displayName: 'Holidays',
 						name: 'holidays',
 						type: 'string',
@@ -405,6 +433,14 @@ export class CadenceStep implements INodeType {
 						description: 'Comma-separated dates with no sends (not business days)',
 					},
 					invoiceFieldOption('Where the normalised invoice is on the item'),
+					{
+						displayName: 'Libraries by Language (JSON)',
+						name: 'libraries',
+						type: 'json',
+						default: '',
+						description:
+							'Wording per language, over the shipped en/de/fr/es/nl or adding one: { "it": { "&lt;template key&gt;": { "email": { "subject", "text", "html" } } } }',
+					},
 					{
 						displayName: 'Max Failed Sends',
 						name: 'maxFailedSends',
@@ -565,7 +601,9 @@ export class CadenceStep implements INodeType {
 						displayName: 'Sender Name',
 						name: 'senderName',
 						type: 'string',
-						default: 'Accounts Receivable',
+						default: '',
+						description:
+							"Empty: the sign-off in the customer's language (Accounts Receivable, Ihre Buchhaltung, Service comptabilité, …)",
 					},
 					{
 						displayName: 'Spacing (Hours)',

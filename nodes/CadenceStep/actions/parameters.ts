@@ -3,8 +3,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
 	DEFAULT_LIBRARY,
+	localisedLibraries,
 	mergeLibrary,
 	parseLibrary,
+	parseLocalisedLibraries,
+	type LocalisedLibraries,
 	tunePolicy,
 	type CadencePolicyInput,
 	type MessageLibrary,
@@ -66,6 +69,15 @@ function policyTuning(options: IDataObject): Partial<CadencePolicyInput> {
 	if (options.sendFrom) window.from = options.sendFrom;
 	if (options.sendTo) window.to = options.sendTo;
 	if (Object.keys(window).length > 0) tuning.sendWindow = window;
+	if (typeof options.holidayCountry === 'string' && options.holidayCountry.trim() !== '')
+		tuning.publicHolidays = {
+			country: options.holidayCountry.trim(),
+			...(typeof options.holidayRegion === 'string' && options.holidayRegion.trim() !== ''
+				? { region: options.holidayRegion.trim() }
+				: {}),
+		};
+	if (typeof options.fallbackLocale === 'string' && options.fallbackLocale.trim() !== '')
+		tuning.messages = { fallbackLocale: options.fallbackLocale.trim() };
 	return tuning as Partial<CadencePolicyInput>;
 }
 
@@ -94,6 +106,15 @@ export function readLibrary(options: IDataObject): MessageLibrary {
 	return Object.keys(overrides).length > 0
 		? mergeLibrary(parseLibrary(overrides))
 		: DEFAULT_LIBRARY;
+}
+
+/** The shipped languages around the (possibly customised) English library, plus the user's libraries by language. */
+export function readLibraries(options: IDataObject, english: MessageLibrary): LocalisedLibraries {
+	const custom =
+		options.libraries !== undefined && options.libraries !== ''
+			? parseLocalisedLibraries(options.libraries)
+			: {};
+	return localisedLibraries(custom, english);
 }
 
 /** The ledger rules' options (Ledger input mode). */

@@ -62,6 +62,7 @@ import {
 	OUTPUTS,
 	ledgerMode,
 	ledgerRuleOptions,
+	readLibraries,
 	readLibrary,
 	readPolicy,
 	splitList,
@@ -105,7 +106,8 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 		(options.pilotSize as number) ?? 10,
 	);
 	const sender = {
-		name: (options.senderName as string) || 'Accounts Receivable',
+		// Unset, each language's library signs with its own words (Accounts Receivable, Ihre Buchhaltung, …).
+		name: (options.senderName as string) || undefined,
 		company: (options.senderCompany as string) || undefined,
 		email: (options.senderEmail as string) || undefined,
 	};
@@ -113,6 +115,7 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 		asOf: asOfParameter(options.asOf),
 		timezone: (options.timezone as string) || ctx.getTimezone(),
 		templates: library,
+		libraries: readLibraries(options, library),
 		locale: (options.locale as string) || undefined,
 		sender,
 		cc: splitList(options.cc),
@@ -245,6 +248,7 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 			),
 			{
 				templates: library,
+				libraries: planOptions.libraries,
 				locale: planOptions.locale,
 				sender: planOptions.sender,
 				cc: planOptions.cc,
