@@ -55,6 +55,7 @@ import {
 	readInvoice,
 	withAudit,
 } from '../../shared/items';
+import { readAiConfig } from '../../shared/ai';
 import { readLedgerInput } from '../../shared/ledger';
 import { staticNamespace } from '../../shared/staticData';
 import {
@@ -367,16 +368,10 @@ async function personaliseAll(
 			!entry.plan.approved,
 	);
 	if (targets.length === 0) return;
-	const credentials = await ctx.getCredentials<{ apiKey: string; baseUrl: string; model: string }>(
-		'openAiCompatibleApi',
-	);
-	const config: AiConfig = {
-		apiKey: credentials.apiKey,
-		baseUrl: credentials.baseUrl,
-		model: credentials.model,
-		timeoutMs: (options.aiTimeoutMs as number) || 20_000,
+	const config: AiConfig = await readAiConfig(ctx, {
+		...((options.aiTimeoutMs as number) ? { timeoutMs: options.aiTimeoutMs as number } : {}),
 		maxRetries: 1,
-	};
+	});
 	await mapWithConcurrency(targets, 4, async (entry) => {
 		const plan = entry.plan!;
 		const invoice = entry.invoice!;
