@@ -529,7 +529,7 @@ export class CadenceStep implements INodeType {
 						typeOptions: { minValue: 1 },
 						default: 7,
 						description:
-							'Ledger Input: an out-of-office reply without a return date holds reminders this many days',
+							'An out-of-office reply without a return date holds reminders this many days',
 					},
 					{
 						displayName: 'Paid Claim Check (Business Days)',
@@ -538,7 +538,7 @@ export class CadenceStep implements INodeType {
 						typeOptions: { minValue: 0 },
 						default: 3,
 						description:
-							'Ledger Input: after an "already paid" reply, reminders wait this long for the source to show the payment, then a person checks',
+							'After an "already paid" reply, reminders wait this long for the source to show the payment, then a person checks',
 					},
 					{
 						displayName: 'Pilot Cohort',

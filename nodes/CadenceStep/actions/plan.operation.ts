@@ -64,6 +64,7 @@ import {
 	ledgerMode,
 	ledgerRuleOptions,
 	readLibraries,
+	replyHoldOptions,
 	readLibrary,
 	readPolicy,
 	splitList,
@@ -121,6 +122,7 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 		sender,
 		cc: splitList(options.cc),
 		tierPolicies,
+		...replyHoldOptions(options),
 		...(rowsMode ? { executionId, ...ledgerRuleOptions(options) } : {}),
 	};
 	const at = new Date().toISOString();
