@@ -182,7 +182,7 @@ export class CadenceStep implements INodeType {
 			{
 				displayName:
 					STATIC_DATA_NOTICE +
-					' Limits: a manual run from the editor is not saved (the next scheduled run sends the same step again), queue-mode workers never read it back, and two overlapping runs do not see each other. Plan reserves each step it emits; put a Record operation after your send node to confirm sent or failed.',
+					' Limits: a manual run from the editor is not saved (the next scheduled run sends the same step again), queue-mode workers never read it back, two overlapping runs do not see each other, and approvals, escalated replies and unconfirmed sends are not remembered (use the Ledger input). Plan reserves each step it emits; put a Record operation after your send node to confirm sent or failed.',
 				name: 'ledgerNotice',
 				type: 'notice',
 				displayOptions: { show: { ledger: ['staticData', 'fields'] } },
