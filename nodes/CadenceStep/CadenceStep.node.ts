@@ -329,6 +329,15 @@ export class CadenceStep implements INodeType {
 							'Ledger Input: business days an approval request waits for an answer before the next step below',
 					},
 					{
+						displayName: 'Attach Invoice From',
+						name: 'attachBinary',
+						type: 'string',
+						default: '',
+						placeholder: 'data',
+						description:
+							"Binary property holding the invoice PDF (for example from the accounting node's download): it is attached to the e-mail's MIME message",
+					},
+					{
 						displayName: 'Catch-Up',
 						name: 'catchUp',
 						type: 'options',

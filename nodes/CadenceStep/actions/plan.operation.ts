@@ -44,6 +44,7 @@ import {
 	type PlanOptions,
 	isEmailAddress,
 	mimeForMessage,
+	type MimeAttachment,
 } from '../../../src';
 import {
 	asOfParameter,
@@ -185,7 +186,7 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 
 	if (ctx.getNodeParameter('personalise', 0, false) === true)
 		await personaliseAll(ctx, planned, options, planAt, executionId);
-	await attachMime(planned, sender);
+	await attachMime(planned, sender, invoiceAttachment(ctx, items, options));
 
 	if (ledger && !dryRun) {
 		pruneLedger(ledger, closed);
@@ -501,18 +502,44 @@ function addHints(
  * Each planned e-mail send carries its ready MIME message (`cadence.message.mimeBase64Url`), so no workflow builds
  * MIME by hand. A message the builder refuses (an address or message id that is not valid) is escalated, not sent.
  */
+/**
+ * The invoice document from the item's binary property (Attach Invoice From), as a MIME attachment; undefined when
+ * the option is off or the item carries no such file (the reminder still links the invoice).
+ */
+function invoiceAttachment(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	options: IDataObject,
+): ((itemIndex: number) => Promise<MimeAttachment | undefined>) | undefined {
+	const property = typeof options.attachBinary === 'string' ? options.attachBinary.trim() : '';
+	if (!property) return undefined;
+	return async (itemIndex) => {
+		const binary = items[itemIndex]?.binary?.[property];
+		if (!binary) return undefined;
+		const content = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
+		return {
+			filename: binary.fileName || `invoice.${binary.fileExtension || 'pdf'}`,
+			content,
+			contentType: binary.mimeType || 'application/pdf',
+		};
+	};
+}
+
 async function attachMime(
 	planned: Planned[],
 	sender: { name?: string; email?: string },
+	attachmentOf?: (itemIndex: number) => Promise<MimeAttachment | undefined>,
 ): Promise<void> {
 	for (const entry of planned) {
 		const plan = entry.plan;
 		const message = plan?.message;
 		if (!plan || plan.action !== 'send' || !message || message.channel !== 'email') continue;
 		try {
+			const attachment = await attachmentOf?.(entry.itemIndex);
 			const mimeBase64Url = await mimeForMessage(message, {
 				from: sender.email && isEmailAddress(sender.email) ? sender.email : undefined,
 				fromName: sender.name,
+				...(attachment ? { attachments: [attachment] } : {}),
 			});
 			entry.plan = { ...plan, message: { ...message, mimeBase64Url } };
 		} catch (error) {
