@@ -75,7 +75,9 @@ if [ ! -f "$ROOT/node_modules/.package-lock.json" ]; then
 		npm ci --prefix "$ROOT" --ignore-scripts --no-audit --no-fund
 elif [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
 	# The lockfile changed (a pull or a merge): add what it adds, keep the rest; --no-save never writes the lockfile.
+	# flock: two test commands started together must not install into the same node_modules at once.
 	runtime_step "the package's dependencies (lockfile changed)" "about 10-60 s" \
+		flock "$ROOT/node_modules/.runtime-install.lock" \
 		npm install --prefix "$ROOT" --no-save --ignore-scripts --no-audit --no-fund
 	touch "$ROOT/node_modules/.package-lock.json"
 fi

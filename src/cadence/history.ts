@@ -21,7 +21,6 @@ import { CUSTOMER_CHANNELS, type CadencePolicy } from './policy';
 export type HistoryInput = LedgerEvent | LedgerEventInput | LegacyHistoryEntry;
 
 export interface LedgerView {
-	events: LedgerEvent[];
 	/** Steps sent, or counted as sent (a reservation without a timeout, a handled unknown outcome). */
 	sent: Set<string>;
 	failures: Map<string, number>;
@@ -49,6 +48,19 @@ export interface LedgerView {
 export const APPROVAL_REQUEST = 'requires_approval';
 export const OUTCOME_UNKNOWN = 'send_outcome_unknown';
 
+// Shared empties: write only through `list` / `writable` (the array is frozen, so a stray push fails loudly).
+const NONE = Object.freeze([]) as unknown as never[];
+const NO_MAP = new Map() as Map<string, never>;
+
+/** The list itself, or a fresh one in place of the shared empty. */
+function list<T>(current: T[]): T[] {
+	return (current as unknown) === NONE ? [] : current;
+}
+
+function writable<V>(current: Map<string, V>): Map<string, V> {
+	return (current as unknown) === NO_MAP ? new Map() : current;
+}
+
 export function millis(value: string | undefined | null): number | null {
 	if (!value) return null;
 	const parsed = Date.parse(value);
@@ -57,8 +69,10 @@ export function millis(value: string | undefined | null): number | null {
 
 interface KeyRows {
 	stepId: string;
-	reserved: TouchEvent[];
-	sent: TouchEvent[];
+	reserved: number;
+	/** The latest reservation of the key. */
+	latest: TouchEvent | undefined;
+	sent: number;
 	failed: number;
 	firstAtMs: number | null;
 }
@@ -74,25 +88,35 @@ export function readHistory(
 	indexOf: ReadonlyMap<string, number>,
 	reservationsExpire: boolean,
 ): LedgerView {
-	const events = toLedgerEvents(history, invoiceId);
+	// Most invoices have a few touches and nothing else: the other collections are shared empties until written.
 	const view: LedgerView = {
-		events,
 		sent: new Set(),
 		failures: new Map(),
 		touches: 0,
 		lastIndex: -1,
 		lastTouchMs: null,
 		handedOff: false,
-		unconfirmed: [],
-		decisions: new Map(),
-		approvalRequests: new Map(),
-		escalations: [],
-		replies: [],
-		clearedAt: [],
-		paymentsAt: [],
-		pauses: [],
-		resumesAt: [],
+		unconfirmed: NONE,
+		decisions: NO_MAP,
+		approvalRequests: NO_MAP,
+		escalations: NONE,
+		replies: NONE,
+		clearedAt: NONE,
+		paymentsAt: NONE,
+		pauses: NONE,
+		resumesAt: NONE,
 	};
+	if (history.length === 0) return view;
+	if (plainTouches(history)) {
+		// Today's rows, all answered (sent or failed): counted in place, as before the ledger had kinds.
+		for (const entry of history as readonly LegacyHistoryEntry[]) {
+			if (entry.status === 'failed')
+				view.failures.set(entry.stepId, (view.failures.get(entry.stepId) ?? 0) + 1);
+			else markSent(view, policy, indexOf, entry.stepId, millis(entry.at));
+		}
+		return view;
+	}
+	const events = toLedgerEvents(history, invoiceId);
 	const keys = new Map<string, KeyRows>();
 	for (const event of events) {
 		const at = millis(event.at);
@@ -100,11 +124,20 @@ export function readHistory(
 			case 'touch': {
 				let rows = keys.get(event.key);
 				if (!rows) {
-					rows = { stepId: event.stepId, reserved: [], sent: [], failed: 0, firstAtMs: null };
+					rows = {
+						stepId: event.stepId,
+						reserved: 0,
+						latest: undefined,
+						sent: 0,
+						failed: 0,
+						firstAtMs: null,
+					};
 					keys.set(event.key, rows);
 				}
-				if (event.status === 'reserved') rows.reserved.push(event);
-				else if (event.status === 'sent') rows.sent.push(event);
+				if (event.status === 'reserved') {
+					rows.reserved++;
+					if (!rows.latest || (millis(rows.latest.at) ?? 0) <= (at ?? 0)) rows.latest = event;
+				} else if (event.status === 'sent') rows.sent++;
 				else rows.failed++;
 				if (
 					event.status !== 'failed' &&
@@ -116,48 +149,47 @@ export function readHistory(
 			}
 			case 'approval': {
 				const known = view.decisions.get(event.stepId);
-				if (!known || (millis(known.at) ?? 0) <= (at ?? 0)) view.decisions.set(event.stepId, event);
+				if (!known || (millis(known.at) ?? 0) <= (at ?? 0))
+					(view.decisions = writable(view.decisions)).set(event.stepId, event);
 				break;
 			}
 			case 'escalation': {
-				view.escalations.push(event);
+				(view.escalations = list(view.escalations)).push(event);
 				if (event.reason === APPROVAL_REQUEST && event.stepId) {
 					const known = view.approvalRequests.get(event.stepId);
 					if (!known || (millis(known.at) ?? 0) <= (at ?? 0))
-						view.approvalRequests.set(event.stepId, event);
+						(view.approvalRequests = writable(view.approvalRequests)).set(event.stepId, event);
 				}
 				break;
 			}
 			case 'reply':
-				view.replies.push(event);
+				(view.replies = list(view.replies)).push(event);
 				break;
 			case 'resolved':
-				if (at !== null) view.clearedAt.push(at);
+				if (at !== null) (view.clearedAt = list(view.clearedAt)).push(at);
 				break;
 			case 'resume':
 				if (at !== null) {
-					view.clearedAt.push(at);
-					view.resumesAt.push(at);
+					(view.clearedAt = list(view.clearedAt)).push(at);
+					(view.resumesAt = list(view.resumesAt)).push(at);
 				}
 				break;
 			case 'payment':
-				if (at !== null) view.paymentsAt.push(at);
+				if (at !== null) (view.paymentsAt = list(view.paymentsAt)).push(at);
 				break;
 			case 'pause':
-				view.pauses.push(event);
+				(view.pauses = list(view.pauses)).push(event);
 				break;
 			default:
 		}
 	}
 	for (const [key, rows] of keys) {
 		if (rows.failed > 0) view.failures.set(rows.stepId, rows.failed);
-		const answered = rows.sent.length + rows.failed;
-		let countsAsSent = rows.sent.length > 0;
-		if (!countsAsSent && rows.reserved.length > answered) {
-			const latest = rows.reserved.reduce((a, b) =>
-				(millis(b.at) ?? 0) >= (millis(a.at) ?? 0) ? b : a,
-			);
-			if (reservationsExpire) view.unconfirmed.push({ ...latest, key });
+		const answered = rows.sent + rows.failed;
+		let countsAsSent = rows.sent > 0;
+		if (!countsAsSent && rows.reserved > answered) {
+			if (reservationsExpire)
+				(view.unconfirmed = list(view.unconfirmed)).push({ ...rows.latest!, key });
 			else countsAsSent = true;
 		}
 		if (countsAsSent) markSent(view, policy, indexOf, rows.stepId, rows.firstAtMs);
@@ -170,6 +202,21 @@ export function readHistory(
 			view.lastIndex = index;
 	}
 	return view;
+}
+
+/** Whether every entry is a legacy row that needs no pairing (no kind, no unconfirmed reservation). */
+function plainTouches(history: readonly HistoryInput[]): boolean {
+	for (const entry of history) {
+		const raw = entry as Partial<LegacyHistoryEntry> & { kind?: unknown };
+		if (
+			raw.kind !== undefined ||
+			raw.confirmed === false ||
+			typeof raw.stepId !== 'string' ||
+			raw.stepId === ''
+		)
+			return false;
+	}
+	return true;
 }
 
 /** Counts a step as out: the last index, touches and the last touch move with it. */

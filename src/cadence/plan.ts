@@ -176,7 +176,8 @@ export interface PlanOptions {
 	/**
 	 * Minutes an unconfirmed reservation stays live (another execution is sending it: the invoice waits). Past that
 	 * its outcome is unknown (see unconfirmedSends). Unset: an unconfirmed reservation counts as sent (the
-	 * static-data ledger, where Record may not be wired).
+	 * static-data ledger, where Record may not be wired). Set, the plan also carries the `ledger` events to append
+	 * (the ledger is kept as events, as in a Data Table).
 	 */
 	reservationTimeoutMinutes?: number;
 	/** An expired reservation: escalate "send outcome unknown" with the message (default), or send the step again. */
@@ -328,7 +329,6 @@ export function planCadenceStep(
 		...(lateFees && lateFees.totalMinor > 0 ? { lateFees } : {}),
 		...extra,
 	});
-	let brokenReplyPromises = 0;
 	const openFrom = (day: number, minutes = -1): string | undefined => {
 		const at = clock.nextOpen(zone, day, minutes, spec);
 		return at === null ? undefined : clock.isoIn(zone, at);
@@ -341,9 +341,27 @@ export function planCadenceStep(
 	const sourceTouchMs = parseMillis(invoice.lastTouchAt);
 	if (sourceTouchMs !== null && (view.lastTouchMs === null || sourceTouchMs > view.lastTouchMs))
 		view.lastTouchMs = sourceTouchMs;
-	const asOfIso = new Date(clock.asOfMs).toISOString();
 	const { failures } = view;
 	let touches = view.touches;
+	// The ledger rules' scope, only for invoices whose ledger has something for them (most have not).
+	const scope: LedgerScope | undefined =
+		view.unconfirmed.length > 0 || view.replies.length > 0 || view.approvalRequests.size > 0
+			? {
+					invoice,
+					options,
+					asOfIso: new Date(clock.asOfMs).toISOString(),
+					policy,
+					view,
+					indexOf,
+					clock,
+					zone,
+					now,
+					spec,
+					result,
+					openFrom,
+					brokenReplyPromises: 0,
+				}
+			: undefined;
 
 	// Stops and holds that come from the payment state, never re-derived here.
 	switch (payment.state) {
@@ -390,7 +408,7 @@ export function planCadenceStep(
 
 	// Never silently lost, never twice: a reservation no Record answered.
 	for (const reservation of view.unconfirmed) {
-		const outcome = unconfirmedOutcome(reservation);
+		const outcome = unconfirmedOutcome(scope!, reservation);
 		if (outcome) return outcome;
 	}
 	touches = view.touches;
@@ -410,7 +428,7 @@ export function planCadenceStep(
 		});
 
 	// Holds that come from the conversation.
-	const conversation = conversationHold();
+	const conversation = scope && view.replies.length > 0 ? conversationHold(scope) : undefined;
 	if (conversation) return conversation;
 	if (options.outOfOfficeUntil) {
 		const back = dayNumber(options.outOfOfficeUntil);
@@ -440,7 +458,7 @@ export function planCadenceStep(
 	const broken =
 		(invoice.promise?.brokenCount ?? 0) +
 		(payment.state === 'broken_promise' ? 1 : 0) +
-		brokenReplyPromises;
+		(scope?.brokenReplyPromises ?? 0);
 	if (broken >= policy.escalateAfterBrokenPromises) {
 		return result(
 			'escalate',
@@ -450,7 +468,7 @@ export function planCadenceStep(
 	}
 
 	// A step waiting for a person's approval comes first, whatever became due since.
-	const approval = approvalState();
+	const approval = scope && view.approvalRequests.size > 0 ? approvalState(scope) : undefined;
 	if (approval && 'plan' in approval) return approval.plan;
 	const approvedStep = approval?.approvedIndex;
 
@@ -604,26 +622,30 @@ export function planCadenceStep(
 	return decide(message);
 
 	function decide(rendered: CadenceMessage | undefined): CadencePlan {
+		const events = options.reservationTimeoutMinutes !== undefined;
 		const extra = { ...base, idempotencyKey: key, ...(rendered ? { message: rendered } : {}) };
-		const touch = (status: 'reserved' | 'sent'): LedgerEventInput => ({
-			kind: 'touch',
-			invoiceId: invoice.id,
-			at: asOfIso,
-			stepId: step.id,
-			status,
-			key,
-			channel: step.channel,
-			...(options.executionId ? { executionId: options.executionId } : {}),
-			...(skippedSteps.length > 0 ? { skipped: [...skippedSteps] } : {}),
-			...(rendered ? { message: ledgerMessage(rendered) } : {}),
-		});
+		const touch = (status: 'reserved' | 'sent'): LedgerEventInput => {
+			const event: Extract<LedgerEventInput, { kind: 'touch' }> = {
+				kind: 'touch',
+				invoiceId: invoice.id,
+				at: new Date(clock.asOfMs).toISOString(),
+				stepId: step.id,
+				status,
+				key,
+				channel: step.channel,
+			};
+			if (options.executionId) event.executionId = options.executionId;
+			if (skippedSteps.length > 0) event.skipped = skippedSteps;
+			if (rendered) event.message = ledgerMessage(rendered);
+			return event;
+		};
 		if (step.channel === 'human_handoff') {
 			// The handoff happens by leaving on Escalate: it is recorded as done, never as a pending send.
 			return result(
 				'escalate',
 				'handoff',
 				`step "${step.id}" hands the invoice to a person (${payment.daysPastDue} day(s) past due)`,
-				{ ...extra, ledger: [touch('sent')] },
+				events ? { ...extra, ledger: [touch('sent')] } : extra,
 			);
 		}
 		if (requiresApproval) {
@@ -634,7 +656,18 @@ export function planCadenceStep(
 				{
 					...extra,
 					requiresApproval: true,
-					ledger: [approvalRequest(step.id, key, rendered)],
+					...(events
+						? {
+								ledger: [
+									approvalRequest(
+										{ invoice, options, asOfIso: new Date(clock.asOfMs).toISOString() },
+										step.id,
+										key,
+										rendered,
+									),
+								],
+							}
+						: {}),
 				},
 			);
 		}
@@ -650,288 +683,322 @@ export function planCadenceStep(
 			`step "${step.id}" (${step.tone} ${step.channel}) is due since ${stepDueOn}${skippedNote}${approvedNote}`,
 			{
 				...extra,
-				ledger: [touch('reserved')],
+				...(events ? { ledger: [touch('reserved')] } : {}),
 				...(approvedStep !== undefined ? { approved: true } : {}),
 			},
 		);
-	}
-
-	function approvalRequest(
-		stepId: string,
-		requestKey: string,
-		rendered: CadenceMessage | undefined,
-	): LedgerEventInput {
-		return {
-			kind: 'escalation',
-			invoiceId: invoice.id,
-			at: asOfIso,
-			reason: APPROVAL_REQUEST,
-			priority: 'P2',
-			key: requestKey,
-			stepId,
-			...(options.executionId ? { executionId: options.executionId } : {}),
-			...(rendered ? { message: ledgerMessage(rendered) } : {}),
-		};
-	}
-
-	function escalation(
-		reason: string,
-		escalationKey: string,
-		extra: Partial<LedgerEventInput> = {},
-	) {
-		return {
-			kind: 'escalation',
-			invoiceId: invoice.id,
-			at: asOfIso,
-			reason,
-			priority: 'P2',
-			key: escalationKey,
-			...(options.executionId ? { executionId: options.executionId } : {}),
-			...extra,
-		} as LedgerEventInput;
-	}
-
-	/** An unconfirmed reservation: live (wait), handled by a person (counts as sent), or an unknown outcome. */
-	function unconfirmedOutcome(reservation: TouchEvent): CadencePlan | undefined {
-		const reservedMs = millis(reservation.at) ?? 0;
-		const timeoutMs = (options.reservationTimeoutMinutes ?? 0) * 60_000;
-		const stepLabel = `step "${reservation.stepId}"`;
-		if (clock.asOfMs - reservedMs < timeoutMs) {
-			return result(
-				'wait',
-				'reservation_live',
-				`${stepLabel} was reserved at ${reservation.at}${reservation.executionId ? ` by execution ${reservation.executionId}` : ''} and is being sent: this run leaves it alone`,
-				{ nextEligibleAt: new Date(reservedMs + timeoutMs).toISOString() },
-			);
-		}
-		const surfaced = escalatedSince(view, reservedMs, {
-			reason: OUTCOME_UNKNOWN,
-			key: reservation.key,
-		});
-		if (surfaced) {
-			if (clearedSince(view, millis(surfaced.at) ?? reservedMs)) {
-				// A person handled it: the step counts as out; to send it again, they add a failed touch.
-				markSent(view, policy, indexOf, reservation.stepId, reservedMs);
-				return undefined;
-			}
-			return result(
-				'wait',
-				'outcome_with_person',
-				`${stepLabel}: whether it was sent is unknown, and a person has the case since ${surfaced.at}`,
-			);
-		}
-		if (options.unconfirmedSends === 'retry') {
-			failures.set(reservation.stepId, (failures.get(reservation.stepId) ?? 0) + 1);
-			return undefined;
-		}
-		const message = reservation.message as CadenceMessage | undefined;
-		return result(
-			'escalate',
-			'send_outcome_unknown',
-			`${stepLabel} was reserved at ${reservation.at} but no Record confirmed it (the send failed or the run stopped): a person checks whether it went out`,
-			{
-				idempotencyKey: reservation.key,
-				...(message ? { message } : {}),
-				ledger: [
-					escalation(OUTCOME_UNKNOWN, reservation.key, {
-						stepId: reservation.stepId,
-						...(message ? { message: reservation.message } : {}),
-					}),
-				],
-			},
-		);
-	}
-
-	/** Replies after the last touch that no person cleared: the strongest hold among them, or none. */
-	function conversationHold(): CadencePlan | undefined {
-		const open = view.replies.filter((reply) => {
-			const at = millis(reply.at);
-			return (
-				at !== null &&
-				(view.lastTouchMs === null || at > view.lastTouchMs) &&
-				!clearedSince(view, at)
-			);
-		});
-		if (open.length === 0) return undefined;
-		let untriaged: ReplyEvent | undefined;
-		let person: ReplyEvent | undefined;
-		let paidClaim: ReplyEvent | undefined;
-		let holdUntil: { day: number; reason: string; rule: CadenceRule } | undefined;
-		for (const reply of open) {
-			const atMs = millis(reply.at)!;
-			const intent = reply.intent;
-			if (!intent) {
-				untriaged ??= reply;
-				continue;
-			}
-			if (intent === 'promise_to_pay' && reply.promisedDate) {
-				const until = dayNumber(reply.promisedDate)! + policy.promiseGraceDays + 1;
-				if (until > now.today) {
-					if (!holdUntil || until > holdUntil.day)
-						holdUntil = {
-							day: until,
-							rule: 'promise_pending',
-							reason: `the customer promised to pay by ${reply.promisedDate}; reminders resume after ${policy.promiseGraceDays} grace day(s)`,
-						};
-				} else if (!view.paymentsAt.some((at) => at > atMs)) brokenReplyPromises++;
-				continue;
-			}
-			if (intent === 'out_of_office') {
-				const back = reply.returnDate
-					? dayNumber(reply.returnDate)!
-					: clock.localOf(zone, atMs).day + (options.outOfOfficeDays ?? 7);
-				if (back > now.today && (!holdUntil || back > holdUntil.day))
-					holdUntil = {
-						day: back,
-						rule: 'out_of_office',
-						reason: `the contact is out of office until ${clock.dateOf(back)}`,
-					};
-				continue;
-			}
-			if (intent === 'already_paid') {
-				const until = addBusinessDays(
-					clock.localOf(zone, atMs).day,
-					options.paidConfirmDays ?? 3,
-					spec,
-				);
-				if (until > now.today) {
-					if (!holdUntil || until > holdUntil.day)
-						holdUntil = {
-							day: until,
-							rule: 'already_paid_claimed',
-							reason: `the customer says the invoice is paid: waiting for the source to confirm until ${clock.dateOf(until)}`,
-						};
-				} else paidClaim ??= reply;
-				continue;
-			}
-			person ??= reply;
-		}
-		const forPerson = person ?? paidClaim;
-		if (forPerson) {
-			const atMs = millis(forPerson.at)!;
-			const what =
-				forPerson === paidClaim
-					? `the customer said on ${forPerson.at} that it is paid, and the source still shows it open`
-					: `the customer replied (${forPerson.intent}) on ${forPerson.at}`;
-			const handled = escalatedSince(view, atMs);
-			if (handled)
-				return result(
-					'wait',
-					'reply_with_person',
-					`${what}: a person has it since ${handled.at}; reminders resume after a resolved or resume row`,
-				);
-			const intent = forPerson === paidClaim ? 'already_paid' : forPerson.intent!;
-			return result(
-				'escalate',
-				'reply_needs_person',
-				`${what}: a person handles it before any reminder`,
-				{
-					ledger: [
-						escalation(`reply_${intent}`, `${invoice.id}:reply:${new Date(atMs).toISOString()}`, {
-							priority: PERSON_P1.has(intent) ? 'P1' : 'P2',
-						}),
-					],
-				},
-			);
-		}
-		if (untriaged)
-			return result(
-				'wait',
-				'reply_awaiting_triage',
-				`the customer replied on ${untriaged.at} and the reply has not been triaged yet: run Reply Triage (an untriaged reply never releases)`,
-			);
-		if (holdUntil)
-			return result('wait', holdUntil.rule, holdUntil.reason, {
-				nextEligibleAt: openFrom(holdUntil.day),
-			});
-		return undefined;
-	}
-
-	/**
-	 * A step waiting for approval: approved (that step goes out, with the approved message), still waiting, or
-	 * overdue (ask again / escalate). Undefined when no approval is open.
-	 */
-	function approvalState():
-		| { plan: CadencePlan }
-		| { approvedIndex: number; message?: CadenceMessage }
-		| undefined {
-		for (const [stepId, request] of view.approvalRequests) {
-			const index = indexOf.get(stepId);
-			if (index === undefined || view.sent.has(stepId)) continue;
-			const decision = view.decisions.get(stepId);
-			if (decision?.decision === 'rejected') continue;
-			const requestStep = policy.steps[index];
-			const message = request.message
-				? ({
-						cc: [],
-						threadHeaders: {},
-						...request.message,
-						idempotencyKey: request.key,
-						requiresApproval: false,
-					} as unknown as CadenceMessage)
-				: undefined;
-			if (decision?.decision === 'approved')
-				return {
-					approvedIndex: index,
-					...(message ? { message } : {}),
-				};
-			const requestedMs = millis(request.at) ?? clock.asOfMs;
-			const requestedDay = clock.localOf(zone, requestedMs).day;
-			const dueDay = addBusinessDays(requestedDay, options.approvalTimeoutDays ?? 2, spec);
-			const common = { step: requestStep, idempotencyKey: request.key, requiresApproval: true };
-			if (now.today < dueDay)
-				return {
-					plan: result(
-						'wait',
-						'awaiting_approval',
-						`step "${stepId}" waits for a person's approval (asked ${request.at})`,
-						{ ...common, nextEligibleAt: openFrom(dueDay) },
-					),
-				};
-			if (options.approvalTimeout === 'escalate') {
-				const overdue = escalatedSince(view, requestedMs, { reason: 'approval_overdue' });
-				if (overdue)
-					return {
-						plan: result(
-							'wait',
-							'awaiting_approval',
-							`step "${stepId}" is still not approved; a person was told on ${overdue.at}`,
-							common,
-						),
-					};
-				return {
-					plan: result(
-						'escalate',
-						'approval_overdue',
-						`nobody approved step "${stepId}" within ${options.approvalTimeoutDays ?? 2} business day(s): a person decides`,
-						{
-							...common,
-							...(message ? { message } : {}),
-							ledger: [escalation('approval_overdue', request.key, { stepId })],
-						},
-					),
-				};
-			}
-			return {
-				plan: result(
-					'escalate',
-					'requires_approval',
-					`step "${stepId}" still needs a person's approval (asked ${request.at}, no answer): asking again`,
-					{
-						...common,
-						...(message ? { message } : {}),
-						ledger: [approvalRequest(stepId, request.key, message)],
-					},
-				),
-			};
-		}
-		return undefined;
 	}
 
 	function spacingEnd(forStep: CadenceStepDef): number | null {
 		if (!CUSTOMER_CHANNELS.has(forStep.channel) || lastTouchMs === null) return null;
 		return lastTouchMs + policy.spacingHours * MS_PER_HOUR;
 	}
+}
+
+/** What the ledger rules need from one plan (built only when the ledger has something for them). */
+interface LedgerScope extends EventBase {
+	policy: CadencePolicy;
+	view: LedgerView;
+	indexOf: ReadonlyMap<string, number>;
+	clock: CadenceClock;
+	zone: string;
+	now: ZoneNow;
+	spec: WindowSpec;
+	result: (
+		action: CadenceAction,
+		rule: CadenceRule,
+		reason: string,
+		extra?: Partial<CadencePlan>,
+	) => CadencePlan;
+	openFrom: (day: number, minutes?: number) => string | undefined;
+	brokenReplyPromises: number;
+}
+
+/** What an event the plan writes needs: the invoice, the execution, the plan's instant. */
+interface EventBase {
+	invoice: Invoice;
+	options: PlanOptions;
+	asOfIso: string;
+}
+
+/** The escalation that asks a person to approve a step, with the message they approve. */
+function approvalRequest(
+	s: EventBase,
+	stepId: string,
+	requestKey: string,
+	rendered: CadenceMessage | undefined,
+): LedgerEventInput {
+	return {
+		kind: 'escalation',
+		invoiceId: s.invoice.id,
+		at: s.asOfIso,
+		reason: APPROVAL_REQUEST,
+		priority: 'P2',
+		key: requestKey,
+		stepId,
+		...(s.options.executionId ? { executionId: s.options.executionId } : {}),
+		...(rendered ? { message: ledgerMessage(rendered) } : {}),
+	};
+}
+
+/** An escalation the plan must remember (so the next run does not ask again). */
+function escalation(
+	s: EventBase,
+	reason: string,
+	escalationKey: string,
+	extra: Partial<LedgerEventInput> = {},
+) {
+	return {
+		kind: 'escalation',
+		invoiceId: s.invoice.id,
+		at: s.asOfIso,
+		reason,
+		priority: 'P2',
+		key: escalationKey,
+		...(s.options.executionId ? { executionId: s.options.executionId } : {}),
+		...extra,
+	} as LedgerEventInput;
+}
+
+/** An unconfirmed reservation: live (wait), handled by a person (counts as sent), or an unknown outcome. */
+function unconfirmedOutcome(s: LedgerScope, reservation: TouchEvent): CadencePlan | undefined {
+	const reservedMs = millis(reservation.at) ?? 0;
+	const timeoutMs = (s.options.reservationTimeoutMinutes ?? 0) * 60_000;
+	const stepLabel = `step "${reservation.stepId}"`;
+	if (s.clock.asOfMs - reservedMs < timeoutMs) {
+		return s.result(
+			'wait',
+			'reservation_live',
+			`${stepLabel} was reserved at ${reservation.at}${reservation.executionId ? ` by execution ${reservation.executionId}` : ''} and is being sent: this run leaves it alone`,
+			{ nextEligibleAt: new Date(reservedMs + timeoutMs).toISOString() },
+		);
+	}
+	const surfaced = escalatedSince(s.view, reservedMs, {
+		reason: OUTCOME_UNKNOWN,
+		key: reservation.key,
+	});
+	if (surfaced) {
+		if (clearedSince(s.view, millis(surfaced.at) ?? reservedMs)) {
+			// A person handled it: the step counts as out; to send it again, they add a failed touch.
+			markSent(s.view, s.policy, s.indexOf, reservation.stepId, reservedMs);
+			return undefined;
+		}
+		return s.result(
+			'wait',
+			'outcome_with_person',
+			`${stepLabel}: whether it was sent is unknown, and a person has the case since ${surfaced.at}`,
+		);
+	}
+	if (s.options.unconfirmedSends === 'retry') {
+		s.view.failures.set(reservation.stepId, (s.view.failures.get(reservation.stepId) ?? 0) + 1);
+		return undefined;
+	}
+	const message = reservation.message as CadenceMessage | undefined;
+	return s.result(
+		'escalate',
+		'send_outcome_unknown',
+		`${stepLabel} was reserved at ${reservation.at} but no Record confirmed it (the send failed or the run stopped): a person checks whether it went out`,
+		{
+			idempotencyKey: reservation.key,
+			...(message ? { message } : {}),
+			ledger: [
+				escalation(s, OUTCOME_UNKNOWN, reservation.key, {
+					stepId: reservation.stepId,
+					...(message ? { message: reservation.message } : {}),
+				}),
+			],
+		},
+	);
+}
+
+/** Replies after the last touch that no person cleared: the strongest hold among them, or none. */
+function conversationHold(s: LedgerScope): CadencePlan | undefined {
+	const open = s.view.replies.filter((reply) => {
+		const at = millis(reply.at);
+		return (
+			at !== null &&
+			(s.view.lastTouchMs === null || at > s.view.lastTouchMs) &&
+			!clearedSince(s.view, at)
+		);
+	});
+	if (open.length === 0) return undefined;
+	let untriaged: ReplyEvent | undefined;
+	let person: ReplyEvent | undefined;
+	let paidClaim: ReplyEvent | undefined;
+	let holdUntil: { day: number; reason: string; rule: CadenceRule } | undefined;
+	for (const reply of open) {
+		const atMs = millis(reply.at)!;
+		const intent = reply.intent;
+		if (!intent) {
+			untriaged ??= reply;
+			continue;
+		}
+		if (intent === 'promise_to_pay' && reply.promisedDate) {
+			const until = dayNumber(reply.promisedDate)! + s.policy.promiseGraceDays + 1;
+			if (until > s.now.today) {
+				if (!holdUntil || until > holdUntil.day)
+					holdUntil = {
+						day: until,
+						rule: 'promise_pending',
+						reason: `the customer promised to pay by ${reply.promisedDate}; reminders resume after ${s.policy.promiseGraceDays} grace day(s)`,
+					};
+			} else if (!s.view.paymentsAt.some((at) => at > atMs)) s.brokenReplyPromises++;
+			continue;
+		}
+		if (intent === 'out_of_office') {
+			const back = reply.returnDate
+				? dayNumber(reply.returnDate)!
+				: s.clock.localOf(s.zone, atMs).day + (s.options.outOfOfficeDays ?? 7);
+			if (back > s.now.today && (!holdUntil || back > holdUntil.day))
+				holdUntil = {
+					day: back,
+					rule: 'out_of_office',
+					reason: `the contact is out of office until ${s.clock.dateOf(back)}`,
+				};
+			continue;
+		}
+		if (intent === 'already_paid') {
+			const until = addBusinessDays(
+				s.clock.localOf(s.zone, atMs).day,
+				s.options.paidConfirmDays ?? 3,
+				s.spec,
+			);
+			if (until > s.now.today) {
+				if (!holdUntil || until > holdUntil.day)
+					holdUntil = {
+						day: until,
+						rule: 'already_paid_claimed',
+						reason: `the customer says the invoice is paid: waiting for the source to confirm until ${s.clock.dateOf(until)}`,
+					};
+			} else paidClaim ??= reply;
+			continue;
+		}
+		person ??= reply;
+	}
+	const forPerson = person ?? paidClaim;
+	if (forPerson) {
+		const atMs = millis(forPerson.at)!;
+		const what =
+			forPerson === paidClaim
+				? `the customer said on ${forPerson.at} that it is paid, and the source still shows it open`
+				: `the customer replied (${forPerson.intent}) on ${forPerson.at}`;
+		const handled = escalatedSince(s.view, atMs);
+		if (handled)
+			return s.result(
+				'wait',
+				'reply_with_person',
+				`${what}: a person has it since ${handled.at}; reminders resume after a resolved or resume row`,
+			);
+		const intent = forPerson === paidClaim ? 'already_paid' : forPerson.intent!;
+		return s.result(
+			'escalate',
+			'reply_needs_person',
+			`${what}: a person handles it before any reminder`,
+			{
+				ledger: [
+					escalation(
+						s,
+						`reply_${intent}`,
+						`${s.invoice.id}:reply:${new Date(atMs).toISOString()}`,
+						{
+							priority: PERSON_P1.has(intent) ? 'P1' : 'P2',
+						},
+					),
+				],
+			},
+		);
+	}
+	if (untriaged)
+		return s.result(
+			'wait',
+			'reply_awaiting_triage',
+			`the customer replied on ${untriaged.at} and the reply has not been triaged yet: run Reply Triage (an untriaged reply never releases)`,
+		);
+	if (holdUntil)
+		return s.result('wait', holdUntil.rule, holdUntil.reason, {
+			nextEligibleAt: s.openFrom(holdUntil.day),
+		});
+	return undefined;
+}
+
+/**
+ * A step waiting for approval: approved (that step goes out, with the approved message), still waiting, or
+ * overdue (ask again / escalate). Undefined when no approval is open.
+ */
+function approvalState(
+	s: LedgerScope,
+): { plan: CadencePlan } | { approvedIndex: number; message?: CadenceMessage } | undefined {
+	for (const [stepId, request] of s.view.approvalRequests) {
+		const index = s.indexOf.get(stepId);
+		if (index === undefined || s.view.sent.has(stepId)) continue;
+		const decision = s.view.decisions.get(stepId);
+		if (decision?.decision === 'rejected') continue;
+		const requestStep = s.policy.steps[index];
+		const message = request.message
+			? ({
+					cc: [],
+					threadHeaders: {},
+					...request.message,
+					idempotencyKey: request.key,
+					requiresApproval: false,
+				} as unknown as CadenceMessage)
+			: undefined;
+		if (decision?.decision === 'approved')
+			return {
+				approvedIndex: index,
+				...(message ? { message } : {}),
+			};
+		const requestedMs = millis(request.at) ?? s.clock.asOfMs;
+		const requestedDay = s.clock.localOf(s.zone, requestedMs).day;
+		const dueDay = addBusinessDays(requestedDay, s.options.approvalTimeoutDays ?? 2, s.spec);
+		const common = { step: requestStep, idempotencyKey: request.key, requiresApproval: true };
+		if (s.now.today < dueDay)
+			return {
+				plan: s.result(
+					'wait',
+					'awaiting_approval',
+					`step "${stepId}" waits for a person's approval (asked ${request.at})`,
+					{ ...common, nextEligibleAt: s.openFrom(dueDay) },
+				),
+			};
+		if (s.options.approvalTimeout === 'escalate') {
+			const overdue = escalatedSince(s.view, requestedMs, { reason: 'approval_overdue' });
+			if (overdue)
+				return {
+					plan: s.result(
+						'wait',
+						'awaiting_approval',
+						`step "${stepId}" is still not approved; a person was told on ${overdue.at}`,
+						common,
+					),
+				};
+			return {
+				plan: s.result(
+					'escalate',
+					'approval_overdue',
+					`nobody approved step "${stepId}" within ${s.options.approvalTimeoutDays ?? 2} business day(s): a person decides`,
+					{
+						...common,
+						...(message ? { message } : {}),
+						ledger: [escalation(s, 'approval_overdue', request.key, { stepId })],
+					},
+				),
+			};
+		}
+		return {
+			plan: s.result(
+				'escalate',
+				'requires_approval',
+				`step "${stepId}" still needs a person's approval (asked ${request.at}, no answer): asking again`,
+				{
+					...common,
+					...(message ? { message } : {}),
+					ledger: [approvalRequest(s, stepId, request.key, message)],
+				},
+			),
+		};
+	}
+	return undefined;
 }
 
 /** Reply intents a person sees first. */

@@ -222,36 +222,39 @@ export function toLedgerEvents(
 	for (const entry of entries) {
 		if (!entry || typeof entry !== 'object') continue;
 		const raw = entry as Record<string, unknown>;
-		const candidate =
-			'kind' in raw && raw.kind !== undefined
-				? { invoiceId, ...raw }
-				: {
-						kind: 'touch',
-						invoiceId,
-						stepId: raw.stepId,
-						at: raw.at,
-						status:
-							raw.status === 'failed' ? 'failed' : raw.confirmed === false ? 'reserved' : 'sent',
-						key: typeof raw.stepId === 'string' ? idempotencyKey(invoiceId, raw.stepId) : undefined,
-					};
-		if (candidate.kind === 'touch' && candidate.key === undefined && typeof raw.stepId === 'string')
-			(candidate as Record<string, unknown>).key = idempotencyKey(invoiceId, raw.stepId);
-		const parsed = LedgerEventSchema.safeParse(candidate);
-		if (parsed.success) events.push(parsed.data);
-		else if (candidate.kind === 'touch' && typeof raw.stepId === 'string' && raw.stepId !== '') {
-			// A legacy row with an empty or odd `at` (input fields without a date): still a touch, at an unknown time.
+		if (raw.kind === undefined) {
+			// Legacy rows are built directly: the planner reads them per invoice and run, so no schema pass here.
+			if (typeof raw.stepId !== 'string' || raw.stepId === '') continue;
 			events.push({
 				kind: 'touch',
 				invoiceId,
 				stepId: raw.stepId,
-				at: '',
-				status: raw.status === 'failed' ? 'failed' : 'sent',
+				at: typeof raw.at === 'string' ? raw.at : '',
+				status: raw.status === 'failed' ? 'failed' : raw.confirmed === false ? 'reserved' : 'sent',
 				key: idempotencyKey(invoiceId, raw.stepId),
 			});
+			continue;
 		}
+		// Events the codec already parsed (string instant, invoice id) pass as they are; anything else is validated.
+		if (
+			typeof raw.at === 'string' &&
+			typeof raw.invoiceId === 'string' &&
+			KIND_SET.has(raw.kind as string) &&
+			(raw.kind !== 'touch' || typeof raw.key === 'string')
+		) {
+			events.push(raw as LedgerEvent);
+			continue;
+		}
+		const candidate: Record<string, unknown> = { invoiceId, ...raw };
+		if (candidate.kind === 'touch' && candidate.key === undefined && typeof raw.stepId === 'string')
+			candidate.key = idempotencyKey(String(candidate.invoiceId), raw.stepId);
+		const parsed = LedgerEventSchema.safeParse(candidate);
+		if (parsed.success) events.push(parsed.data);
 	}
 	return events;
 }
+
+const KIND_SET: ReadonlySet<string> = new Set(LEDGER_EVENT_KINDS);
 
 // ---------------------------------------------------------------------------------------------------------------
 // The Data Table row codec

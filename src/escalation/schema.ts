@@ -148,7 +148,7 @@ export interface EscalationPacket {
 		invoiceNumber: string | null;
 		invoiceId: string | null;
 		customer: string | null;
-		amountDue: string | null;
+		amountDueFormatted: string | null;
 		amountDueMinor: number | null;
 		currency: string | null;
 		dueOn: string | null;

@@ -193,11 +193,16 @@ interface InvoiceView {
 	id: string;
 	number: string;
 	currency: string;
+	/** The amounts as text for the customer's locale (the package's `*Formatted`). */
+	amountDueFormatted: string;
+	totalFormatted: string;
+	amountPaidFormatted: string;
+	/** Deprecated aliases of the `*Formatted` fields, kept while custom templates move (see CHANGELOG). */
 	amountDue: string;
-	amountDueMinor: number;
 	total: string;
-	totalMinor: number;
 	amountPaid: string;
+	amountDueMinor: number;
+	totalMinor: number;
 	dueDate?: string;
 	dueOn?: string;
 	issuedDate?: string;
@@ -267,21 +272,26 @@ function invoiceView(invoice: Invoice, locale: string, asOfDate?: string): Invoi
 	}
 	// Intl formatting is the costliest step of a render: format each distinct amount once.
 	const amountDue = formatMoney(invoice.amountDueMinor, invoice.currency, locale);
+	const total =
+		invoice.totalMinor === invoice.amountDueMinor
+			? amountDue
+			: formatMoney(invoice.totalMinor, invoice.currency, locale);
+	const amountPaid =
+		invoice.amountPaidMinor === invoice.amountDueMinor
+			? amountDue
+			: formatMoney(invoice.amountPaidMinor, invoice.currency, locale);
 	const view: InvoiceView = {
 		id: invoice.id,
 		number: invoice.number,
 		currency: invoice.currency,
 		amountDue,
 		amountDueMinor: invoice.amountDueMinor,
-		total:
-			invoice.totalMinor === invoice.amountDueMinor
-				? amountDue
-				: formatMoney(invoice.totalMinor, invoice.currency, locale),
+		total,
 		totalMinor: invoice.totalMinor,
-		amountPaid:
-			invoice.amountPaidMinor === invoice.amountDueMinor
-				? amountDue
-				: formatMoney(invoice.amountPaidMinor, invoice.currency, locale),
+		amountPaid,
+		amountDueFormatted: amountDue,
+		totalFormatted: total,
+		amountPaidFormatted: amountPaid,
 		// No due date means due on receipt (as Payment State Check ages it): the issue date stands in.
 		dueOn: invoice.dueOn ?? invoice.issuedOn ?? undefined,
 		dueDate:

@@ -34,7 +34,7 @@ import {
 	isValidTimeZone,
 	AsOfCalendar,
 } from '../dates';
-import { formatMoney, toMinor } from '../money';
+import { formatMoney, minorToMajor, toMinor } from '../money';
 import {
 	agingBucketOf,
 	checkPaymentState,
@@ -564,7 +564,17 @@ export function buildCollectionsReport(
 	}
 
 	currency ??= 'USD';
-	const fmt = (minor: number) => formatMoney(minor, currency!, locale);
+	const reportingCurrency = currency;
+	const fmt = (minor: number) => formatMoney(minor, reportingCurrency, locale);
+	/** One amount of the reporting currency, named the package's way: `<name>Minor`, `<name>`, `<name>Formatted`. */
+	const money = <Name extends string>(name: Name, minor: number) =>
+		({
+			[`${name}Minor`]: minor,
+			[name]: minorToMajor(minor, reportingCurrency),
+			[`${name}Formatted`]: fmt(minor),
+		}) as { [Key in Name as `${Key}Minor`]: number } & { [Key in Name]: number } & {
+			[Key in Name as `${Key}Formatted`]: string;
+		};
 
 	// Credit sales per month: given (major units of the reporting currency) or derived from the invoices.
 	const notes: string[] = [];
@@ -700,8 +710,7 @@ export function buildCollectionsReport(
 			customerId: account.id,
 			owner: account.owner,
 			overdueCount: account.overdueCount,
-			overdueAmount: account.overdueAmount,
-			formatted: fmt(account.overdueAmount),
+			...money('overdueAmount', account.overdueAmount),
 			oldestDaysPastDue: account.oldestDaysPastDue,
 			lastActivityOn,
 			daysIdle: idle,
@@ -712,14 +721,13 @@ export function buildCollectionsReport(
 		});
 		ownerState(account.owner).stalledAccounts++;
 	}
-	stalled.sort((a, b) => b.overdueAmount - a.overdueAmount || b.daysIdle - a.daysIdle);
+	stalled.sort((a, b) => b.overdueAmountMinor - a.overdueAmountMinor || b.daysIdle - a.daysIdle);
 
 	const byBucket = {} as Record<AgingBucket, ReportBucketCell>;
 	for (let bucket = 0; bucket < AGING_BUCKETS.length; bucket++) {
 		byBucket[BUCKET_OF_INDEX[bucket]] = {
 			count: bucketCount[bucket],
-			amount: bucketAmount[bucket],
-			formatted: fmt(bucketAmount[bucket]),
+			...money('amount', bucketAmount[bucket]),
 			share: openAmount > 0 ? round(bucketAmount[bucket] / openAmount, 4) : 0,
 		};
 	}
@@ -728,33 +736,31 @@ export function buildCollectionsReport(
 		if (stateCount[state] === 0) continue;
 		byState[STATE_OF_INDEX[state]] = {
 			count: stateCount[state],
-			amount: stateAmount[state],
-			formatted: fmt(stateAmount[state]),
+			...money('amount', stateAmount[state]),
 		};
 	}
 	const byCurrency: ReportCurrencyCell[] = [];
-	for (const [code, money] of currencies) {
-		if (money.conversion === null) continue;
+	for (const [code, cell] of currencies) {
+		if (cell.conversion === null) continue;
 		byCurrency.push({
 			currency: code,
-			count: money.count,
-			amountMinor: money.amountMinor,
-			formatted: formatMoney(money.amountMinor, code, locale),
-			amount: money.amount,
-			convertedFormatted: fmt(money.amount),
-			rate: money.conversion.rateText,
+			count: cell.count,
+			amountMinor: cell.amountMinor,
+			amount: minorToMajor(cell.amountMinor, code),
+			amountFormatted: formatMoney(cell.amountMinor, code, locale),
+			...money('convertedAmount', cell.amount),
+			rate: cell.conversion.rateText,
 		});
 	}
-	byCurrency.sort((a, b) => b.amount - a.amount);
+	byCurrency.sort((a, b) => b.convertedAmountMinor - a.convertedAmountMinor);
 	const byOwner: ReportOwnerCell[] = [];
 	for (const [owner, cell] of owners) {
 		byOwner.push({
 			owner,
 			count: cell.count,
-			amount: cell.amount,
-			formatted: fmt(cell.amount),
+			...money('amount', cell.amount),
 			overdueCount: cell.overdueCount,
-			overdueAmount: cell.overdueAmount,
+			...money('overdueAmount', cell.overdueAmount),
 			actions: {
 				escalations: cell.escalations,
 				disputes: cell.disputes,
@@ -778,6 +784,7 @@ export function buildCollectionsReport(
 			currencies,
 			fmt,
 			locale,
+			reportingCurrency,
 		),
 	);
 
@@ -792,11 +799,7 @@ export function buildCollectionsReport(
 		stalledDays,
 		summary: {
 			openCount,
-			openAmount,
 			overdueCount,
-			overdueAmount,
-			disputedAmount,
-			recoveredAmount,
 			remindersSent,
 			repliesReceived,
 			escalations,
@@ -804,16 +807,14 @@ export function buildCollectionsReport(
 			invoiceCount,
 			disputedCount,
 			recoveredCount,
-			writtenOffAmount,
 			duplicateCount,
 			highValueOverdueCount,
-			formatted: {
-				openAmount: fmt(openAmount),
-				overdueAmount: fmt(overdueAmount),
-				disputedAmount: fmt(disputedAmount),
-				recoveredAmount: fmt(recoveredAmount),
-				writtenOffAmount: fmt(writtenOffAmount),
-			},
+			...money('openAmount', openAmount),
+			...money('overdueAmount', overdueAmount),
+			...money('disputedAmount', disputedAmount),
+			...money('recoveredAmount', recoveredAmount),
+			...money('writtenOffAmount', writtenOffAmount),
+			...money('unappliedCreditAmount', openCredits),
 		},
 		byBucket,
 		byCurrency,
@@ -833,10 +834,10 @@ export function buildCollectionsReport(
 				end: asOfDate,
 				months: periodMonths,
 				days: periodDays,
-				creditSales: periodSales,
-				creditSalesFormatted: fmt(periodSales),
+				...money('creditSales', periodSales),
 				creditSalesSource: salesGiven ? 'given' : 'derived',
-				beginningReceivables: beginning,
+				beginningReceivables: beginning === null ? null : minorToMajor(beginning, currency),
+				beginningReceivablesMinor: beginning,
 			},
 			counts: {
 				paidWithin7Days: within7,
@@ -987,6 +988,7 @@ function invoiceLine(
 	currencies: Map<string, CurrencyState>,
 	fmt: (minor: number) => string,
 	locale: string,
+	reportingCurrency: string,
 ): ReportInvoiceLine {
 	const invoice = invoiceOfItem(items[itemIndex])!;
 	const code = invoice.currency as string;
@@ -1001,8 +1003,9 @@ function invoiceLine(
 		currency: code,
 		amountDueMinor: dueMinor,
 		amountDueFormatted: formatMoney(dueMinor, code, locale),
-		amount,
-		formatted: fmt(amount),
+		convertedAmountMinor: amount,
+		convertedAmount: minorToMajor(amount, reportingCurrency),
+		convertedAmountFormatted: fmt(amount),
 		dueOn: typeof invoice.dueOn === 'string' ? invoice.dueOn : null,
 		daysPastDue,
 		bucket: agingBucketOf(daysPastDue),

@@ -144,12 +144,12 @@ export function renderHtml(report: CollectionsReport, listLimit = 10): string {
 			? `${percent(summary.overdueAmount / summary.openAmount, 0)} of open`
 			: '';
 	const dsoDelta = trend?.dsoChange.countback ?? null;
-	const overdueDelta = trend ? trend.overdueAmountChange : null;
+	const overdueDelta = trend ? trend.overdueAmountChangeMinor : null;
 	const tiles1 = [
-		kpi('Open receivables', summary.formatted.openAmount, `${n(summary.openCount)} invoices`),
+		kpi('Open receivables', summary.openAmountFormatted, `${n(summary.openCount)} invoices`),
 		kpi(
 			'Overdue',
-			summary.formatted.overdueAmount,
+			summary.overdueAmountFormatted,
 			overdueDelta !== null && overdueDelta !== 0
 				? `${signedMoney(overdueDelta, fmt)} · ${overdueShare}`
 				: overdueShare,
@@ -181,7 +181,7 @@ export function renderHtml(report: CollectionsReport, listLimit = 10): string {
 			percent(metrics.promiseKeptRate),
 			`${n(metrics.counts.promisesKept)} kept · ${n(metrics.counts.promisesBroken)} broken`,
 		),
-		kpi('Recovered', summary.formatted.recoveredAmount, `${n(summary.recoveredCount)} invoices`),
+		kpi('Recovered', summary.recoveredAmountFormatted, `${n(summary.recoveredCount)} invoices`),
 	];
 	rows.push(
 		`<tr><td style="padding:8px 14px 0 14px;">${table(`<tr>${tiles1.join('')}</tr><tr>${tiles2.join('')}</tr>`)}</td></tr>`,
@@ -192,7 +192,7 @@ export function renderHtml(report: CollectionsReport, listLimit = 10): string {
 		`<b>${n(summary.remindersSent)}</b> reminders sent`,
 		`<b>${n(summary.repliesReceived)}</b> replies`,
 		`<b>${n(summary.escalations)}</b> escalations`,
-		`<b>${escapeHtml(summary.formatted.disputedAmount)}</b> disputed`,
+		`<b>${escapeHtml(summary.disputedAmountFormatted)}</b> disputed`,
 		`<b>${n(report.stalled.length)}</b> stalled accounts`,
 	].join(' &nbsp;·&nbsp; ');
 	rows.push(
@@ -200,7 +200,7 @@ export function renderHtml(report: CollectionsReport, listLimit = 10): string {
 	);
 
 	// Aging: a stacked bar of the mix, then one bar per bucket scaled to the largest.
-	rows.push(sectionTitle('Aging', `of ${summary.formatted.openAmount} open`));
+	rows.push(sectionTitle('Aging', `of ${summary.openAmountFormatted} open`));
 	if (summary.openAmount > 0) {
 		const widths = stackWidths(AGING_BUCKETS.map((bucket) => report.byBucket[bucket].share));
 		const stack = AGING_BUCKETS.map((bucket, index) =>
@@ -216,7 +216,7 @@ export function renderHtml(report: CollectionsReport, listLimit = 10): string {
 		const bar = table(
 			`<tr>${width > 0 ? barCell(width, BUCKET_COLOR[bucket]) : ''}${width < 100 ? barCell(100 - width, '#f1f3f5') : ''}</tr>`,
 		);
-		const change = trend ? trend.buckets[bucket].amountChange : null;
+		const change = trend ? trend.buckets[bucket].amountChangeMinor : null;
 		return (
 			'<tr>' +
 			td(
@@ -226,7 +226,7 @@ export function renderHtml(report: CollectionsReport, listLimit = 10): string {
 			) +
 			`<td width="236" style="padding:7px 8px;">${bar}</td>` +
 			td(
-				escapeHtml(entry.formatted),
+				escapeHtml(entry.amountFormatted),
 				`padding:7px 8px;font-size:13px;font-weight:bold;color:${INK};text-align:right;white-space:nowrap;`,
 				'align="right"',
 			) +
@@ -261,7 +261,7 @@ export function renderHtml(report: CollectionsReport, listLimit = 10): string {
 					cell(escapeHtml(line.owner), 'left', `color:#374151;`) +
 					cell(`${line.daysPastDue}&nbsp;d`, 'right') +
 					cell(
-						`<b>${escapeHtml(line.formatted)}</b>${line.currency === report.currency ? '' : `<div style="font-size:11px;color:${MUTED};">${escapeHtml(line.amountDueFormatted)}</div>`}`,
+						`<b>${escapeHtml(line.convertedAmountFormatted)}</b>${line.currency === report.currency ? '' : `<div style="font-size:11px;color:${MUTED};">${escapeHtml(line.amountDueFormatted)}</div>`}`,
 						'right',
 						'white-space:nowrap;',
 					) +
@@ -300,7 +300,11 @@ export function renderHtml(report: CollectionsReport, listLimit = 10): string {
 					) +
 					cell(escapeHtml(account.owner), 'left', 'color:#374151;') +
 					cell(`${account.daysIdle}&nbsp;d`, 'right') +
-					cell(`<b>${escapeHtml(account.formatted)}</b>`, 'right', 'white-space:nowrap;') +
+					cell(
+						`<b>${escapeHtml(account.overdueAmountFormatted)}</b>`,
+						'right',
+						'white-space:nowrap;',
+					) +
 					'</tr>',
 			)
 			.join('');
@@ -343,8 +347,8 @@ export function renderHtml(report: CollectionsReport, listLimit = 10): string {
 					'<tr>' +
 					cell(`<b>${escapeHtml(owner.owner)}</b>`) +
 					cell(escapeHtml(actions || '—'), 'left', 'color:#374151;font-size:12px;') +
-					cell(escapeHtml(fmt(owner.overdueAmount)), 'right', 'white-space:nowrap;') +
-					cell(escapeHtml(owner.formatted), 'right', `white-space:nowrap;color:${MUTED};`) +
+					cell(escapeHtml(owner.overdueAmountFormatted), 'right', 'white-space:nowrap;') +
+					cell(escapeHtml(owner.amountFormatted), 'right', `white-space:nowrap;color:${MUTED};`) +
 					'</tr>'
 				);
 			})
@@ -375,8 +379,8 @@ export function renderHtml(report: CollectionsReport, listLimit = 10): string {
 					'<tr>' +
 					cell(`<b>${escapeHtml(entry.currency)}</b>`) +
 					cell(n(entry.count), 'right') +
-					cell(escapeHtml(entry.formatted), 'right', 'white-space:nowrap;') +
-					cell(escapeHtml(entry.convertedFormatted), 'right', 'white-space:nowrap;') +
+					cell(escapeHtml(entry.amountFormatted), 'right', 'white-space:nowrap;') +
+					cell(escapeHtml(entry.convertedAmountFormatted), 'right', 'white-space:nowrap;') +
 					cell(escapeHtml(entry.rate), 'right', `color:${MUTED};`) +
 					'</tr>',
 			)

@@ -39,15 +39,15 @@ export function renderMarkdown(report: CollectionsReport, listLimit = 10): strin
 			? ` (${percent(summary.overdueAmount / summary.openAmount)} of open)`
 			: '';
 	const rows: Array<[string, string]> = [
-		['Open receivables', `${summary.formatted.openAmount} · ${n(summary.openCount)} invoices`],
+		['Open receivables', `${summary.openAmountFormatted} · ${n(summary.openCount)} invoices`],
 		[
 			'Overdue',
-			`${summary.formatted.overdueAmount} · ${n(summary.overdueCount)} invoices${overdueShare}`,
+			`${summary.overdueAmountFormatted} · ${n(summary.overdueCount)} invoices${overdueShare}`,
 		],
-		['Disputed', summary.formatted.disputedAmount],
+		['Disputed', summary.disputedAmountFormatted],
 		[
 			'Recovered payments',
-			`${summary.formatted.recoveredAmount} · ${n(summary.recoveredCount)} invoices`,
+			`${summary.recoveredAmountFormatted} · ${n(summary.recoveredCount)} invoices`,
 		],
 		[
 			'DSO (countback)',
@@ -76,9 +76,9 @@ export function renderMarkdown(report: CollectionsReport, listLimit = 10): strin
 	);
 	for (const bucket of AGING_BUCKETS) {
 		const cell = report.byBucket[bucket];
-		const change = trend ? signedMoney(trend.buckets[bucket].amountChange, fmt) : '';
+		const change = trend ? signedMoney(trend.buckets[bucket].amountChangeMinor, fmt) : '';
 		out.push(
-			`| ${BUCKET_LABEL[bucket]} | ${n(cell.count)} | ${cell.formatted} | ${percent(cell.share, 0)} | \`${bar(cell.share)}\` | ${change} |`,
+			`| ${BUCKET_LABEL[bucket]} | ${n(cell.count)} | ${cell.amountFormatted} | ${percent(cell.share, 0)} | \`${bar(cell.share)}\` | ${change} |`,
 		);
 	}
 
@@ -93,7 +93,7 @@ export function renderMarkdown(report: CollectionsReport, listLimit = 10): strin
 		for (const line of report.topOverdue.slice(0, listLimit)) {
 			const original = line.currency === report.currency ? '' : ` (${line.amountDueFormatted})`;
 			out.push(
-				`| ${escapeMarkdown(line.number)} | ${escapeMarkdown(line.customer)} | ${escapeMarkdown(line.owner)} | ${line.daysPastDue} | ${line.formatted}${original} | ${STATE_LABEL[line.state] ?? line.state} |`,
+				`| ${escapeMarkdown(line.number)} | ${escapeMarkdown(line.customer)} | ${escapeMarkdown(line.owner)} | ${line.daysPastDue} | ${line.convertedAmountFormatted}${original} | ${STATE_LABEL[line.state] ?? line.state} |`,
 			);
 		}
 	}
@@ -108,7 +108,7 @@ export function renderMarkdown(report: CollectionsReport, listLimit = 10): strin
 		);
 		for (const account of report.stalled.slice(0, listLimit)) {
 			out.push(
-				`| ${escapeMarkdown(account.customer)} | ${escapeMarkdown(account.owner)} | ${account.formatted} | ${account.oldestDaysPastDue} d | ${account.daysIdle} d | ${escapeMarkdown(account.reason)} |`,
+				`| ${escapeMarkdown(account.customer)} | ${escapeMarkdown(account.owner)} | ${account.overdueAmountFormatted} | ${account.oldestDaysPastDue} d | ${account.daysIdle} d | ${escapeMarkdown(account.reason)} |`,
 			);
 		}
 		if (report.stalled.length > listLimit)
@@ -126,7 +126,7 @@ export function renderMarkdown(report: CollectionsReport, listLimit = 10): strin
 		for (const owner of report.byOwner.slice(0, listLimit)) {
 			const a = owner.actions;
 			out.push(
-				`| ${escapeMarkdown(owner.owner)} | ${owner.formatted} | ${fmt(owner.overdueAmount)} | ${a.escalations} | ${a.disputes} | ${a.brokenPromises} | ${a.stalledAccounts} |`,
+				`| ${escapeMarkdown(owner.owner)} | ${owner.amountFormatted} | ${owner.overdueAmountFormatted} | ${a.escalations} | ${a.disputes} | ${a.brokenPromises} | ${a.stalledAccounts} |`,
 			);
 		}
 	}
@@ -144,7 +144,7 @@ export function renderMarkdown(report: CollectionsReport, listLimit = 10): strin
 		);
 		for (const cell of report.byCurrency)
 			out.push(
-				`| ${cell.currency} | ${n(cell.count)} | ${cell.formatted} | ${cell.convertedFormatted} | ${cell.rate} |`,
+				`| ${cell.currency} | ${n(cell.count)} | ${cell.amountFormatted} | ${cell.convertedAmountFormatted} | ${cell.rate} |`,
 			);
 	}
 

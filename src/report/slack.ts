@@ -54,10 +54,10 @@ export function renderSlack(
 		type: 'section',
 		fields: [
 			field(
-				`*Open receivables*\n${summary.formatted.openAmount} · ${n(summary.openCount)} invoices`,
+				`*Open receivables*\n${summary.openAmountFormatted} · ${n(summary.openCount)} invoices`,
 			),
 			field(
-				`*Overdue*\n${summary.formatted.overdueAmount} · ${n(summary.overdueCount)} invoices${trend ? ` (${signedMoney(trend.overdueAmountChange, fmt)})` : ''}`,
+				`*Overdue*\n${summary.overdueAmountFormatted} · ${n(summary.overdueCount)} invoices${trend ? ` (${signedMoney(trend.overdueAmountChangeMinor, fmt)})` : ''}`,
 			),
 			field(
 				`*DSO (countback)*\n${days(metrics.dso.countback)}${dsoDelta != null ? ` (${signedDays(dsoDelta)})` : ''}`,
@@ -68,7 +68,7 @@ export function renderSlack(
 				`*Paid within 7 days · promises kept*\n${percent(metrics.paidWithin7DaysRate)} · ${percent(metrics.promiseKeptRate)}`,
 			),
 			field(
-				`*Disputed · recovered*\n${summary.formatted.disputedAmount} · ${summary.formatted.recoveredAmount}`,
+				`*Disputed · recovered*\n${summary.disputedAmountFormatted} · ${summary.recoveredAmountFormatted}`,
 			),
 			field(
 				`*Reminders · replies · escalations*\n${n(summary.remindersSent)} · ${n(summary.repliesReceived)} · ${n(summary.escalations)}`,
@@ -79,7 +79,7 @@ export function renderSlack(
 		const cell = report.byBucket[bucket];
 		const filled = cell.share > 0 ? Math.max(1, Math.round(cell.share * BAR_WIDTH)) : 0;
 		const label = BUCKET_LABEL[bucket].padEnd(12);
-		return `${label}${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)} ${percent(cell.share, 0).padStart(4)}  ${cell.formatted}`;
+		return `${label}${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)} ${percent(cell.share, 0).padStart(4)}  ${cell.amountFormatted}`;
 	}).join('\n');
 	blocks.push({ type: 'section', text: mrkdwn(`*Aging*\n\`\`\`${aging}\`\`\``) });
 	if (report.topOverdue.length > 0) {
@@ -87,7 +87,7 @@ export function renderSlack(
 			.slice(0, listLimit)
 			.map(
 				(line) =>
-					`• *${escapeSlack(line.number)}* ${escapeSlack(line.customer)}: ${line.formatted}, ${line.daysPastDue} d past due (${escapeSlack(line.owner)})`,
+					`• *${escapeSlack(line.number)}* ${escapeSlack(line.customer)}: ${line.convertedAmountFormatted}, ${line.daysPastDue} d past due (${escapeSlack(line.owner)})`,
 			);
 		blocks.push(
 			{ type: 'divider' },
@@ -99,7 +99,7 @@ export function renderSlack(
 			.slice(0, listLimit)
 			.map(
 				(account) =>
-					`• *${escapeSlack(account.customer)}* ${account.formatted}, idle ${account.daysIdle} d (${escapeSlack(account.owner)})`,
+					`• *${escapeSlack(account.customer)}* ${account.overdueAmountFormatted}, idle ${account.daysIdle} d (${escapeSlack(account.owner)})`,
 			);
 		const more =
 			report.stalled.length > listLimit
@@ -119,6 +119,6 @@ export function renderSlack(
 		`CRF definitions · ${metrics.period.start} – ${metrics.period.end} · credit sales ${metrics.period.creditSalesFormatted} (${metrics.period.creditSalesSource}) · ${report.currency}`,
 	);
 	blocks.push({ type: 'context', elements: footer.map((text) => mrkdwn(text)) });
-	const text = `${report.title}: ${summary.formatted.overdueAmount} overdue of ${summary.formatted.openAmount} open, DSO ${days(metrics.dso.countback)}`;
+	const text = `${report.title}: ${summary.overdueAmountFormatted} overdue of ${summary.openAmountFormatted} open, DSO ${days(metrics.dso.countback)}`;
 	return { text, blocks };
 }

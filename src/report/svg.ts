@@ -17,11 +17,11 @@ export function renderSvg(report: CollectionsReport): string {
 	const largest = Math.max(...AGING_BUCKETS.map((bucket) => report.byBucket[bucket].amount), 0);
 	const parts: string[] = [];
 	parts.push(
-		`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeHtml(`Aging of ${report.summary.formatted.openAmount} open receivables as of ${report.asOf}`)}">`,
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeHtml(`Aging of ${report.summary.openAmountFormatted} open receivables as of ${report.asOf}`)}">`,
 		`<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
 		`<g font-family="Arial, Helvetica, sans-serif">`,
 		`<text x="24" y="30" font-size="17" font-weight="bold" fill="#111827">Aging of open receivables</text>`,
-		`<text x="24" y="50" font-size="12" fill="#6b7280">${escapeHtml(`${report.summary.formatted.openAmount} · ${count(report.summary.openCount, report.locale)} invoices · as of ${longDate(report.asOf, report.locale)}`)}</text>`,
+		`<text x="24" y="50" font-size="12" fill="#6b7280">${escapeHtml(`${report.summary.openAmountFormatted} · ${count(report.summary.openCount, report.locale)} invoices · as of ${longDate(report.asOf, report.locale)}`)}</text>`,
 	);
 	AGING_BUCKETS.forEach((bucket, index) => {
 		const entry = report.byBucket[bucket];
@@ -34,7 +34,7 @@ export function renderSvg(report: CollectionsReport): string {
 			width > 0
 				? `<rect x="${LABEL + 24}" y="${y + 4}" width="${width}" height="18" fill="${BUCKET_COLOR[bucket]}"/>`
 				: '',
-			`<text x="${LABEL + 24 + BAR + 12}" y="${y + 17}" font-size="13" font-weight="bold" fill="#111827">${escapeHtml(entry.formatted)}</text>`,
+			`<text x="${LABEL + 24 + BAR + 12}" y="${y + 17}" font-size="13" font-weight="bold" fill="#111827">${escapeHtml(entry.amountFormatted)}</text>`,
 			`<text x="${WIDTH - 24}" y="${y + 17}" font-size="12" fill="#6b7280" text-anchor="end">${escapeHtml(`${count(entry.count, report.locale)} · ${percent(entry.share, 0)}`)}</text>`,
 		);
 	});

@@ -16,15 +16,15 @@ export function reportHeadline(
 	for (const bucket of AGING_BUCKETS)
 		buckets[bucket] = {
 			count: report.byBucket[bucket].count,
-			amount: report.byBucket[bucket].amount,
+			amountMinor: report.byBucket[bucket].amountMinor,
 		};
 	return {
 		asOf: report.asOf,
 		currency: report.currency,
 		openCount: report.summary.openCount,
-		openAmount: report.summary.openAmount,
+		openAmountMinor: report.summary.openAmountMinor,
 		overdueCount: report.summary.overdueCount,
-		overdueAmount: report.summary.overdueAmount,
+		overdueAmountMinor: report.summary.overdueAmountMinor,
 		dsoSimple: report.metrics.dso.simple,
 		dsoCountback: report.metrics.dso.countback,
 		cei: report.metrics.cei,
@@ -32,22 +32,37 @@ export function reportHeadline(
 	};
 }
 
-/** A stored headline, when it is one (static data can hold anything an older version wrote). */
+/**
+ * A stored headline, when it is one (static data can hold anything an older version wrote). A headline stored
+ * before 0.x renamed its amounts (`openAmount` then held minor units) is read under the new names.
+ */
 export function readHeadline(value: unknown): ReportHeadline | null {
 	if (!isRecord(value) || typeof value.asOf !== 'string' || typeof value.currency !== 'string')
 		return null;
+	const minor = (record: Record<string, unknown>, name: string) =>
+		typeof record[`${name}Minor`] === 'number' ? record[`${name}Minor`] : record[name];
+	const openAmountMinor = minor(value, 'openAmount');
+	const overdueAmountMinor = minor(value, 'overdueAmount');
 	if (
-		typeof value.openAmount !== 'number' ||
-		typeof value.overdueAmount !== 'number' ||
+		typeof openAmountMinor !== 'number' ||
+		typeof overdueAmountMinor !== 'number' ||
 		!isRecord(value.buckets)
 	)
 		return null;
+	const buckets = {} as ReportHeadline['buckets'];
 	for (const bucket of AGING_BUCKETS) {
 		const cell = value.buckets[bucket];
-		if (!isRecord(cell) || typeof cell.amount !== 'number' || typeof cell.count !== 'number')
+		const amountMinor = isRecord(cell) ? minor(cell, 'amount') : undefined;
+		if (!isRecord(cell) || typeof amountMinor !== 'number' || typeof cell.count !== 'number')
 			return null;
+		buckets[bucket] = { count: cell.count, amountMinor };
 	}
-	return value as unknown as ReportHeadline;
+	return {
+		...(value as unknown as ReportHeadline),
+		openAmountMinor,
+		overdueAmountMinor,
+		buckets,
+	};
 }
 
 function change(now: number | null, before: number | null): number | null {
@@ -73,18 +88,20 @@ export function compareHeadlines(
 	for (const bucket of AGING_BUCKETS) {
 		buckets[bucket] = {
 			countChange: now.buckets[bucket].count - before.buckets[bucket].count,
-			amountChange: now.buckets[bucket].amount - before.buckets[bucket].amount,
+			amountChangeMinor: now.buckets[bucket].amountMinor - before.buckets[bucket].amountMinor,
 		};
 	}
 	const dsoChange = {
 		simple: change(now.dsoSimple, before.dsoSimple),
 		countback: change(now.dsoCountback, before.dsoCountback),
 	};
-	const overdueAmountChange = now.overdueAmount - before.overdueAmount;
+	const overdueAmountChangeMinor = now.overdueAmountMinor - before.overdueAmountMinor;
 	const parts: string[] = [];
 	const dsoDelta = dsoChange.countback ?? dsoChange.simple;
 	if (dsoDelta !== null) parts.push(`DSO ${signed(dsoDelta, `${Math.abs(dsoDelta)} days`)}`);
-	parts.push(`overdue ${signed(overdueAmountChange, format(Math.abs(overdueAmountChange)))}`);
+	parts.push(
+		`overdue ${signed(overdueAmountChangeMinor, format(Math.abs(overdueAmountChangeMinor)))}`,
+	);
 	const moved = largestMove(buckets);
 	if (moved)
 		parts.push(
@@ -93,8 +110,8 @@ export function compareHeadlines(
 	return {
 		previousAsOf: before.asOf,
 		dsoChange,
-		openAmountChange: now.openAmount - before.openAmount,
-		overdueAmountChange,
+		openAmountChangeMinor: now.openAmountMinor - before.openAmountMinor,
+		overdueAmountChangeMinor,
 		overdueCountChange: now.overdueCount - before.overdueCount,
 		buckets,
 		text: `Since ${before.asOf}: ${parts.join(', ')}.`,
@@ -107,7 +124,7 @@ function largestMove(
 	let best: { bucket: AgingBucket; amount: number } | null = null;
 	for (const bucket of AGING_BUCKETS) {
 		if (bucket === 'not_due') continue;
-		const amount = buckets[bucket].amountChange;
+		const amount = buckets[bucket].amountChangeMinor;
 		if (amount !== 0 && (!best || Math.abs(amount) > Math.abs(best.amount)))
 			best = { bucket, amount };
 	}

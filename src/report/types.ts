@@ -1,6 +1,7 @@
 /**
- * The report's options and result. Amounts are integer minor units of the reporting currency (`…Amount`), with a
- * formatted string beside them wherever people read them.
+ * The report's options and result. Money names follow the package's rule: `…Minor` is integer minor units of the
+ * reporting currency, the bare name (`openAmount`) the same amount as a major-unit number, `…Formatted` the text
+ * people read. (A sheet mapped to `summary.openAmount` gets 212000 for $212,000.)
  */
 import type { LedgerEvent } from '../contract/ledger';
 import type { AgingBucket, HighValueThreshold, PaymentStateName } from '../state';
@@ -53,8 +54,10 @@ export type ReportRenderName = (typeof REPORT_RENDER_NAMES)[number];
 export interface ReportAmountCell {
 	count: number;
 	/** Minor units of the reporting currency. */
+	amountMinor: number;
+	/** Major units of the reporting currency. */
 	amount: number;
-	formatted: string;
+	amountFormatted: string;
 }
 
 export interface ReportBucketCell extends ReportAmountCell {
@@ -65,19 +68,23 @@ export interface ReportBucketCell extends ReportAmountCell {
 export interface ReportCurrencyCell {
 	currency: string;
 	count: number;
-	/** Open amount in the invoice currency's minor units. */
+	/** Open amount in the invoice currency: minor units, major units, text. */
 	amountMinor: number;
-	formatted: string;
-	/** The same amount in the reporting currency (minor units), converted per invoice. */
 	amount: number;
-	convertedFormatted: string;
+	amountFormatted: string;
+	/** The same amount in the reporting currency, converted per invoice. */
+	convertedAmountMinor: number;
+	convertedAmount: number;
+	convertedAmountFormatted: string;
 	rate: string;
 }
 
 export interface ReportOwnerCell extends ReportAmountCell {
 	owner: string;
 	overdueCount: number;
+	overdueAmountMinor: number;
 	overdueAmount: number;
+	overdueAmountFormatted: string;
 	/** What needs this owner: escalations raised to them, disputes and broken promises on their open invoices. */
 	actions: {
 		escalations: number;
@@ -96,9 +103,10 @@ export interface ReportInvoiceLine {
 	currency: string;
 	amountDueMinor: number;
 	amountDueFormatted: string;
-	/** In the reporting currency. */
-	amount: number;
-	formatted: string;
+	/** The amount due in the reporting currency. */
+	convertedAmountMinor: number;
+	convertedAmount: number;
+	convertedAmountFormatted: string;
 	dueOn: string | null;
 	daysPastDue: number;
 	bucket: AgingBucket;
@@ -111,8 +119,9 @@ export interface ReportStalledAccount {
 	customerId: string | null;
 	owner: string;
 	overdueCount: number;
+	overdueAmountMinor: number;
 	overdueAmount: number;
-	formatted: string;
+	overdueAmountFormatted: string;
 	oldestDaysPastDue: number;
 	/** The latest touch, reply or payment we know of (YYYY-MM-DD), or null when there was none. */
 	lastActivityOn: string | null;
@@ -131,22 +140,22 @@ export interface ReportHeadline {
 	asOf: string;
 	currency: string;
 	openCount: number;
-	openAmount: number;
+	openAmountMinor: number;
 	overdueCount: number;
-	overdueAmount: number;
+	overdueAmountMinor: number;
 	dsoSimple: number | null;
 	dsoCountback: number | null;
 	cei: number | null;
-	buckets: Record<AgingBucket, { count: number; amount: number }>;
+	buckets: Record<AgingBucket, { count: number; amountMinor: number }>;
 }
 
 export interface ReportTrend {
 	previousAsOf: string;
 	dsoChange: { simple: number | null; countback: number | null };
-	openAmountChange: number;
-	overdueAmountChange: number;
+	openAmountChangeMinor: number;
+	overdueAmountChangeMinor: number;
 	overdueCountChange: number;
-	buckets: Record<AgingBucket, { countChange: number; amountChange: number }>;
+	buckets: Record<AgingBucket, { countChange: number; amountChangeMinor: number }>;
 	/** A one-line description of the movement, for people. */
 	text: string;
 }
@@ -168,10 +177,13 @@ export interface ReportMetrics {
 		end: string;
 		months: number;
 		days: number;
+		creditSalesMinor: number;
 		creditSales: number;
 		creditSalesFormatted: string;
 		creditSalesSource: 'given' | 'derived';
+		/** As given in the options (major units), and in minor units; null when not given. */
 		beginningReceivables: number | null;
+		beginningReceivablesMinor: number | null;
 	};
 	/** Counts behind the rates, so nobody has to trust a bare percentage. */
 	counts: {
@@ -187,13 +199,20 @@ export interface ReportMetrics {
 	notes: string[];
 }
 
-export interface ReportSummary {
+/** The report's money totals, each three ways: minor units, major units, text. */
+export const REPORT_SUMMARY_AMOUNTS = [
+	'openAmount',
+	'overdueAmount',
+	'disputedAmount',
+	'recoveredAmount',
+	'writtenOffAmount',
+	'unappliedCreditAmount',
+] as const;
+type SummaryAmount = (typeof REPORT_SUMMARY_AMOUNTS)[number];
+
+export type ReportSummary = {
 	openCount: number;
-	openAmount: number;
 	overdueCount: number;
-	overdueAmount: number;
-	disputedAmount: number;
-	recoveredAmount: number;
 	remindersSent: number;
 	repliesReceived: number;
 	escalations: number;
@@ -202,17 +221,11 @@ export interface ReportSummary {
 	invoiceCount: number;
 	disputedCount: number;
 	recoveredCount: number;
-	writtenOffAmount: number;
 	duplicateCount: number;
 	highValueOverdueCount: number;
-	formatted: {
-		openAmount: string;
-		overdueAmount: string;
-		disputedAmount: string;
-		recoveredAmount: string;
-		writtenOffAmount: string;
-	};
-}
+} & { [Name in SummaryAmount as `${Name}Minor`]: number } & { [Name in SummaryAmount]: number } & {
+	[Name in SummaryAmount as `${Name}Formatted`]: string;
+};
 
 export interface ReportRenders {
 	markdown?: string;

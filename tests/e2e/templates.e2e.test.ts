@@ -85,11 +85,24 @@ describe('template workflows in a real n8n', () => {
 			expect(demo.status).toBe('success');
 			// Follow Up, Hold, Closed, Not Due, Invalid
 			expect(demo.counts('Payment State Check')).toEqual([23, 5, 5, 6, 1]);
-			expect(demo.counts('Escalation Gate')).toEqual([11, 12]);
-			expect(demo.counts('Would it send today?')).toEqual([11, 1]);
-			// Escalate, Update Record, Stop, No Action
-			expect(demo.counts('Reply Triage')).toEqual([3, 6, 1, 0]);
-			expect(demo.counts('Collections Report')).toEqual([1]);
+			expect(demo.counts('Escalation Gate')).toEqual([10, 13]);
+			expect(demo.counts('Would it send today?')).toEqual([11, 2]);
+			// Escalate, Update Record, Stop, No Action (version 1: replies for review go to Escalate)
+			expect(demo.counts('Reply Triage')).toEqual([4, 4, 1, 1]);
+			expect(demo.counts('Collections Report')).toEqual([1, 1]);
+		});
+
+		it("matches every sample reply to its invoice, and the report counts reminders, replies and escalations from the demo's ledger", () => {
+			const replies = [0, 1, 2, 3].flatMap((output) => demo.json('Reply Triage', output));
+			expect(replies.every((item) => (item.replyMatch as IDataObject)?.matched === true)).toBe(
+				true,
+			);
+			expect(replies.every((item) => (item.ledgerRow as IDataObject)?.kind === 'reply')).toBe(true);
+			const [report] = demo.json('Collections Report');
+			const summary = report.summary as Record<string, number>;
+			expect(summary.remindersSent).toBeGreaterThan(0);
+			expect(summary.repliesReceived).toBeGreaterThan(0);
+			expect(summary.escalations).toBeGreaterThan(0);
 		});
 
 		it('never plans a message to a disputed, paid, void, opted-out, paused or escalated invoice', () => {

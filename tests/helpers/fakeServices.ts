@@ -1,13 +1,14 @@
 /**
- * Local fakes of the services the daily template talks to, on 127.0.0.1 only: Stripe (list invoices), Gmail (send),
- * Slack (post a message) and Google Sheets (append, and read back the appended rows). Every request is recorded so tests can assert exactly what was
- * sent. Tests point the template's HTTP nodes at `url(…)`.
+ * Local fakes of the services the templates talk to, on 127.0.0.1 only: Stripe (list invoices, paged like Stripe with
+ * `starting_after` / `has_more`), Gmail (send, and the inbox of replies), Slack (post a message, and the owner's answer
+ * to an approval request), QuickBooks (invoices) and Google Sheets (append, and read back the appended rows). Every
+ * request is recorded so tests can assert exactly what was sent. Tests point the templates' HTTP nodes at `url(…)`.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedRequest {
-	service: 'stripe' | 'gmail' | 'slack' | 'sheets';
+	service: 'stripe' | 'gmail' | 'slack' | 'sheets' | 'quickbooks';
 	method: string;
 	path: string;
 	headers: IncomingMessage['headers'];
@@ -19,6 +20,15 @@ export class FakeServices {
 	readonly requests: RecordedRequest[] = [];
 	private server?: Server;
 	private port = 0;
+
+	/** Invoices per page of GET /stripe/v1/invoices (Stripe's own default is 10, its maximum 100). */
+	stripePageSize = 3;
+	/** Replies waiting in the inbox: GET /gmail/replies hands them over once. */
+	replies: object[] = [];
+	/** The owner's answer per invoice number to POST /slack/approval (default: approved). */
+	readonly approvals = new Map<string, boolean>();
+	/** QuickBooks invoices served at GET /quickbooks/invoices. */
+	quickbooksInvoices: object[] = [];
 
 	/** Stripe invoices served at GET /stripe/v1/invoices (a Stripe list object). */
 	constructor(public stripeInvoices: object[] = []) {}
@@ -50,13 +60,31 @@ export class FakeServices {
 					response.end(JSON.stringify(payload));
 				};
 				if (service === 'stripe' && path === '/stripe/v1/invoices') {
+					const query = new URL(request.url ?? '/', 'http://fake').searchParams;
+					const after = query.get('starting_after');
+					const start = after
+						? this.stripeInvoices.findIndex((invoice) => (invoice as { id: string }).id === after) +
+							1
+						: 0;
+					const size = Math.min(Number(query.get('limit')) || 10, this.stripePageSize);
+					const data = this.stripeInvoices.slice(start, start + size);
 					return reply(200, {
 						object: 'list',
 						url: '/v1/invoices',
-						has_more: false,
-						data: this.stripeInvoices,
+						has_more: start + size < this.stripeInvoices.length,
+						data,
 					});
 				}
+				if (service === 'gmail' && path === '/gmail/replies') {
+					const inbox = this.replies;
+					this.replies = [];
+					return reply(200, inbox);
+				}
+				if (service === 'slack' && path === '/slack/approval') {
+					const invoice = (body as { invoice?: string } | undefined)?.invoice ?? '';
+					return reply(200, { data: { approved: this.approvals.get(invoice) ?? true } });
+				}
+				if (service === 'quickbooks') return reply(200, this.quickbooksInvoices);
 				if (service === 'gmail')
 					return reply(200, {
 						id: `msg-${this.requests.length}`,

@@ -1,6 +1,7 @@
 /**
- * The template workflows as tests use them: read from workflows/, and a "test copy" of the daily template whose source
- * and sinks are retargeted at local fakes (FakeServices). Every other node, our five included, is left as shipped.
+ * The template workflows as tests use them: read from workflows/, and "test copies" whose sources and sinks are
+ * retargeted at local fakes (FakeServices). Every other node, our five and the Data Table nodes included, is left as
+ * shipped.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,66 +38,161 @@ function httpNode(node: INode, url: string, jsonBody?: string): INode {
 	};
 }
 
+/** The same HTTP Request node (its paging included), pointed at a fake and without credentials. */
+function retarget(node: INode, url: string): INode {
+	const parameters = { ...(node.parameters as IDataObject) };
+	delete parameters.nodeCredentialType;
+	return {
+		...node,
+		credentials: undefined,
+		parameters: { ...parameters, url, authentication: 'none' },
+	};
+}
+
+function webhookTrigger(node: INode, path: string): INode {
+	return {
+		...node,
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId: path,
+		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+	};
+}
+
+/** Our nodes plan, judge and report at a fixed instant, so a test's "today" is the same whatever day it runs. */
+function atInstant(node: INode, asOf: string): INode {
+	if (!node.type.startsWith('n8n-nodes-invoice-followup.')) return node;
+	const parameters = node.parameters as IDataObject;
+	return {
+		...node,
+		parameters: {
+			...parameters,
+			options: { ...((parameters.options as IDataObject) ?? {}), asOf },
+		},
+	};
+}
+
+export interface TestCopyOptions {
+	id: string;
+	/** The instant our nodes judge at ("today" of this run). */
+	asOf: string;
+	/** Replace the schedule / mail trigger with a production webhook at this path (queue mode runs only those). */
+	webhookPath?: string;
+}
+
 /**
- * The daily template with Stripe, Gmail, Slack and Sheets pointed at the fakes, a fixed as-of instant so the send
- * window is deterministic, and optionally a Webhook trigger (queue mode runs executions only from webhooks).
+ * The daily template with Stripe, Gmail and Slack pointed at the fakes (the Data Table nodes stay as shipped: the
+ * ledger is the real one in n8n's database). The owner's Slack click is the fake's answer per invoice.
  */
-export function dailyTestCopy(
-	fakes: FakeServices,
-	options: { id: string; asOf: string; webhookPath?: string },
-): TemplateJson {
+export function dailyTestCopy(fakes: FakeServices, options: TestCopyOptions): TemplateJson {
 	const template = readTemplate('invoice-follow-up-daily.json');
 	const nodes = template.nodes.map((node): INode => {
 		switch (node.name) {
 			case 'Stripe: open invoices':
-				return httpNode(node, fakes.url('/stripe/v1/invoices'));
+				return retarget(node, fakes.url('/stripe/v1/invoices'));
 			case 'Gmail: send':
-				return {
-					...httpNode(node, fakes.url('/gmail/send'), '={{ { raw: $json.raw } }}'),
-					onError: node.onError,
-				};
-			case 'Slack: ask the owner':
+				return retarget(node, fakes.url('/gmail/send'));
+			case 'Slack: tell the owner':
 				return httpNode(
 					node,
 					fakes.url('/slack/chat.postMessage'),
-					'={{ { text: $json.escalation.packet.slackApprovalMessage, invoice: $json.invoice.number } }}',
+					'={{ { text: $json.escalation.packet.summary, invoice: $json.invoice.number, reasons: $json.escalation.reasons } }}',
 				);
-			case 'Google Sheets: log':
+			case 'Slack: ask the owner':
 				return httpNode(
 					node,
-					fakes.url('/sheets/append'),
-					'={{ { key: $json.cadence.recorded.key, status: $json.cadence.recorded.status } }}',
+					fakes.url('/slack/approval'),
+					'={{ { text: $json.escalation.packet.slackApprovalMessage, invoice: $json.invoice.number, stepId: $json.cadence.step.id } }}',
 				);
 			case 'Weekdays at 09:00':
-				return options.webhookPath
-					? {
-							...node,
-							type: 'n8n-nodes-base.webhook',
-							typeVersion: 2,
-							webhookId: options.webhookPath,
-							parameters: {
-								httpMethod: 'POST',
-								path: options.webhookPath,
-								responseMode: 'onReceived',
-								options: {},
-							},
-						}
-					: node;
+				return options.webhookPath ? webhookTrigger(node, options.webhookPath) : node;
 			default:
-				if (node.type.startsWith('n8n-nodes-invoice-followup.')) {
-					const parameters = node.parameters as IDataObject;
-					return {
-						...node,
-						parameters: {
-							...parameters,
-							options: { ...((parameters.options as IDataObject) ?? {}), asOf: options.asOf },
-						},
-					};
-				}
-				return node;
+				return atInstant(node, options.asOf);
 		}
 	});
-	return { ...template, id: options.id, name: `${template.name} (test copy)`, nodes };
+	return { ...template, id: options.id, name: `${template.name} (${options.id})`, nodes };
+}
+
+/** The reply template: the Gmail trigger becomes a trigger plus a read of the fake inbox (same node name). */
+export function replyTestCopy(fakes: FakeServices, options: TestCopyOptions): TemplateJson {
+	const template = readTemplate('reply-triage.json');
+	const trigger: INode = {
+		id: 'b0d7a1c2-5f1e-4c3b-9a11-7e2d3c4b5a61',
+		name: 'Replies arrive',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [-240, 300],
+		parameters: {},
+	};
+	const nodes = template.nodes.map((node): INode => {
+		switch (node.name) {
+			case 'New reply in Gmail':
+				return { ...httpNode(node, fakes.url('/gmail/replies')), position: node.position };
+			case 'Stripe: open invoices':
+				return retarget(node, fakes.url('/stripe/v1/invoices'));
+			case 'Slack: tell the owner':
+				return httpNode(
+					node,
+					fakes.url('/slack/chat.postMessage'),
+					'={{ { text: $json.escalation.packet.summary, invoice: $json.invoice?.number ?? null, reasons: $json.escalation.reasons } }}',
+				);
+			default:
+				return atInstant(node, options.asOf);
+		}
+	});
+	const connections = {
+		...template.connections,
+		[trigger.name]: { main: [[{ node: 'New reply in Gmail', type: 'main', index: 0 }]] },
+	};
+	return {
+		...template,
+		id: options.id,
+		name: `${template.name} (${options.id})`,
+		nodes: [options.webhookPath ? webhookTrigger(trigger, options.webhookPath) : trigger, ...nodes],
+		connections,
+	};
+}
+
+/** The weekly report with both QuickBooks reads pointed at the fake and its sinks at Slack / Gmail fakes. */
+export function weeklyTestCopy(
+	fakes: FakeServices,
+	options: TestCopyOptions & { periodMonths?: number },
+): TemplateJson {
+	const template = readTemplate('weekly-collections-report.json');
+	const nodes = template.nodes.map((node): INode => {
+		switch (node.name) {
+			case 'QuickBooks: open invoices':
+			case 'QuickBooks: last 6 months':
+				return httpNode(node, fakes.url('/quickbooks/invoices'));
+			case 'Slack: post the report':
+				return httpNode(
+					node,
+					fakes.url('/slack/chat.postMessage'),
+					'={{ { text: $json.slack.text } }}',
+				);
+			case 'Gmail: email the report':
+				return httpNode(node, fakes.url('/gmail/send'), '={{ { html: $json.html.length } }}');
+			case 'Collections Report': {
+				const report = atInstant(node, options.asOf);
+				const parameters = report.parameters as IDataObject;
+				return options.periodMonths
+					? {
+							...report,
+							parameters: {
+								...parameters,
+								options: {
+									...(parameters.options as IDataObject),
+									periodMonths: options.periodMonths,
+								},
+							},
+						}
+					: report;
+			}
+			default:
+				return atInstant(node, options.asOf);
+		}
+	});
+	return { ...template, id: options.id, name: `${template.name} (${options.id})`, nodes };
 }
 
 const unix = (date: string) => Math.floor(Date.parse(`${date}T17:00:00Z`) / 1000);
@@ -140,59 +236,4 @@ export function stripeBook(): object[] {
 		invoice('in_paid', 90_000, '2026-11-01', 'ap@hooli.example', {}, 'paid'),
 		invoice('in_duesoon', 41_500, '2026-11-21', 'ap@wayne.example'),
 	];
-}
-
-/**
- * The ledger kept in the reminder-log sheet instead of static data: the log is read back before planning and joined
- * per invoice (Cadence Step: History From = Input Fields). This is the set-up for queue mode, whose workers in n8n
- * 2.41.1 start each new execution without the workflow's saved static data.
- */
-export function withSheetLedger(
-	workflow: TemplateJson,
-	fakes: FakeServices,
-	asOf: string,
-): TemplateJson {
-	const plan = "$('Cadence Step: plan').item.json";
-	const nodes = workflow.nodes.map((node): INode => {
-		if (node.name === 'Cadence Step: plan') {
-			return {
-				...node,
-				parameters: {
-					...node.parameters,
-					ledger: 'fields',
-					lastStepId: '={{ $json.lastStepId }}',
-					lastTouchAt: '={{ $json.lastTouchAt }}',
-				},
-			};
-		}
-		if (node.name === 'Google Sheets: log') {
-			return httpNode(
-				node,
-				fakes.url('/sheets/append'),
-				`={{ { invoiceId: ${plan}.invoice.id, stepId: ${plan}.cadence.step.id, at: '${asOf}', key: $json.cadence.recorded.key, status: $json.cadence.recorded.status } }}`,
-			);
-		}
-		return node;
-	});
-	const join: INode = {
-		id: 'f0c3a3a2-6a8e-4d47-9d0c-4c9b2b7a1e01',
-		name: 'Join the reminder log',
-		type: 'n8n-nodes-base.code',
-		typeVersion: 2,
-		position: [900, 600],
-		parameters: {
-			jsCode: `// The last step sent per invoice, from the reminder log, so Cadence Step plans from it.
-const { rows } = await this.helpers.httpRequest({ method: 'GET', url: '${fakes.url('/sheets/rows')}', json: true });
-const last = {};
-for (const row of rows) if (row.status === 'sent' && (!last[row.invoiceId] || row.at >= last[row.invoiceId].at)) last[row.invoiceId] = row;
-return $input.all().map((item) => ({ json: { ...item.json, lastStepId: last[item.json.invoice.id]?.stepId ?? '', lastTouchAt: last[item.json.invoice.id]?.at ?? '' }, pairedItem: item.pairedItem }));`,
-		},
-	};
-	const connections = JSON.parse(JSON.stringify(workflow.connections)) as Record<
-		string,
-		{ main: Array<Array<{ node: string; type: string; index: number }>> }
-	>;
-	connections['Escalation Gate'].main[1] = [{ node: join.name, type: 'main', index: 0 }];
-	connections[join.name] = { main: [[{ node: 'Cadence Step: plan', type: 'main', index: 0 }]] };
-	return { ...workflow, nodes: [...nodes, join], connections };
 }

@@ -128,8 +128,8 @@ describe('Collections Report in the n8n engine', () => {
 		// USD 1,200 + EUR 500 × 1.0834 = $541.70 + USD 800; GBP has no rate: skipped, never summed.
 		expect(summary).toMatchObject({
 			openCount: 3,
-			openAmount: 120_000 + 54_170 + 80_000,
-			overdueAmount: 120_000 + 54_170,
+			openAmountMinor: 120_000 + 54_170 + 80_000,
+			overdueAmountMinor: 120_000 + 54_170,
 			skippedCount: 1,
 		});
 		// Payment State Check's single output lists follow-ups first, so the GBP invoice is not the report's fifth item.
@@ -174,7 +174,7 @@ describe('Collections Report in the n8n engine', () => {
 		expect(first.json(NODE_UNDER_TEST)[0].trend).toBeNull();
 		expect(
 			((staticData.global as IDataObject).collectionsReport as IDataObject).default,
-		).toMatchObject({ asOf: '2026-11-15', overdueAmount: 100_000 });
+		).toMatchObject({ asOf: '2026-11-15', overdueAmountMinor: 100_000 });
 
 		const second = await runNode({
 			type: 'collectionsReport',
@@ -185,8 +185,11 @@ describe('Collections Report in the n8n engine', () => {
 		const trend = second.json(NODE_UNDER_TEST)[0].trend as IDataObject;
 		expect(trend).toMatchObject({
 			previousAsOf: '2026-11-15',
-			overdueAmountChange: 0,
-			buckets: { '1-30': { amountChange: -100_000 }, '31-60': { amountChange: 100_000 } },
+			overdueAmountChangeMinor: 0,
+			buckets: {
+				'1-30': { amountChangeMinor: -100_000 },
+				'31-60': { amountChangeMinor: 100_000 },
+			},
 		});
 		expect(second.json(NODE_UNDER_TEST)[0].html).toEqual(
 			expect.stringContaining('Since 2026-11-15'),
@@ -208,7 +211,7 @@ describe('Collections Report in the n8n engine', () => {
 		});
 		const [item] = result.items(NODE_UNDER_TEST);
 		expect(item.pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(item.json.summary).toMatchObject({ openAmount: 5_000, skippedCount: 2 });
+		expect(item.json.summary).toMatchObject({ openAmountMinor: 5_000, skippedCount: 2 });
 		expect(item.json.html).toBeUndefined();
 		expect(item.binary).toBeUndefined();
 		expect(result.items(NODE_UNDER_TEST, 1)).toEqual([]);

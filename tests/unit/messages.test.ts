@@ -153,6 +153,18 @@ describe('renderMessage', () => {
 		);
 	});
 
+	it('the message view names money the package way: *Formatted text beside *Minor integers', () => {
+		const inv = invoice({ totalMinor: 150000, amountPaidMinor: 30000, amountDueMinor: 120000 });
+		expect(
+			renderMessage(
+				'{{invoice.amountDueFormatted}} of {{invoice.totalFormatted}} ({{invoice.amountPaidFormatted}} paid, {{invoice.amountDueMinor}})',
+				inv,
+			).text,
+		).toBe('$1,200.00 of $1,500.00 ($300.00 paid, 120000)');
+		// The old names still give the same text, so a custom template never sends a bare number.
+		expect(renderMessage('{{invoice.amountDue}}', inv).text).toBe('$1,200.00');
+	});
+
 	it('a missing variable is an error, never a blank', () => {
 		expect(() =>
 			renderMessage('Dear {{contact.title}}', invoice(), { templateName: 'custom-1' }),

@@ -76,7 +76,10 @@ describe('DSO, countback', () => {
 			creditSalesByMonth: { '2026-09': 100_000, '2026-08': 80_000, '2026-07': 70_000 },
 			renders: false,
 		});
-		expect(report.summary.openAmount).toBe(usd(212_000));
+		expect(report.summary.openAmountMinor).toBe(usd(212_000));
+		// Money names: a sheet mapped to summary.openAmount gets 212000 for $212,000, not 21200000.
+		expect(report.summary.openAmount).toBe(212_000);
+		expect(report.summary.openAmountFormatted).toBe('$212,000.00');
 		expect(report.metrics.dso.countback).toBe(75.17);
 		// Simple: 212,000 ÷ 250,000 × 92 days (30 + 31 + 31) = 78.016 → 78.02
 		expect(report.metrics.dso.simple).toBe(78.02);
@@ -84,7 +87,8 @@ describe('DSO, countback', () => {
 			start: '2026-07-01',
 			end: '2026-09-30',
 			days: 92,
-			creditSales: usd(250_000),
+			creditSalesMinor: usd(250_000),
+			creditSales: 250_000,
 			creditSalesSource: 'given',
 		});
 	});
@@ -136,7 +140,7 @@ describe('DSO simple, best possible DSO and ADD', () => {
 		expect(report.metrics.dso.simple).toBe(45);
 		expect(report.metrics.bestPossibleDso).toBe(12);
 		expect(report.metrics.add).toBe(33);
-		expect(report.byBucket.not_due.amount).toBe(usd(12_000));
+		expect(report.byBucket.not_due.amountMinor).toBe(usd(12_000));
 	});
 
 	it('is null, not zero or Infinity, without credit sales', () => {
@@ -175,9 +179,11 @@ describe('CEI', () => {
 			creditSalesByMonth: { '2026-07': 100_000, '2026-08': 100_000, '2026-09': 100_000 },
 			renders: false,
 		});
-		expect(report.summary.openAmount).toBe(usd(180_000));
+		expect(report.summary.openAmountMinor).toBe(usd(180_000));
 		expect(report.metrics.cei).toBe(66.67);
-		expect(report.metrics.period.beginningReceivables).toBe(usd(200_000));
+		expect(report.metrics.period.beginningReceivablesMinor).toBe(usd(200_000));
+		// beginningReceivables goes in and comes out in the same unit (major).
+		expect(report.metrics.period.beginningReceivables).toBe(200_000);
 	});
 
 	it('is null without beginning receivables, with a note that says what to add', () => {

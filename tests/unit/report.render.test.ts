@@ -176,9 +176,9 @@ export function demoReport(): CollectionsReport {
 		...buildCollectionsReport(demoBook(), { ...options, renders: false }).headline,
 		asOf: '2026-11-15',
 	};
-	previous.overdueAmount -= usd(14_000);
-	previous.buckets['31-60'].amount -= usd(21_000);
-	previous.buckets['1-30'].amount += usd(7_000);
+	previous.overdueAmountMinor -= usd(14_000);
+	previous.buckets['31-60'].amountMinor -= usd(21_000);
+	previous.buckets['1-30'].amountMinor += usd(7_000);
 	previous.dsoCountback = (previous.dsoCountback ?? 0) - 2.4;
 	return buildCollectionsReport(demoBook(), { ...options, previous });
 }

@@ -64,28 +64,28 @@ describe('a mixed-currency book', () => {
 
 	it('converts each invoice once and sums integers', () => {
 		// USD 100,000 + EUR 500.00 × 1.0834 = 54,170 + ¥150,000 × 0.0067 = $1,005.00 → 100,500 + KWD 1.235 × 3.25 = 401.375 → 401
-		expect(report.summary.openAmount).toBe(100_000 + 54_170 + 100_500 + 401);
-		expect(report.byBucket['1-30'].amount).toBe(100_000);
-		expect(report.byBucket['61-90'].amount).toBe(54_170);
-		expect(report.byBucket.not_due.amount).toBe(100_500);
-		expect(report.byBucket['91+'].amount).toBe(401);
-		expect(report.summary.formatted.openAmount).toBe('$2,550.71');
+		expect(report.summary.openAmountMinor).toBe(100_000 + 54_170 + 100_500 + 401);
+		expect(report.byBucket['1-30'].amountMinor).toBe(100_000);
+		expect(report.byBucket['61-90'].amountMinor).toBe(54_170);
+		expect(report.byBucket.not_due.amountMinor).toBe(100_500);
+		expect(report.byBucket['91+'].amountMinor).toBe(401);
+		expect(report.summary.openAmountFormatted).toBe('$2,550.71');
 	});
 
 	it('keeps per-currency totals in the original currency beside the converted ones', () => {
 		const byCode = Object.fromEntries(report.byCurrency.map((cell) => [cell.currency, cell]));
 		expect(byCode.EUR).toMatchObject({
 			amountMinor: 50_000,
-			formatted: '€500.00',
-			amount: 54_170,
+			amountFormatted: '€500.00',
+			convertedAmountMinor: 54_170,
 			rate: '1.0834',
 		});
 		expect(byCode.JPY).toMatchObject({
 			amountMinor: 150_000,
-			formatted: '¥150,000',
-			amount: 100_500,
+			amountFormatted: '¥150,000',
+			convertedAmountMinor: 100_500,
 		});
-		expect(byCode.KWD).toMatchObject({ amountMinor: 1_235, amount: 401 });
+		expect(byCode.KWD).toMatchObject({ amountMinor: 1_235, convertedAmountMinor: 401 });
 		expect(byCode.GBP).toBeUndefined();
 	});
 
@@ -104,7 +104,7 @@ describe('a mixed-currency book', () => {
 			fxRates,
 			renders: false,
 		});
-		expect(reversed.summary.openAmount).toBe(report.summary.openAmount);
+		expect(reversed.summary.openAmountMinor).toBe(report.summary.openAmountMinor);
 		expect(reversed.byBucket).toEqual(report.byBucket);
 	});
 
@@ -126,8 +126,8 @@ describe('an empty book', () => {
 		const report = buildCollectionsReport([], { asOf, currency: 'EUR' });
 		expect(report.summary).toMatchObject({
 			openCount: 0,
-			openAmount: 0,
-			overdueAmount: 0,
+			openAmountMinor: 0,
+			overdueAmountMinor: 0,
 			skippedCount: 0,
 		});
 		expect(report.metrics.dso).toEqual({ simple: null, countback: 0, countbackComplete: true });
@@ -206,7 +206,7 @@ describe('what comes in', () => {
 		);
 		expect(report.summary).toMatchObject({
 			openCount: 1,
-			openAmount: usd(100),
+			openAmountMinor: usd(100),
 			duplicateCount: 1,
 			remindersSent: 1,
 			repliesReceived: 1,
@@ -330,11 +330,13 @@ describe('activity, disputes, owners, recovered money and stalled accounts', () 
 	});
 
 	it('sums disputed, recovered and written-off money apart from the open book', () => {
-		expect(report.summary.disputedAmount).toBe(usd(3000));
-		expect(report.summary.recoveredAmount).toBe(usd(2500) + usd(300));
+		expect(report.summary.disputedAmountMinor).toBe(usd(3000));
+		expect(report.summary.recoveredAmountMinor).toBe(usd(2500) + usd(300));
 		expect(report.summary.recoveredCount).toBe(2);
-		expect(report.summary.writtenOffAmount).toBe(usd(640));
-		expect(report.summary.openAmount).toBe(usd(5000 + 700 + 3000 + 100 + 8000 + 1000 + 400 + 900));
+		expect(report.summary.writtenOffAmountMinor).toBe(usd(640));
+		expect(report.summary.openAmountMinor).toBe(
+			usd(5000 + 700 + 3000 + 100 + 8000 + 1000 + 400 + 900),
+		);
 		expect(report.byState).toMatchObject({
 			draft: { count: 1 },
 			void: { count: 1 },
@@ -348,7 +350,7 @@ describe('activity, disputes, owners, recovered money and stalled accounts', () 
 		expect(report.stalled.map((account) => account.customer)).toEqual(['Initech']);
 		expect(report.stalled[0]).toMatchObject({
 			overdueCount: 2,
-			overdueAmount: usd(9000),
+			overdueAmountMinor: usd(9000),
 			lastActivityOn: '2026-10-23',
 			daysIdle: 30,
 			owner: 'Ben Okafor',
@@ -362,18 +364,18 @@ describe('activity, disputes, owners, recovered money and stalled accounts', () 
 		const byName = Object.fromEntries(report.byOwner.map((cell) => [cell.owner, cell]));
 		expect(byName['Ana Ruiz']).toMatchObject({
 			count: 3,
-			amount: usd(8700),
+			amountMinor: usd(8700),
 			actions: { disputes: 1, escalations: 0 },
 		});
 		expect(byName['Ben Okafor']).toMatchObject({
-			overdueAmount: usd(9000),
+			overdueAmountMinor: usd(9000),
 			actions: { escalations: 1, stalledAccounts: 1 },
 		});
 		expect(byName.Unassigned).toBeDefined();
 	});
 
 	it('ranks the largest overdue invoices', () => {
-		expect(report.topOverdue.map((line) => line.amount)).toEqual([
+		expect(report.topOverdue.map((line) => line.convertedAmountMinor)).toEqual([
 			usd(8000),
 			usd(5000),
 			usd(3000),
@@ -386,7 +388,7 @@ describe('activity, disputes, owners, recovered money and stalled accounts', () 
 			customer: 'Initech',
 			daysPastDue: 60,
 			bucket: '31-60',
-			formatted: '$8,000.00',
+			convertedAmountFormatted: '$8,000.00',
 		});
 	});
 
@@ -424,8 +426,11 @@ describe('trend', () => {
 		);
 		expect(after.trend).toMatchObject({
 			previousAsOf: '2026-11-15',
-			overdueAmountChange: 0,
-			buckets: { '1-30': { amountChange: -usd(10_000) }, '31-60': { amountChange: usd(10_000) } },
+			overdueAmountChangeMinor: 0,
+			buckets: {
+				'1-30': { amountChangeMinor: -usd(10_000) },
+				'31-60': { amountChangeMinor: usd(10_000) },
+			},
 		});
 		expect(after.trend!.text).toMatch(/^Since 2026-11-15: DSO [+−]/);
 		expect(after.renders.html).toContain(after.trend!.text.replace(/:/, ':'));
