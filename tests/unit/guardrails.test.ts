@@ -92,9 +92,14 @@ describe('dates held as objects or numbers', () => {
 	};
 
 	it('{ start: "2026-12-31" } is read, not ignored (the invoice is not due on receipt)', () => {
-		expect(dueOf({ start: '2026-12-31' })).toBe('2026-12-31');
-		expect(dueOf({ start: '2026-12-31', end: null, time_zone: null })).toBe('2026-12-31');
-		expect(dueOf({ dateTime: '2026-12-31T10:00:00Z' })).toBe('2026-12-31');
+		// As the node's mapping expressions hand it over (a Notion or Airtable date property).
+		const mapped = (dueOn: unknown) => {
+			const result = normalizeInvoice(base, { source: 'generic', values: { dueOn } });
+			return result.ok ? result.invoice.dueOn : result.errors;
+		};
+		expect(mapped({ start: '2026-12-31' })).toBe('2026-12-31');
+		expect(mapped({ start: '2026-12-31', end: null, time_zone: null })).toBe('2026-12-31');
+		expect(mapped({ dateTime: '2026-12-31T10:00:00Z' })).toBe('2026-12-31');
 	});
 
 	it('a sheet serial (46357) and 20261231 are read as their days, never 1970', () => {
