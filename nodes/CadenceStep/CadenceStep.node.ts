@@ -182,7 +182,7 @@ export class CadenceStep implements INodeType {
 			{
 				displayName:
 					STATIC_DATA_NOTICE +
-					' Limits: a manual run from the editor is not saved (the next scheduled run sends the same step again), queue-mode workers never read it back, and two overlapping runs do not see each other. Plan reserves each step it emits; put a Record operation after your send node to confirm sent or failed.',
+					' Limits: a manual run from the editor is not saved (the next scheduled run sends the same step again), queue-mode workers never read it back, two overlapping runs do not see each other, and approvals, escalated replies and unconfirmed sends are not remembered (use the Ledger input). Plan reserves each step it emits; put a Record operation after your send node to confirm sent or failed.',
 				name: 'ledgerNotice',
 				type: 'notice',
 				displayOptions: { show: { ledger: ['staticData', 'fields'] } },
@@ -327,6 +327,15 @@ export class CadenceStep implements INodeType {
 						default: 2,
 						description:
 							'Ledger Input: business days an approval request waits for an answer before the next step below',
+					},
+					{
+						displayName: 'Attach Invoice From',
+						name: 'attachBinary',
+						type: 'string',
+						default: '',
+						placeholder: 'data',
+						description:
+							"Binary property holding the invoice PDF (for example from the accounting node's download): it is attached to the e-mail's MIME message",
 					},
 					{
 						displayName: 'Catch-Up',
@@ -520,7 +529,7 @@ export class CadenceStep implements INodeType {
 						typeOptions: { minValue: 1 },
 						default: 7,
 						description:
-							'Ledger Input: an out-of-office reply without a return date holds reminders this many days',
+							'An out-of-office reply without a return date holds reminders this many days',
 					},
 					{
 						displayName: 'Paid Claim Check (Business Days)',
@@ -529,7 +538,7 @@ export class CadenceStep implements INodeType {
 						typeOptions: { minValue: 0 },
 						default: 3,
 						description:
-							'Ledger Input: after an "already paid" reply, reminders wait this long for the source to show the payment, then a person checks',
+							'After an "already paid" reply, reminders wait this long for the source to show the payment, then a person checks',
 					},
 					{
 						displayName: 'Pilot Cohort',

@@ -117,19 +117,26 @@ export function readLibraries(options: IDataObject, english: MessageLibrary): Lo
 	return localisedLibraries(custom, english);
 }
 
-/** The ledger rules' options (Ledger input mode). */
+const numberOption = (options: IDataObject, key: string) =>
+	typeof options[key] === 'number' && Number.isFinite(options[key])
+		? (options[key] as number)
+		: undefined;
+
+/** The ledger rules' options (Ledger input mode): reservations and approvals. */
 export function ledgerRuleOptions(options: IDataObject): Partial<PlanOptions> {
-	const number = (key: string) =>
-		typeof options[key] === 'number' && Number.isFinite(options[key])
-			? (options[key] as number)
-			: undefined;
 	return {
-		reservationTimeoutMinutes: number('reservationTimeoutMinutes') ?? 30,
+		reservationTimeoutMinutes: numberOption(options, 'reservationTimeoutMinutes') ?? 30,
 		unconfirmedSends: options.unconfirmedSends === 'retry' ? 'retry' : 'escalate',
-		approvalTimeoutDays: number('approvalTimeoutDays'),
+		approvalTimeoutDays: numberOption(options, 'approvalTimeoutDays'),
 		approvalTimeout: options.approvalTimeout === 'escalate' ? 'escalate' : 'ask_again',
-		outOfOfficeDays: number('outOfOfficeDays'),
-		paidConfirmDays: number('paidConfirmDays'),
+	};
+}
+
+/** How long replies without a date hold (ledger reply rows, or a triage on the item). */
+export function replyHoldOptions(options: IDataObject): Partial<PlanOptions> {
+	return {
+		outOfOfficeDays: numberOption(options, 'outOfOfficeDays'),
+		paidConfirmDays: numberOption(options, 'paidConfirmDays'),
 	};
 }
 

@@ -44,6 +44,7 @@ import {
 	type PlanOptions,
 	isEmailAddress,
 	mimeForMessage,
+	type MimeAttachment,
 } from '../../../src';
 import {
 	asOfParameter,
@@ -54,6 +55,7 @@ import {
 	readInvoice,
 	withAudit,
 } from '../../shared/items';
+import { readAiConfig } from '../../shared/ai';
 import { readLedgerInput } from '../../shared/ledger';
 import { staticNamespace } from '../../shared/staticData';
 import {
@@ -62,6 +64,7 @@ import {
 	ledgerMode,
 	ledgerRuleOptions,
 	readLibraries,
+	replyHoldOptions,
 	readLibrary,
 	readPolicy,
 	splitList,
@@ -119,6 +122,7 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 		sender,
 		cc: splitList(options.cc),
 		tierPolicies,
+		...replyHoldOptions(options),
 		...(rowsMode ? { executionId, ...ledgerRuleOptions(options) } : {}),
 	};
 	const at = new Date().toISOString();
@@ -182,7 +186,7 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 
 	if (ctx.getNodeParameter('personalise', 0, false) === true)
 		await personaliseAll(ctx, planned, options, planAt, executionId);
-	await attachMime(planned, sender);
+	await attachMime(planned, sender, invoiceAttachment(ctx, items, options));
 
 	if (ledger && !dryRun) {
 		pruneLedger(ledger, closed);
@@ -366,16 +370,10 @@ async function personaliseAll(
 			!entry.plan.approved,
 	);
 	if (targets.length === 0) return;
-	const credentials = await ctx.getCredentials<{ apiKey: string; baseUrl: string; model: string }>(
-		'openAiCompatibleApi',
-	);
-	const config: AiConfig = {
-		apiKey: credentials.apiKey,
-		baseUrl: credentials.baseUrl,
-		model: credentials.model,
-		timeoutMs: (options.aiTimeoutMs as number) || 20_000,
+	const config: AiConfig = await readAiConfig(ctx, {
+		...((options.aiTimeoutMs as number) ? { timeoutMs: options.aiTimeoutMs as number } : {}),
 		maxRetries: 1,
-	};
+	});
 	await mapWithConcurrency(targets, 4, async (entry) => {
 		const plan = entry.plan!;
 		const invoice = entry.invoice!;
@@ -504,18 +502,44 @@ function addHints(
  * Each planned e-mail send carries its ready MIME message (`cadence.message.mimeBase64Url`), so no workflow builds
  * MIME by hand. A message the builder refuses (an address or message id that is not valid) is escalated, not sent.
  */
+/**
+ * The invoice document from the item's binary property (Attach Invoice From), as a MIME attachment; undefined when
+ * the option is off or the item carries no such file (the reminder still links the invoice).
+ */
+function invoiceAttachment(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	options: IDataObject,
+): ((itemIndex: number) => Promise<MimeAttachment | undefined>) | undefined {
+	const property = typeof options.attachBinary === 'string' ? options.attachBinary.trim() : '';
+	if (!property) return undefined;
+	return async (itemIndex) => {
+		const binary = items[itemIndex]?.binary?.[property];
+		if (!binary) return undefined;
+		const content = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
+		return {
+			filename: binary.fileName || `invoice.${binary.fileExtension || 'pdf'}`,
+			content,
+			contentType: binary.mimeType || 'application/pdf',
+		};
+	};
+}
+
 async function attachMime(
 	planned: Planned[],
 	sender: { name?: string; email?: string },
+	attachmentOf?: (itemIndex: number) => Promise<MimeAttachment | undefined>,
 ): Promise<void> {
 	for (const entry of planned) {
 		const plan = entry.plan;
 		const message = plan?.message;
 		if (!plan || plan.action !== 'send' || !message || message.channel !== 'email') continue;
 		try {
+			const attachment = await attachmentOf?.(entry.itemIndex);
 			const mimeBase64Url = await mimeForMessage(message, {
 				from: sender.email && isEmailAddress(sender.email) ? sender.email : undefined,
 				fromName: sender.name,
+				...(attachment ? { attachments: [attachment] } : {}),
 			});
 			entry.plan = { ...plan, message: { ...message, mimeBase64Url } };
 		} catch (error) {
