@@ -14,6 +14,7 @@ export * from './triage';
 export * from './escalation';
 export * from './report';
 export * from './fees';
+export * from './statement';
 export * from './ai';
 export * from './contract';
 export { valueAtPath, pathKeys } from './path';
