@@ -94,7 +94,8 @@ export class ReplyTriage implements INodeType {
 					{
 						name: 'Rules (Offline)',
 						value: 'rules',
-						description: 'Deterministic patterns with evidence; no network, no model',
+						description:
+							'Patterns with evidence plus the shipped offline classifier (Learned Classifier option); no network',
 					},
 					{
 						name: 'AI',
