@@ -39,7 +39,7 @@ const WORKFLOW_ID = 'benchCodeVsNode';
  * package.json is missing from dist/, so while nodes are still being written the benchmark loads a copy of
  * package.json that lists only the built ones (dist/ and node_modules/ are links to the real ones).
  */
-function stagePackage(): { dir: string; missing: string[] } {
+export function stagePackage(): { dir: string; missing: string[] } {
 	const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
 		n8n: { nodes: string[] };
 	};
@@ -57,18 +57,25 @@ function stagePackage(): { dir: string; missing: string[] } {
 
 let packageDir = REPO;
 
+/** The package folder n8n loads (see stagePackage). */
+export function usePackage(dir: string): void {
+	packageDir = dir;
+}
+
 /**
  * Runs the pinned n8n CLI. Its stdout goes to a file, not a pipe: n8n exits right after printing the run, and a large
  * `--rawOutput` written to a pipe is cut short at exit, while writes to a file are synchronous and complete.
  */
-function n8n(
+export function n8n(
 	folder: string,
 	args: string[],
+	wrapper: string[] = [],
 ): { code: number | null; stdout: string; stderr: string } {
 	const file = join(folder, 'stdout.txt');
 	const fd = openSync(file, 'w');
 	try {
-		const result = spawnSync('bash', [join(REPO, 'scripts', 'n8n.sh'), folder, ...args], {
+		const command = [...wrapper, 'bash', join(REPO, 'scripts', 'n8n.sh'), folder, ...args];
+		const result = spawnSync(command[0], command.slice(1), {
 			cwd: REPO,
 			encoding: 'utf8',
 			timeout: 600_000,

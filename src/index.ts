@@ -14,8 +14,10 @@ export * from './triage';
 export * from './escalation';
 export * from './report';
 export * from './fees';
+export * from './statement';
 export * from './ai';
 export * from './contract';
+export { valueAtPath, pathKeys } from './path';
 export * from './ledger';
 
 // The stable contract of DESIGN.md, named so it is plain to see: these names are extended, never renamed.

@@ -182,7 +182,7 @@ export class CadenceStep implements INodeType {
 			{
 				displayName:
 					STATIC_DATA_NOTICE +
-					' Limits: a manual run from the editor is not saved (the next scheduled run sends the same step again), queue-mode workers never read it back, and two overlapping runs do not see each other. Plan reserves each step it emits; put a Record operation after your send node to confirm sent or failed.',
+					' Limits: a manual run from the editor is not saved (the next scheduled run sends the same step again), queue-mode workers never read it back, two overlapping runs do not see each other, and approvals, escalated replies and unconfirmed sends are not remembered (use the Ledger input). Plan reserves each step it emits; put a Record operation after your send node to confirm sent or failed.',
 				name: 'ledgerNotice',
 				type: 'notice',
 				displayOptions: { show: { ledger: ['staticData', 'fields'] } },
@@ -329,6 +329,15 @@ export class CadenceStep implements INodeType {
 							'Ledger Input: business days an approval request waits for an answer before the next step below',
 					},
 					{
+						displayName: 'Attach Invoice From',
+						name: 'attachBinary',
+						type: 'string',
+						default: '',
+						placeholder: 'data',
+						description:
+							"Binary property holding the invoice PDF (for example from the accounting node's download): it is attached to the e-mail's MIME message",
+					},
+					{
 						displayName: 'Catch-Up',
 						name: 'catchUp',
 						type: 'options',
@@ -357,7 +366,8 @@ export class CadenceStep implements INodeType {
 						name: 'locale',
 						type: 'string',
 						default: 'en-US',
-						description: 'For money and dates when the customer has no locale',
+						description:
+							'Language, money and dates when the customer has no locale (messages ship in en, de, fr, es and nl)',
 					},
 					timezoneOption(
 						'Default Time Zone',
@@ -380,6 +390,15 @@ export class CadenceStep implements INodeType {
 						default: 2,
 					},
 					{
+						displayName: 'Fallback Language',
+						name: 'fallbackLocale',
+						type: 'string',
+						default: '',
+						placeholder: 'en-GB',
+						description:
+							'Locale whose messages a customer gets when the library has no text in their language (empty: the Default Locale)',
+					},
+					{
 						displayName: 'Forget Untouched Invoices After (Days)',
 						name: 'forgetAfterDays',
 						type: 'number',
@@ -397,6 +416,24 @@ export class CadenceStep implements INodeType {
 							'Whether an invoice whose lastReplyAt is newer than the last touch waits until the reply is triaged. A reply row in the ledger (or a triage field on the item) is triaged: it holds by its intent until a person clears it.',
 					},
 					{
+						displayName: 'Holiday Country',
+						name: 'holidayCountry',
+						type: 'string',
+						default: '',
+						placeholder: 'DE',
+						description:
+							"Public holidays when the customer names no country (the customer's own country and region win): ISO code or name",
+					},
+					{
+						displayName: 'Holiday Region',
+						name: 'holidayRegion',
+						type: 'string',
+						default: '',
+						placeholder: 'BY',
+						description:
+							'Region of the Holiday Country (ISO 3166-2 code or name), for regional holidays',
+					},
+					{
 						displayName: 'Holidays',
 						name: 'holidays',
 						type: 'string',
@@ -405,6 +442,14 @@ export class CadenceStep implements INodeType {
 						description: 'Comma-separated dates with no sends (not business days)',
 					},
 					invoiceFieldOption('Where the normalised invoice is on the item'),
+					{
+						displayName: 'Libraries by Language (JSON)',
+						name: 'libraries',
+						type: 'json',
+						default: '',
+						description:
+							'Wording per language, over the shipped en/de/fr/es/nl or adding one: { "it": { "&lt;template key&gt;": { "email": { "subject", "text", "html" } } } }',
+					},
 					{
 						displayName: 'Max Failed Sends',
 						name: 'maxFailedSends',
@@ -484,7 +529,7 @@ export class CadenceStep implements INodeType {
 						typeOptions: { minValue: 1 },
 						default: 7,
 						description:
-							'Ledger Input: an out-of-office reply without a return date holds reminders this many days',
+							'An out-of-office reply without a return date holds reminders this many days',
 					},
 					{
 						displayName: 'Paid Claim Check (Business Days)',
@@ -493,7 +538,7 @@ export class CadenceStep implements INodeType {
 						typeOptions: { minValue: 0 },
 						default: 3,
 						description:
-							'Ledger Input: after an "already paid" reply, reminders wait this long for the source to show the payment, then a person checks',
+							'After an "already paid" reply, reminders wait this long for the source to show the payment, then a person checks',
 					},
 					{
 						displayName: 'Pilot Cohort',
@@ -565,7 +610,9 @@ export class CadenceStep implements INodeType {
 						displayName: 'Sender Name',
 						name: 'senderName',
 						type: 'string',
-						default: 'Accounts Receivable',
+						default: '',
+						description:
+							"Empty: the sign-off in the customer's language (Accounts Receivable, Ihre Buchhaltung, Service comptabilité, …)",
 					},
 					{
 						displayName: 'Spacing (Hours)',

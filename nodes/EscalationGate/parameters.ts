@@ -13,6 +13,7 @@ import {
 	TriageReadSchema,
 	PaymentStateSchema,
 	readPaymentState,
+	pathKeys,
 	type EscalationInput,
 	type EscalationLedger,
 	type EscalationPriority,
@@ -102,7 +103,7 @@ export function continueSummary(result: EscalationResult): IDataObject {
 
 /** A copy of the item with `flags.automationPaused = true` on the invoice at `path`; nothing else changes. */
 export function withPausedInvoice(json: IDataObject, path: string): IDataObject {
-	const keys = path.split('.');
+	const keys = pathKeys(path);
 	const copy = (node: IDataObject, depth: number): IDataObject => {
 		const key = keys[depth];
 		const child = (node[key] as IDataObject) ?? {};

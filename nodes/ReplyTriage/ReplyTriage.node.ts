@@ -20,6 +20,7 @@ import {
 	type TriageRoute,
 } from '../../src';
 import { auditEntry, namedOutputs, Outputs, valueAt, withAudit } from '../shared/items';
+import { readAiConfig } from '../shared/ai';
 import { invoiceFieldOption, timezoneOption } from '../shared/options';
 import {
 	INPUT_PRESETS,
@@ -93,7 +94,8 @@ export class ReplyTriage implements INodeType {
 					{
 						name: 'Rules (Offline)',
 						value: 'rules',
-						description: 'Deterministic patterns with evidence; no network, no model',
+						description:
+							'Patterns with evidence plus the shipped offline classifier (Learned Classifier option); no network',
 					},
 					{
 						name: 'AI',
@@ -306,19 +308,12 @@ export class ReplyTriage implements INodeType {
 		let ai: AiConfig | undefined;
 		let threshold = DEFAULT_HYBRID_THRESHOLD;
 		if (engine !== 'rules') {
-			const credentials = await this.getCredentials<{
-				apiKey: string;
-				baseUrl: string;
-				model: string;
-			}>('openAiCompatibleApi');
-			ai = {
-				apiKey: credentials.apiKey,
-				baseUrl: credentials.baseUrl,
-				model: (this.getNodeParameter('model', 0, '') as string) || credentials.model,
-				timeoutMs: (options.timeoutMs as number) || 20_000,
+			ai = await readAiConfig(this, {
+				model: (this.getNodeParameter('model', 0, '') as string) || undefined,
+				...((options.timeoutMs as number) ? { timeoutMs: options.timeoutMs as number } : {}),
 				maxRetries: typeof options.maxRetries === 'number' ? options.maxRetries : 2,
 				temperature: 0,
-			};
+			});
 			if (engine === 'hybrid')
 				threshold = this.getNodeParameter('threshold', 0, DEFAULT_HYBRID_THRESHOLD) as number;
 		}

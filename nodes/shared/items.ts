@@ -16,6 +16,7 @@ import {
 	type AuditEntry,
 	type FieldError,
 	type Invoice,
+	valueAtPath,
 } from '../../src';
 
 /** Declares named outputs in the order `Outputs` returns them, so canvas labels explain the flow. */
@@ -60,14 +61,9 @@ export class Outputs<Name extends string> {
 	}
 }
 
-/** A value at a dotted path of an item's JSON ("invoice", "data.invoice"). */
+/** A value at a dotted path of an item's JSON ("invoice", "data.invoice"): the package's one path reader. */
 export function valueAt(json: IDataObject, path: string): unknown {
-	let value: unknown = json;
-	for (const key of path.split('.')) {
-		if (value === null || typeof value !== 'object') return undefined;
-		value = (value as IDataObject)[key];
-	}
-	return value;
+	return valueAtPath(json, path);
 }
 
 export type InvoiceRead = { ok: true; invoice: Invoice } | { ok: false; errors: FieldError[] };

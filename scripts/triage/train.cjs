@@ -7,7 +7,8 @@
  * implementation. Multinomial logistic regression, AdaGrad, L2; int8 weights; softmax temperature fitted on a
  * calibration slice of the training part; one reply in five (by id hash) is held out and never trained on.
  *
- * Options (environment): TRIAGE_BITS (feature space 2^bits, default 16), TRIAGE_EPOCHS (default 12),
+ * Options (environment): TRIAGE_BITS (feature space 2^bits, default 16), TRIAGE_MIN_GRAM and TRIAGE_MAX_GRAM
+ * (character n-grams, default 3 and 4), TRIAGE_MAX_CHARS (default 1500), TRIAGE_EPOCHS (default 12),
  * TRIAGE_L2 (default 1e-5), TRIAGE_DRY=1 (report only, write nothing).
  */
 const { readFileSync, readdirSync, writeFileSync, existsSync } = require('node:fs');
@@ -17,13 +18,23 @@ const ROOT = join(__dirname, '..', '..');
 const dist = (path) => require(join(ROOT, 'dist', 'src', 'triage', path));
 const { parseReply } = dist('parse');
 const { REPLY_INTENTS } = dist('schema');
-const { hashedFeatures } = dist('learned/features');
+const { hashedFeatures, DEFAULT_FEATURE_SHAPE } = dist('learned/features');
 const { modelInputOf } = dist('learned/input');
 const { isHeldOut, isCalibration } = dist('learned/split');
 const { MODEL_FORMAT, IntentModelFileSchema, decodeIntentModel, predictIntent } =
 	dist('learned/model');
 
-const BITS = Number(process.env.TRIAGE_BITS) || 16;
+const SHAPE = {
+	bits: Number(process.env.TRIAGE_BITS) || DEFAULT_FEATURE_SHAPE.bits,
+	minGram: process.env.TRIAGE_MIN_GRAM
+		? Number(process.env.TRIAGE_MIN_GRAM)
+		: DEFAULT_FEATURE_SHAPE.minGram,
+	maxGram: process.env.TRIAGE_MAX_GRAM
+		? Number(process.env.TRIAGE_MAX_GRAM)
+		: DEFAULT_FEATURE_SHAPE.maxGram,
+	maxChars: Number(process.env.TRIAGE_MAX_CHARS) || DEFAULT_FEATURE_SHAPE.maxChars,
+};
+const BITS = SHAPE.bits;
 const EPOCHS = Number(process.env.TRIAGE_EPOCHS) || 12;
 const L2 = process.env.TRIAGE_L2 ? Number(process.env.TRIAGE_L2) : 1e-5;
 const RATE = 0.5;
@@ -74,7 +85,7 @@ function example(record) {
 		headers: record.headers,
 	});
 	const input = modelInputOf(parsed);
-	const features = hashedFeatures(input.text, BITS, input.flags);
+	const features = hashedFeatures(input.text, SHAPE, input.flags);
 	return {
 		id: record.id,
 		lang: record.lang ?? 'en',
@@ -142,6 +153,9 @@ function toFile(trained, temperature, meta) {
 		format: MODEL_FORMAT,
 		version: 1,
 		bits: BITS,
+		minGram: SHAPE.minGram,
+		maxGram: SHAPE.maxGram,
+		maxChars: SHAPE.maxChars,
 		labels: [...REPLY_INTENTS],
 		scale,
 		bias: [...trained.bias].map((value) => Math.round(value * 1e6) / 1e6),
@@ -214,7 +228,7 @@ function main() {
 	}
 	process.stdout.write(
 		`${all.length} replies from ${files.length} files: ${training.length} trained on, ${heldOut.length} held out\n` +
-			`bits ${BITS}, epochs ${EPOCHS}, l2 ${L2}, temperature ${temperature}\n` +
+			`shape ${JSON.stringify(SHAPE)}, epochs ${EPOCHS}, l2 ${L2}, temperature ${temperature}\n` +
 			`held-out accuracy (model alone) ${(meta.heldOutAccuracy * 100).toFixed(1)}%; first-pass calibration-slice accuracy ${(accuracy(first, calibration) * 100).toFixed(1)}%\n` +
 			`per language: ${Object.entries(perLanguage)
 				.map(([lang, { n, right }]) => `${lang} ${right}/${n}`)

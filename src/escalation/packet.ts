@@ -6,6 +6,7 @@
 import type { LateFees } from '../fees/lateFee';
 import type { Invoice } from '../invoice/schema';
 import { formatMoney } from '../money';
+import { clipText, escapeHtml, escapeSlackMrkdwn, oneLine } from '../text';
 import { ESCALATION_RULES } from './rules';
 import type {
 	EscalationInput,
@@ -17,6 +18,8 @@ import type {
 	EscalationSlackBlock,
 	EscalationSlackText,
 } from './schema';
+
+export { clipText, escapeSlackMrkdwn };
 
 /** What a person should do first, per primary reason (from the rule registry). Internal text: never sent to the customer. */
 export const ESCALATION_NEXT_ACTIONS = Object.fromEntries(
@@ -41,29 +44,8 @@ export function escalationReasonLabel(code: EscalationReasonCode): string {
 	return REASON_LABEL[code];
 }
 
-const HTML_ESCAPES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;',
-};
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtmlText(text: string): string {
-	return HTML_SPECIAL.test(text) ? text.replace(HTML_SPECIALS, (char) => HTML_ESCAPES[char]) : text;
-}
-const HTML_SPECIAL = /[&<>"']/;
-const HTML_SPECIALS = /[&<>"']/g;
-
-/** Escapes the three characters Slack mrkdwn reserves (&, <, >). */
-export function escapeSlackMrkdwn(text: string): string {
-	return MRKDWN_SPECIAL.test(text)
-		? text.replace(MRKDWN_SPECIALS, (char) => HTML_ESCAPES[char])
-		: text;
-}
-const MRKDWN_SPECIAL = /[&<>]/;
-const MRKDWN_SPECIALS = /[&<>]/g;
+/** Escapes text for HTML element content and attribute values (src/text.ts). */
+export const escapeHtmlText = escapeHtml;
 
 /**
  * A flat copy of a string built by concatenation. V8 keeps `a + b` as a tree of pieces; a packet is kept on the
@@ -71,17 +53,6 @@ const MRKDWN_SPECIALS = /[&<>]/g;
  */
 export function flatString(text: string): string {
 	return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
-}
-
-/** Control characters and line breaks (CR, LF, U+2028/9) folded to single spaces: text for one header line. */
-export function oneLine(text: string): string {
-	// eslint-disable-next-line no-control-regex -- control characters are exactly what it removes
-	return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
-}
-
-/** Shortens text to `max` characters (counting the ellipsis). */
-export function clipText(text: string, max: number): string {
-	return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 }
 
 /** `jane.doe@acme.com` → `j•••@a•••.com`. */

@@ -1,4 +1,5 @@
 /** Small text helpers shared by the renderers: labels, escaping, numbers for people. */
+import { escapeSlackMrkdwn, oneLine } from '../text';
 import type { AgingBucket } from '../state';
 
 export const BUCKET_LABEL: Readonly<Record<AgingBucket, string>> = {
@@ -75,35 +76,9 @@ export function longDate(date: string, locale: string): string {
 	}
 }
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;',
-};
+export { escapeHtml, escapeMarkdown, clipText as truncate } from '../text';
 
-export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
-}
-
-/** For Markdown table cells: pipes and line breaks would break the table; backslashes and markup are neutralised. */
-export function escapeMarkdown(text: string): string {
-	return text
-		.replace(/\\/g, '\\\\')
-		.replace(/([|*_`[\]<>#])/g, '\\$1')
-		.replace(/\r?\n|\r/g, ' ');
-}
-
-/** For Slack mrkdwn: only &, < and > are control characters there. */
+/** For Slack mrkdwn on one line (a list entry): escaped, line breaks folded. */
 export function escapeSlack(text: string): string {
-	return text
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/\r?\n|\r/g, ' ');
-}
-
-export function truncate(text: string, max: number): string {
-	return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+	return oneLine(escapeSlackMrkdwn(text));
 }

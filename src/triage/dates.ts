@@ -235,15 +235,15 @@ const FORMS: ReadonlyArray<{ form: string; re: RegExp }> = [
 	{
 		// "até o dia 10", "entro il giorno 10": a bare day after a word that can only introduce a day.
 		form: 'ordinal-bare',
-		re: /\b(?:ate o dia|ate dia|no dia|o dia|il giorno|entro il|op de) (\d{1,2})\b(?![./:-]?\d)(?! (?:de|di|van|of) )/g,
+		re: /\b(?:ate o dia|ate dia|no dia|o dia|el dia|del dia|il giorno|entro il|op de|(?:for|on|by) day) (\d{1,2})\b(?![./:-]?\d)(?! (?:de|di|van|of) )/g,
 	},
 	{
 		form: 'end-of-month',
-		re: /\b(?:(?:the |by |at |until )?end of (?:the )?(this |next |the )?month|(?:next )?month[- ]end|eom|monatsende|ende (?:des|dieses|nachsten) monats|ende (?:november|dezember)|fin (?:de|du) mois(?: prochain)?|fin de(?:l)? mes(?: que viene| proximo)?|finales de(?:l)? mes|eind(?:e)? van de(?:ze)? maand|einde (?:van de )?maand|fine (?:del )?mese(?: prossimo)?|(?:fim|final) do mes(?: que vem)?)\b/g,
+		re: /\b(?:(?:the |by |at |until )?end of (?:the )?(this |next |the )?month|(?:next )?month[- ]end|eom|monatsende|ende (?:des|dieses|nachsten) monats|ende (?:november|dezember)|fin (?:de|du) mois(?: prochain)?|fin de(?:l)? mes(?: que viene| proximo)?|finales de(?:l)? mes|eind(?:e)? van de(?:ze)? maand|einde (?:van de )?maand|fine (?:del )?mese(?: prossimo)?|(?:fim|final) do mes(?: que vem)?|final de(?:l)? mes|(?:ultimo|letzten|laatste|dernier) (?:dia|giorno|tag|dag|jour) (?:do|del|des|van de|du) (?:mes|mese|monats|maand|mois)|ultimo giorno del mese)\b/g,
 	},
 	{
 		form: 'end-of-week',
-		re: /\b(?:end of (?:the |this |next )?week|eow|ende (?:der|dieser|nachster) woche|fin de (?:la )?semaine(?: prochaine)?|fin de(?: esta)? semana|eind van de(?:ze| volgende)? week|fine (?:della )?settimana(?: prossima)?|fim (?:d[ae]st?a )?semana(?: que vem)?)\b/g,
+		re: /\b(?:end of (?:the |this |next )?week|eow|ende (?:der|dieser|nachster) woche|fin de (?:la )?semaine(?: prochaine)?|fin de(?: esta)? semana|eind van de(?:ze| volgende)? week|fine (?:della )?(?:prossima )?settimana(?: prossima)?|fim (?:d[ae]st?a |da proxima )?semana(?: que vem)?)\b/g,
 	},
 	{
 		form: 'next-week',
@@ -255,12 +255,12 @@ const FORMS: ReadonlyArray<{ form: string; re: RegExp }> = [
 	},
 	{
 		form: 'day-relative',
-		re: /\b(?:day after tomorrow|ubermorgen|apres-demain|apres demain|pasado manana|overmorgen|dopodomani|depois de amanha|tomorrow|morgen|demain|manana|domani|amanha|today|heute|aujourd'hui|hoy|vandaag|oggi|hoje|end of (?:the )?day|eod|cob|close of business)\b/g,
+		re: /\b(?:day after tomorrow|ubermorgen|apres-demain|apres demain|pasado manana|overmorgen|dopodomani|depois de amanha|tomorrow|tmrw|tmr|2moro|morgen|demain|manana|domani|amanha|today|heute|aujourd'hui|hoy|vandaag|oggi|hoje|end of (?:the )?day|eod|cob|close of business|this (?:afternoon|morning|evening)|tonight|later today|heute (?:nachmittag|abend)|cet apres-midi|ce soir|esta tarde|esta noche|vanmiddag|vanavond|oggi pomeriggio|stasera|hoje a tarde|esta noite)\b/g,
 	},
 	{
 		form: 'within',
 		re: new RegExp(
-			`\\b(?:within|in|in the next|after|innerhalb(?: von)?|in den nachsten|binnen|dans|sous|d'ici|en|dentro de|en los proximos|en las proximas|entro|tra|fra|em|nos proximos|over)(?: the next)? (\\d{1,3}|${NUMBER_WORD_PATTERN})(?: \\(\\d{1,3}\\))? (business |working |calendar )?(days?|weeks?|tagen?|werktagen?|wochen?|jours?(?: ouvres)?|semaines?|dias(?: habiles| uteis)?|semanas?|dagen|werkdagen|weken|giorni(?: lavorativi)?|settimane)\\b`,
+			`\\b(?:within|in|in the next|after|innerhalb(?: von)?|in den nachsten|binnen|dans|sous|d'ici|en|dentro de|en los proximos|en las proximas|entro|tra|fra|em|em ate|ate|nos proximos|over|innert|en un plazo de|no prazo de|in een periode van)(?: the next)? (\\d{1,3}|${NUMBER_WORD_PATTERN})(?: \\(\\d{1,3}\\))? (business |working |calendar )?(days?|weeks?|tagen?|werktagen?|wochen?|jours?(?: ouvres)?|semaines?|dias(?: habiles| uteis)?|semanas?|dagen|werkdagen|weken|giorni(?: lavorativi)?|settimane)\\b`,
 			'g',
 		),
 	},
@@ -321,6 +321,24 @@ function nearestYear(month: number, day: number, reference: string, refDay: numb
 	return (dayNumber(thisYear) as number) < refDay - 45 ? ymd(year + 1, month, day) : thisYear;
 }
 
+/**
+ * "On the 15th": the next such day on or after the reference date. `clamp` reads "the 31st" in a 30-day month
+ * as its last day; without it such a day is no date.
+ */
+function nextDayOfMonth(day: number, reference: string, clamp: boolean): string | null {
+	if (day < 1 || day > 31) return null;
+	let month = Number(reference.slice(5, 7));
+	let year = Number(reference.slice(0, 4));
+	if (day < Number(reference.slice(8, 10))) {
+		month++;
+		if (month > 12) {
+			month = 1;
+			year++;
+		}
+	}
+	return ymd(year, month, clamp ? Math.min(day, daysInMonth(year, month)) : day);
+}
+
 function endOfMonth(reference: string, monthsAhead: number): string {
 	let year = Number(reference.slice(0, 4));
 	let month = Number(reference.slice(5, 7)) + monthsAhead;
@@ -350,7 +368,6 @@ function resolve(
 	refDay: number,
 	order: DayOrder,
 ): string | null {
-	const year = Number(reference.slice(0, 4));
 	const refWeekday = weekdayIndex(reference);
 	switch (form) {
 		case 'iso':
@@ -361,7 +378,13 @@ function resolve(
 			const dotted = match[2] === '.';
 			const yearText = match[4];
 			// "12.5" is a number, not a date: a dotted date needs a year or a closing dot (15.12. / 15.12.2026).
-			if (dotted && !yearText && match[5] !== '.') return null;
+			// "for 21.09," after a word that introduces a date is a date too; "12.50" after a currency is not.
+			const introduced =
+				/\b(?:for|on|by|until|till|before|am|bis|zum|vor|le|au|avant|el|para|antes|il|per|entro|op|voor|tot|dia|em|ate)(?: (?:the|den|dem|de|del|le|o))? $/.test(
+					text.slice(Math.max(0, match.index - 14), match.index),
+				);
+			if (dotted && !yearText && match[5] !== '.' && !(introduced && match[3].length === 2))
+				return null;
 			if (dotted && !yearText && /\d/.test(text[match.index + match[0].length] ?? '')) return null;
 			let dayFirst = dotted || order === 'dmy' || first > 12;
 			if (second > 12) dayFirst = false;
@@ -414,25 +437,14 @@ function resolve(
 		}
 		case 'ordinal':
 		case 'ordinal-bare': {
-			const day = Number(match[1]);
-			if (day < 1 || day > 31) return null;
-			let month = Number(reference.slice(5, 7));
-			let inYear = year;
-			if (day < Number(reference.slice(8, 10))) {
-				month++;
-				if (month > 12) {
-					month = 1;
-					inYear++;
-				}
-			}
-			return ymd(inYear, month, Math.min(day, daysInMonth(inYear, month)));
+			return nextDayOfMonth(Number(match[1]), reference, true);
 		}
 		case 'end-of-month': {
 			const next = /next|prochain|nachsten|que viene|proximo/.test(match[0]);
 			return endOfMonth(reference, next ? 1 : 0);
 		}
 		case 'end-of-week': {
-			const next = /next|prochaine|nachster/.test(match[0]);
+			const next = /next|prochaine|nachster|volgende|prossima|proxima|que vem/.test(match[0]);
 			const friday = refDay + (4 - refWeekday) + (next ? 7 : 0);
 			return dateOfDay(friday < refDay ? friday + 7 : friday);
 		}
@@ -455,7 +467,8 @@ function resolve(
 			if (word === 'manana' && /(?:la|esta|cada) $/.test(before)) return null;
 			if (/after tomorrow|ubermorgen|apres|pasado|overmorgen|dopodomani|depois/.test(word))
 				return dateOfDay(refDay + 2);
-			if (/tomorrow|morgen|demain|manana|domani|amanha/.test(word)) return dateOfDay(refDay + 1);
+			if (/tomorrow|tmrw|^tmr$|2moro|^morgen|demain|^manana|domani|amanha/.test(word))
+				return dateOfDay(refDay + 1);
 			return reference;
 		}
 		case 'within': {
@@ -470,13 +483,32 @@ function resolve(
 		}
 		case 'weekday': {
 			const target = WEEKDAYS[match[2]];
+			// "el próximo viernes 18", "Friday the 18th": the day number names the date.
+			const numbered = /^,? (?:the )?(\d{1,2})(?:st|nd|rd|th|er|e|o|\.)?(?![\d/.:-]\d)/.exec(
+				text.slice(match.index + match[0].length, match.index + match[0].length + 12),
+			);
+			if (
+				numbered &&
+				!/^ \d{1,2} (?:[a-z]{3,})/.test(
+					text.slice(match.index + match[0].length, match.index + match[0].length + 16),
+				)
+			) {
+				const named = nextDayOfMonth(Number(numbered[1]), reference, false);
+				if (named) return named;
+			}
 			if (match[2] === 'wed' || match[2] === 'thu' || match[2] === 'fri') {
 				if (!match[1] && !/^[ ,.]/.test(text[match.index + match[0].length] ?? '.')) return null;
 			}
 			// "Friday" / "this Friday" is the coming Friday (today when today is Friday); "next Friday" is the Friday
 			// of next calendar week (the house convention of the label guide).
 			const qualifier = `${match[1] ?? ''} ${match[3] ?? ''}`;
-			if (NEXT_QUALIFIER.test(qualifier)) return dateOfDay(refDay - refWeekday + 7 + target);
+			// "Thursday next week", "Friday in one week", "vendredi de la semaine prochaine"
+			const weekAfter =
+				/^,? (?:of |in |de la |der |van de )?(?:next week|in one week|in a week|nachste woche|nachsten woche|semaine prochaine|la semana que viene|de la proxima semana|volgende week|della prossima settimana|prossima settimana|da proxima semana|da semana que vem)\b/.test(
+					text.slice(match.index + match[0].length, match.index + match[0].length + 30),
+				);
+			if (NEXT_QUALIFIER.test(qualifier) || weekAfter)
+				return dateOfDay(refDay - refWeekday + 7 + target);
 			return dateOfDay(refDay + ((target - refWeekday + 7) % 7));
 		}
 		default:

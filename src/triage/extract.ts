@@ -173,10 +173,13 @@ const LANGUAGE_MARKERS: ReadonlyArray<[string, RegExp]> = [
 	['en', /\b(?:the|we|is|and|will|you|our|this|have|please)\b/g],
 	['de', /\b(?:und|die|der|wir|ist|nicht|sie|ihre|bitte|das|mit)\b/g],
 	['fr', /\b(?:nous|vous|est|les|pas|une|des|pour|avec|votre|merci)\b/g],
-	['es', /\b(?:el|los|las|que|por|para|hemos|una|con|su|gracias)\b/g],
+	['es', /\b(?:el|los|las|que|por|para|hemos|una|con|su|gracias|pago|hola)\b/g],
+	['nl', /\b(?:het|een|niet|wij|zijn|voor|met|van|graag|bedankt|factuur|jullie|ons)\b/g],
+	['it', /\b(?:il|che|non|per|della|sono|grazie|abbiamo|fattura|questa|gli|pagamento)\b/g],
+	['pt', /\b(?:nao|uma|para|com|os|voces|obrigad[oa]|fatura|pagamento|estamos|pela|pelo)\b/g],
 ];
 
-/** The reply's language (en, de, fr, es) by counting common words in its first 2 000 characters. */
+/** The reply's language (en, de, fr, es, nl, it, pt) by counting common words in its first 2 000 characters. */
 export function guessLanguage(normalised: string): string {
 	const sample = normalised.slice(0, 2000);
 	let best = 'en';
@@ -191,6 +194,14 @@ export function guessLanguage(normalised: string): string {
 	return best;
 }
 
-export function dayOrderFor(language: string): DayOrder {
-	return language === 'en' ? 'mdy' : 'dmy';
+/** Zones whose writers put the month first (12/15): the United States, Canada's English zones, the Philippines. */
+const MONTH_FIRST_ZONE =
+	/^(?:America\/(?:New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Detroit|Boise|Juneau|Sitka|Nome|Adak|Yakutat|Menominee|Metlakatla|Indiana\/\w+|Kentucky\/\w+|North_Dakota\/\w+|Toronto|Vancouver|Edmonton|Winnipeg|Halifax|Regina|St_Johns)|US\/\w+|Pacific\/Honolulu|Asia\/Manila|Etc\/UTC|UTC)$/;
+
+/**
+ * Month first only for English from a month-first zone (or no known zone); "05/12" from London, Berlin or Madrid
+ * is the 5th of December.
+ */
+export function dayOrderFor(language: string, timezone = 'UTC'): DayOrder {
+	return language === 'en' && MONTH_FIRST_ZONE.test(timezone) ? 'mdy' : 'dmy';
 }

@@ -1,9 +1,10 @@
 /**
  * Fusion of the rules engine and the learned classifier (./learned):
  * - the rules keep their evidence and their intents;
- * - the model adds recall: it names the intent when the rules found none, and may take over a calm reading
- *   when it is sure and the rules are not;
- * - an escalate-class intent from either side wins (the model's when it is reasonably sure);
+ * - the model adds recall: it names the intent when the rules found none, and takes over a calm reading when it
+ *   is sure and the rules are not (a lone question mark is weak evidence);
+ * - an escalate-class intent from either side wins: the model's when it is reasonably sure; when it only suspects
+ *   one, the reply goes to review, so a person still reads it;
  * - the confidence is calibrated from both, so a reply neither side is sure of goes to review.
  */
 import { predictIntent, shippedIntentModel } from './learned/model';
@@ -15,12 +16,16 @@ import {
 	type ReplyIntent,
 } from './schema';
 
-/** The model's probability from which its escalate-class intent is added to the rules' intents. */
+/** The model's probability from which its escalate-class reading escalates. */
 export const LEARNED_ESCALATE_AT = 0.45;
+/** From here up to LEARNED_ESCALATE_AT, the model's escalate-class reading sends the reply to review. */
+export const LEARNED_SUSPECTS_AT = 0.3;
 /** The model's probability from which it names the intent of a reply the rules could not read. */
 export const LEARNED_NAMES_AT = 0.35;
 /** The model's probability from which it overrules a calm rules reading that is less sure than it. */
 export const LEARNED_OVERRULES_AT = 0.7;
+/** ... and a reading that rests on a question mark alone. */
+export const LEARNED_OVERRULES_QUESTION_AT = 0.55;
 
 /** Intents an auto-reply can carry; the model may not read a vacation notice as a dispute. */
 const AUTO_REPLY_INTENTS: ReadonlySet<ReplyIntent> = new Set([
@@ -29,10 +34,26 @@ const AUTO_REPLY_INTENTS: ReadonlySet<ReplyIntent> = new Set([
 	'acknowledged',
 ]);
 
+export interface RulesReading {
+	/** The rules' intents, most severe first. */
+	intents: readonly ReplyIntent[];
+	confidence: number;
+	/** Intents whose words the reply uses only under a negation ("nous ne contestons pas"). */
+	negated: ReadonlySet<ReplyIntent>;
+	/** The rules' primary intent is a question only because a sentence ends with "?". */
+	questionMarkOnly: boolean;
+	/** The normalised text the model reads, and the header facts. */
+	text: string;
+	flags: readonly string[];
+	autoReply: boolean;
+}
+
 export interface Fused {
 	intents: ReplyIntent[];
 	confidence: number;
 	evidence?: Evidence;
+	/** Why a person should read it although nothing escalates. */
+	review?: string;
 	trace?: { intent: ReplyIntent; probability: number };
 }
 
@@ -41,22 +62,27 @@ function bySeverity(intents: Iterable<ReplyIntent>): ReplyIntent[] {
 	return INTENT_SEVERITY.filter((intent) => set.has(intent));
 }
 
-export function fuseLearned(
-	rulesIntents: readonly ReplyIntent[],
-	rulesConfidence: number,
-	text: string,
-	flags: readonly string[],
-	autoReply: boolean,
-): Fused | null {
+const escalates = (intent: ReplyIntent) => ESCALATING_INTENTS.includes(intent);
+
+export function fuseLearned(rules: RulesReading): Fused | null {
 	const model = shippedIntentModel();
 	if (!model) return null;
-	const prediction = predictIntent(model, text, flags);
+	const prediction = predictIntent(model, rules.text, rules.flags);
 	const { probabilities } = prediction;
 	let learned = prediction.intent;
 	let probability = prediction.probability;
-	if (autoReply && !AUTO_REPLY_INTENTS.has(learned)) {
+	// A bounce is a fact of the headers and the delivery report, which the rules read; the model may not guess one.
+	if (learned === 'bounce' && !rules.flags.includes('bounce')) {
+		probability = 0;
+		probabilities.forEach((candidate, index) => {
+			if (REPLY_INTENTS[index] !== 'bounce' && candidate > probability) {
+				learned = REPLY_INTENTS[index];
+				probability = candidate;
+			}
+		});
+	}
+	if (rules.autoReply && !AUTO_REPLY_INTENTS.has(learned)) {
 		// Read the best intent an auto-reply can carry.
-		learned = 'out_of_office';
 		probability = 0;
 		for (const intent of AUTO_REPLY_INTENTS) {
 			const candidate = probabilities[REPLY_INTENTS.indexOf(intent)];
@@ -73,46 +99,59 @@ export function fuseLearned(
 		snippet: `learned classifier: ${learned} (p=${trace.probability})`,
 		weight: trace.probability,
 	};
+	const rulesIntents = rules.intents;
 	const rulesPrimary = rulesIntents[0];
-	const agreeing = rulesIntents.includes(learned);
+	const rulesEscalate = rulesIntents.some(escalates);
+	const suspicion = (): string =>
+		`the learned classifier suspects ${learned.replace(/_/g, ' ')} (p=${trace.probability}): a person reads it`;
 
-	if (rulesPrimary === 'other') {
-		if (learned === 'other' || probability < LEARNED_NAMES_AT)
-			return { intents: ['other'], confidence: Math.min(0.3, probability), trace };
-		return { intents: [learned], confidence: probability, evidence, trace };
-	}
-	if (agreeing) {
+	if (rulesPrimary === 'other' && (learned === 'other' || probability < LEARNED_NAMES_AT))
+		return { intents: ['other'], confidence: Math.min(0.3, probability), trace };
+	if (rulesIntents.includes(learned)) {
 		// Two independent readings agree: more sure than either.
-		const confidence = 1 - (1 - rulesConfidence) * (1 - probability);
+		const confidence = 1 - (1 - rules.confidence) * (1 - probability);
 		const intents =
 			learned === rulesPrimary ? [...rulesIntents] : bySeverity([learned, ...rulesIntents]);
 		return { intents, confidence, evidence, trace };
 	}
-	const learnedEscalates = ESCALATING_INTENTS.includes(learned);
-	const rulesEscalate = rulesIntents.some((intent) => ESCALATING_INTENTS.includes(intent));
-	if (learnedEscalates && probability >= LEARNED_ESCALATE_AT) {
-		// Either side's escalate-class reading wins; the rules' own escalate-class intents stay.
+	if (escalates(learned) && probability >= LEARNED_ESCALATE_AT && !rules.negated.has(learned)) {
+		// Either side's escalate-class reading wins. When both escalate but differ, the rules' reading (with its
+		// evidence) stays first and the model's joins it.
 		const intents = rulesEscalate
-			? bySeverity([...rulesIntents, learned])
-			: bySeverity([learned, ...rulesIntents.filter((intent) => intent !== 'acknowledged')]);
-		return { intents, confidence: Math.max(probability, 0.5), evidence, trace };
+			? [rulesPrimary, ...bySeverity([...rulesIntents.slice(1), learned])]
+			: bySeverity([
+					learned,
+					...rulesIntents.filter((intent) => intent !== 'acknowledged' && intent !== 'other'),
+				]);
+		return { intents, confidence: probability, evidence, trace };
 	}
+	if (rulesPrimary === 'other') {
+		if (escalates(learned) && probability >= LEARNED_SUSPECTS_AT)
+			return { intents: ['other'], confidence: probability, evidence, review: suspicion(), trace };
+		return { intents: [learned], confidence: probability, evidence, trace };
+	}
+	const overrules = rules.questionMarkOnly ? LEARNED_OVERRULES_QUESTION_AT : LEARNED_OVERRULES_AT;
 	if (
 		!rulesEscalate &&
-		probability >= LEARNED_OVERRULES_AT &&
-		probability > rulesConfidence &&
-		learned !== 'other'
+		!escalates(learned) &&
+		probability >= overrules &&
+		(rules.questionMarkOnly || probability > rules.confidence)
 	) {
-		return {
-			intents: [learned],
-			confidence: probability * (1 - rulesConfidence / 2),
-			evidence,
-			trace,
-		};
+		return { intents: [learned], confidence: probability, evidence, trace };
 	}
 	// The rules stand; the model's disagreement lowers the confidence.
 	const rulesProbability = probabilities[REPLY_INTENTS.indexOf(rulesPrimary)];
 	const confidence =
-		rulesConfidence * (0.6 + 0.4 * Math.min(1, rulesProbability / Math.max(probability, 1e-6)));
-	return { intents: [...rulesIntents], confidence, evidence: { ...evidence, weight: 0 }, trace };
+		rules.confidence * (0.6 + 0.4 * Math.min(1, rulesProbability / Math.max(probability, 1e-6)));
+	const review =
+		!rulesEscalate && escalates(learned) && probability >= LEARNED_SUSPECTS_AT
+			? suspicion()
+			: undefined;
+	return {
+		intents: [...rulesIntents],
+		confidence,
+		evidence: { ...evidence, weight: 0 },
+		...(review ? { review } : {}),
+		trace,
+	};
 }

@@ -263,7 +263,7 @@ const LABEL: Readonly<Record<ReplyIntent, string>> = {
 
 /** Triage one reply with the offline rules engine. Synchronous and deterministic. */
 export function triageReply(input: ReplyInput, options: TriageOptions = {}): TriageResult {
-	const { reference, fallback } = resolveReference(input.receivedAt, options);
+	const { zone, reference, fallback } = resolveReference(input.receivedAt, options);
 	const headers = input.headers as Record<string, string | string[]> | undefined;
 	const parsed = parseReply({
 		subject: input.subject,
@@ -304,6 +304,8 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 	let insolvency = false;
 	// Sentences that address an automated system are instructions, not the customer's words: they score nothing.
 	const injected = new Set<number>();
+	// Intents the reply names only to deny them ("we are not disputing"): the learned model may not add them back.
+	const negated = new Set<ReplyIntent>();
 	for (const pattern of PATTERNS) {
 		if (pattern.id !== 'signal.injection') continue;
 		pattern.re.lastIndex = 0;
@@ -334,6 +336,7 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 				pattern.negatable &&
 				isNegated(text, span.start, span.end, match.index, match.index + match[0].length)
 			) {
+				if (pattern.intent) negated.add(pattern.intent);
 				pattern.re.lastIndex = match.index + 1;
 				continue;
 			}
@@ -448,7 +451,18 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 	const fused =
 		options.learned === false
 			? null
-			: fuseLearned(intents, rulesConfidence, text, modelFlags(parsed), parsed.autoReply !== null);
+			: fuseLearned({
+					intents,
+					confidence: rulesConfidence,
+					// A question mark alone is weak evidence: "bank details?" asks for a document.
+					negated,
+					questionMarkOnly:
+						intents[0] === 'question' &&
+						(scores.get('question')?.evidence ?? []).every((item) => item.rule === 'question.mark'),
+					text,
+					flags: modelFlags(parsed),
+					autoReply: parsed.autoReply !== null,
+				});
 	if (fused) {
 		intents = fused.intents;
 		if (fused.evidence) evidence.push(fused.evidence);
@@ -456,7 +470,7 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 
 	// Extraction.
 	const language = guessLanguage(text);
-	const dates = findDates(text, reference, dayOrderFor(language));
+	const dates = findDates(text, reference, dayOrderFor(language, zone));
 	const emails = findEmails(spoken).filter(
 		(email) =>
 			email.address !== sender &&
@@ -530,6 +544,10 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 		},
 	);
 	if (fused?.trace) result.learned = { ...fused.trace, rulesIntent: rulesPrimary };
+	if (fused?.review && !result.escalate) {
+		result.review = [...(result.review ?? []), fused.review];
+		result.route = routeTriage(result, options);
+	}
 	return result;
 }
 

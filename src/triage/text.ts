@@ -169,6 +169,24 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 	diez: 10,
 	quince: 15,
 	treinta: 30,
+	// Dutch, Italian, Portuguese (only the counts replies use for days and weeks).
+	een: 1,
+	twee: 2,
+	drie: 3,
+	vijf: 5,
+	tien: 10,
+	veertien: 14,
+	dertig: 30,
+	due: 2,
+	tre: 3,
+	quattro: 4,
+	dieci: 10,
+	quindici: 15,
+	trenta: 30,
+	duas: 2,
+	quatro: 4,
+	dez: 10,
+	trinta: 30,
 };
 
 export const NUMBER_WORD_PATTERN = Object.keys(NUMBER_WORDS)

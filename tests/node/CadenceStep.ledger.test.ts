@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { PRESETS, type Invoice } from '../../src';
-import { runWorkflow, type RunOptions } from '../helpers/engine';
+import { runNode, runWorkflow, type RunOptions } from '../helpers/engine';
 import { sampleInvoice } from '../helpers/invoices';
 import { FakeLedger, ledgerLoop, useLedger } from '../helpers/ledgerTable';
 
@@ -212,6 +212,29 @@ describe('Cadence Step with the Ledger input (Data Table rows)', () => {
 			['sent', 'run-A'],
 		]);
 	});
+
+	it.each([
+		['legal_threat', ESCALATE, 'reply_needs_person'],
+		['dispute', ESCALATE, 'reply_needs_person'],
+		['out_of_office', WAIT, 'out_of_office'],
+	])(
+		'a triage key on the item (%s) holds by what it says, never releases the hold (version 1, static data)',
+		async (intent, output, rule) => {
+			const replied = invoice({ lastReplyAt: '2026-03-08T09:00:00Z' });
+			const result = await runNode({
+				type: 'cadenceStep',
+				parameters: planAt('2026-03-09T10:00:00Z'),
+				input: [
+					{
+						invoice: replied as unknown as IDataObject,
+						triage: { intent, route: 'escalate', extracted: { returnDate: '2026-03-20' } },
+					},
+				],
+			});
+			expect(result.counts('Node Under Test')[SEND]).toBe(0);
+			expect(result.json('Node Under Test', output)[0].cadence).toMatchObject({ rule });
+		},
+	);
 
 	it('a malformed ledger row is reported in a hint, never a crash; empty items are ignored', async () => {
 		const ledger = new FakeLedger();

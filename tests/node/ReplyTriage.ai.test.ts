@@ -207,10 +207,12 @@ describe('Reply Triage, Hybrid engine', () => {
 				}),
 			),
 		);
-		const result = await run('hybrid', [
-			mail('We will pay on 12/15.'),
-			mail('Any chance January works for you guys'),
-		]);
+		// Rules alone (the learned classifier off): it would read the second reply without the model.
+		const result = await run(
+			'hybrid',
+			[mail('We will pay on 12/15.'), mail('Any chance January works for you guys')],
+			{ learned: false },
+		);
 		expect(fake.requests).toHaveLength(1);
 		expect(result.counts(NODE_UNDER_TEST)).toEqual([1, 1, 0, 0]);
 		expect(result.json(NODE_UNDER_TEST, UPDATE)[0].triage).toMatchObject({

@@ -3,8 +3,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
 	DEFAULT_LIBRARY,
+	localisedLibraries,
 	mergeLibrary,
 	parseLibrary,
+	parseLocalisedLibraries,
+	type LocalisedLibraries,
 	tunePolicy,
 	type CadencePolicyInput,
 	type MessageLibrary,
@@ -66,6 +69,15 @@ function policyTuning(options: IDataObject): Partial<CadencePolicyInput> {
 	if (options.sendFrom) window.from = options.sendFrom;
 	if (options.sendTo) window.to = options.sendTo;
 	if (Object.keys(window).length > 0) tuning.sendWindow = window;
+	if (typeof options.holidayCountry === 'string' && options.holidayCountry.trim() !== '')
+		tuning.publicHolidays = {
+			country: options.holidayCountry.trim(),
+			...(typeof options.holidayRegion === 'string' && options.holidayRegion.trim() !== ''
+				? { region: options.holidayRegion.trim() }
+				: {}),
+		};
+	if (typeof options.fallbackLocale === 'string' && options.fallbackLocale.trim() !== '')
+		tuning.messages = { fallbackLocale: options.fallbackLocale.trim() };
 	return tuning as Partial<CadencePolicyInput>;
 }
 
@@ -96,19 +108,35 @@ export function readLibrary(options: IDataObject): MessageLibrary {
 		: DEFAULT_LIBRARY;
 }
 
-/** The ledger rules' options (Ledger input mode). */
+/** The shipped languages around the (possibly customised) English library, plus the user's libraries by language. */
+export function readLibraries(options: IDataObject, english: MessageLibrary): LocalisedLibraries {
+	const custom =
+		options.libraries !== undefined && options.libraries !== ''
+			? parseLocalisedLibraries(options.libraries)
+			: {};
+	return localisedLibraries(custom, english);
+}
+
+const numberOption = (options: IDataObject, key: string) =>
+	typeof options[key] === 'number' && Number.isFinite(options[key])
+		? (options[key] as number)
+		: undefined;
+
+/** The ledger rules' options (Ledger input mode): reservations and approvals. */
 export function ledgerRuleOptions(options: IDataObject): Partial<PlanOptions> {
-	const number = (key: string) =>
-		typeof options[key] === 'number' && Number.isFinite(options[key])
-			? (options[key] as number)
-			: undefined;
 	return {
-		reservationTimeoutMinutes: number('reservationTimeoutMinutes') ?? 30,
+		reservationTimeoutMinutes: numberOption(options, 'reservationTimeoutMinutes') ?? 30,
 		unconfirmedSends: options.unconfirmedSends === 'retry' ? 'retry' : 'escalate',
-		approvalTimeoutDays: number('approvalTimeoutDays'),
+		approvalTimeoutDays: numberOption(options, 'approvalTimeoutDays'),
 		approvalTimeout: options.approvalTimeout === 'escalate' ? 'escalate' : 'ask_again',
-		outOfOfficeDays: number('outOfOfficeDays'),
-		paidConfirmDays: number('paidConfirmDays'),
+	};
+}
+
+/** How long replies without a date hold (ledger reply rows, or a triage on the item). */
+export function replyHoldOptions(options: IDataObject): Partial<PlanOptions> {
+	return {
+		outOfOfficeDays: numberOption(options, 'outOfOfficeDays'),
+		paidConfirmDays: numberOption(options, 'paidConfirmDays'),
 	};
 }
 

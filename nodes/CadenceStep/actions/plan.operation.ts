@@ -44,6 +44,7 @@ import {
 	type PlanOptions,
 	isEmailAddress,
 	mimeForMessage,
+	type MimeAttachment,
 } from '../../../src';
 import {
 	asOfParameter,
@@ -54,6 +55,7 @@ import {
 	readInvoice,
 	withAudit,
 } from '../../shared/items';
+import { readAiConfig } from '../../shared/ai';
 import { readLedgerInput } from '../../shared/ledger';
 import { staticNamespace } from '../../shared/staticData';
 import {
@@ -61,6 +63,8 @@ import {
 	OUTPUTS,
 	ledgerMode,
 	ledgerRuleOptions,
+	readLibraries,
+	replyHoldOptions,
 	readLibrary,
 	readPolicy,
 	splitList,
@@ -104,7 +108,8 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 		(options.pilotSize as number) ?? 10,
 	);
 	const sender = {
-		name: (options.senderName as string) || 'Accounts Receivable',
+		// Unset, each language's library signs with its own words (Accounts Receivable, Ihre Buchhaltung, …).
+		name: (options.senderName as string) || undefined,
 		company: (options.senderCompany as string) || undefined,
 		email: (options.senderEmail as string) || undefined,
 	};
@@ -112,10 +117,12 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 		asOf: asOfParameter(options.asOf),
 		timezone: (options.timezone as string) || ctx.getTimezone(),
 		templates: library,
+		libraries: readLibraries(options, library),
 		locale: (options.locale as string) || undefined,
 		sender,
 		cc: splitList(options.cc),
 		tierPolicies,
+		...replyHoldOptions(options),
 		...(rowsMode ? { executionId, ...ledgerRuleOptions(options) } : {}),
 	};
 	const at = new Date().toISOString();
@@ -179,7 +186,7 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 
 	if (ctx.getNodeParameter('personalise', 0, false) === true)
 		await personaliseAll(ctx, planned, options, planAt, executionId);
-	await attachMime(planned, sender);
+	await attachMime(planned, sender, invoiceAttachment(ctx, items, options));
 
 	if (ledger && !dryRun) {
 		pruneLedger(ledger, closed);
@@ -244,6 +251,7 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 			),
 			{
 				templates: library,
+				libraries: planOptions.libraries,
 				locale: planOptions.locale,
 				sender: planOptions.sender,
 				cc: planOptions.cc,
@@ -362,16 +370,10 @@ async function personaliseAll(
 			!entry.plan.approved,
 	);
 	if (targets.length === 0) return;
-	const credentials = await ctx.getCredentials<{ apiKey: string; baseUrl: string; model: string }>(
-		'openAiCompatibleApi',
-	);
-	const config: AiConfig = {
-		apiKey: credentials.apiKey,
-		baseUrl: credentials.baseUrl,
-		model: credentials.model,
-		timeoutMs: (options.aiTimeoutMs as number) || 20_000,
+	const config: AiConfig = await readAiConfig(ctx, {
+		...((options.aiTimeoutMs as number) ? { timeoutMs: options.aiTimeoutMs as number } : {}),
 		maxRetries: 1,
-	};
+	});
 	await mapWithConcurrency(targets, 4, async (entry) => {
 		const plan = entry.plan!;
 		const invoice = entry.invoice!;
@@ -500,18 +502,44 @@ function addHints(
  * Each planned e-mail send carries its ready MIME message (`cadence.message.mimeBase64Url`), so no workflow builds
  * MIME by hand. A message the builder refuses (an address or message id that is not valid) is escalated, not sent.
  */
+/**
+ * The invoice document from the item's binary property (Attach Invoice From), as a MIME attachment; undefined when
+ * the option is off or the item carries no such file (the reminder still links the invoice).
+ */
+function invoiceAttachment(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	options: IDataObject,
+): ((itemIndex: number) => Promise<MimeAttachment | undefined>) | undefined {
+	const property = typeof options.attachBinary === 'string' ? options.attachBinary.trim() : '';
+	if (!property) return undefined;
+	return async (itemIndex) => {
+		const binary = items[itemIndex]?.binary?.[property];
+		if (!binary) return undefined;
+		const content = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
+		return {
+			filename: binary.fileName || `invoice.${binary.fileExtension || 'pdf'}`,
+			content,
+			contentType: binary.mimeType || 'application/pdf',
+		};
+	};
+}
+
 async function attachMime(
 	planned: Planned[],
 	sender: { name?: string; email?: string },
+	attachmentOf?: (itemIndex: number) => Promise<MimeAttachment | undefined>,
 ): Promise<void> {
 	for (const entry of planned) {
 		const plan = entry.plan;
 		const message = plan?.message;
 		if (!plan || plan.action !== 'send' || !message || message.channel !== 'email') continue;
 		try {
+			const attachment = await attachmentOf?.(entry.itemIndex);
 			const mimeBase64Url = await mimeForMessage(message, {
 				from: sender.email && isEmailAddress(sender.email) ? sender.email : undefined,
 				fromName: sender.name,
+				...(attachment ? { attachments: [attachment] } : {}),
 			});
 			entry.plan = { ...plan, message: { ...message, mimeBase64Url } };
 		} catch (error) {

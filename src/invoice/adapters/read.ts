@@ -1,4 +1,5 @@
 /** Small readers shared by the source adapters: they return a value together with the path it was read from. */
+import { valueAtPath } from '../../path';
 import type { Read } from '../build';
 
 export type Raw = Record<string, unknown>;
@@ -7,25 +8,10 @@ export function isRecord(value: unknown): value is Raw {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Split once: adapters read the same few dozen paths for every record. */
-const segments = new Map<string, string[]>();
-function keysOf(path: string): string[] {
-	let keys = segments.get(path);
-	if (!keys) {
-		keys = path.split('.');
-		segments.set(path, keys);
-	}
-	return keys;
-}
-
 /** Reads a dotted path ("Contact.EmailAddress", "Addresses.0.Country") from a record; `prefix` is prepended to the reported path. */
 export function at(raw: Raw, path: string, prefix = ''): Read {
-	let value: unknown = raw;
 	// Arrays are indexed by their digits ("OnlineInvoices.0.OnlineInvoiceUrl", "customer.preferred_locales.0").
-	for (const key of keysOf(path)) {
-		value = value !== null && typeof value === 'object' ? (value as Raw)[key] : undefined;
-	}
-	return { value, path: prefix ? prefix + path : path };
+	return { value: valueAtPath(raw, path), path: prefix ? prefix + path : path };
 }
 
 /** The first of several candidate paths that holds a value (aliases such as dueDate / due_date). */

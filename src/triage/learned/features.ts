@@ -5,8 +5,23 @@
  * training and inference can never read a reply differently. Allocation-light: hashes are computed in place.
  */
 
-/** Characters of the reply the model reads: the intent of a reply is in its first lines. */
-export const MAX_MODEL_CHARS = 4000;
+/** How a model reads text; the model file names its own, so a retrained model may read differently. */
+export interface FeatureShape {
+	/** Feature space: 2^bits hashed buckets. */
+	bits: number;
+	/** Character n-grams of each word, from minGram to maxGram letters (0 and 0: none). */
+	minGram: number;
+	maxGram: number;
+	/** Characters of the reply the model reads: the intent of a reply is in its first lines. */
+	maxChars: number;
+}
+
+export const DEFAULT_FEATURE_SHAPE: FeatureShape = {
+	bits: 16,
+	minGram: 3,
+	maxGram: 4,
+	maxChars: 1500,
+};
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -42,12 +57,13 @@ function mix(hash: number, code: number): number {
  */
 export function hashedFeatures(
 	normalised: string,
-	bits: number,
+	shape: FeatureShape,
 	flags: readonly string[] = [],
 ): number[] {
-	const mask = (1 << bits) - 1;
+	const mask = (1 << shape.bits) - 1;
+	const { minGram, maxGram } = shape;
 	const text =
-		normalised.length > MAX_MODEL_CHARS ? normalised.slice(0, MAX_MODEL_CHARS) : normalised;
+		normalised.length > shape.maxChars ? normalised.slice(0, shape.maxChars) : normalised;
 	const out: number[] = [];
 	for (const flag of flags) out.push(hashRange(mix(FNV_OFFSET, 70), flag, 0, flag.length) & mask);
 	let previous = 0;
@@ -73,8 +89,8 @@ export function hashedFeatures(
 		hasPrevious = true;
 		// Subwords of "<word>" for words of 3 to 24 letters.
 		const size = end - start;
-		if (size >= 3 && size <= 24) {
-			for (let n = 3; n <= 5; n++) {
+		if (size >= 3 && size <= 24 && minGram > 0) {
+			for (let n = minGram; n <= maxGram; n++) {
 				// Positions -1 and size are the word boundaries "<" and ">".
 				for (let from = -1; from + n <= size + 1; from++) {
 					let hash = mix(FNV_OFFSET, 67 + n);

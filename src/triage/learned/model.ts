@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 
 import { REPLY_INTENTS, ReplyIntentSchema, type ReplyIntent } from '../schema';
-import { hashedFeatures } from './features';
+import { hashedFeatures, type FeatureShape } from './features';
 
 export const MODEL_FORMAT = 'invoice-followup/triage-hashed-linear';
 export const MODEL_FILE = join(__dirname, 'reply-intents.model.json');
@@ -20,6 +20,11 @@ export const IntentModelFileSchema = z.object({
 	version: z.literal(1),
 	/** Feature space: 2^bits hashed buckets. */
 	bits: z.number().int().min(10).max(20),
+	/** Character n-grams per word, minGram to maxGram letters (./features). */
+	minGram: z.number().int().min(0).max(8),
+	maxGram: z.number().int().min(0).max(8),
+	/** Characters of the reply the model reads. */
+	maxChars: z.number().int().positive(),
 	labels: z.array(ReplyIntentSchema).length(REPLY_INTENTS.length),
 	/** Multiply an int8 weight by this to get the float weight. */
 	scale: z.number().positive(),
@@ -41,7 +46,7 @@ export const IntentModelFileSchema = z.object({
 export type IntentModelFile = z.infer<typeof IntentModelFileSchema>;
 
 export interface IntentModel {
-	bits: number;
+	shape: FeatureShape;
 	labels: readonly ReplyIntent[];
 	/** Float weights, feature-major. */
 	weights: Float32Array;
@@ -73,7 +78,12 @@ export function decodeIntentModel(file: IntentModelFile): IntentModel {
 		for (let column = 0; column < labels; column++)
 			reordered[row * labels + column] = weights[row * labels + order[column]];
 	return {
-		bits: file.bits,
+		shape: {
+			bits: file.bits,
+			minGram: file.minGram,
+			maxGram: file.maxGram,
+			maxChars: file.maxChars,
+		},
 		labels: REPLY_INTENTS,
 		weights: reordered,
 		bias: Float32Array.from(order.map((column) => file.bias[column])),
@@ -103,7 +113,7 @@ export function predictIntent(
 ): IntentPrediction {
 	const labels = model.labels.length;
 	const scores = new Float32Array(labels);
-	const features = hashedFeatures(normalised, model.bits, flags);
+	const features = hashedFeatures(normalised, model.shape, flags);
 	const weight = features.length > 0 ? 1 / Math.sqrt(features.length) : 0;
 	const { weights } = model;
 	for (const feature of features) {
