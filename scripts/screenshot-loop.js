@@ -209,10 +209,11 @@ async function main() {
 				'--disable-sync',
 			],
 		});
-		const page = await browser.newPage({
+		const context = await browser.newContext({
 			viewport: { width: 1600, height: 900 },
 			deviceScaleFactor: 1,
 		});
+		const page = await context.newPage();
 		await page.goto(`${URL}/signin`, { waitUntil: 'domcontentloaded', timeout: 90_000 });
 		await page.fill(
 			'input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]',
@@ -234,7 +235,6 @@ async function main() {
 		await page.screenshot({ path: join(OUTPUT, 'loop-canvas.small.png') });
 
 		// A fresh page in the same context (it keeps the session) for the table view.
-		const context = page.context();
 		await page.close();
 		const tablePage = await context.newPage();
 		await tablePage.setViewportSize({ width: 1600, height: 640 });
