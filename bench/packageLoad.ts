@@ -25,7 +25,7 @@ for (const file of ${JSON.stringify(files)}) {
 	for (const NodeType of Object.values(exported)) if (typeof NodeType === 'function') new NodeType();
 }
 const ms = performance.now() - start;
-const result = { ms, openai: openaiModules(), modules: Object.keys(require.cache).length };
+const result = { ms, openai: openaiModules(), modules: Object.keys(require.cache).length, handlebars: Object.keys(require.cache).filter((key) => /[\\\\/]node_modules[\\\\/]handlebars[\\\\/]/.test(key)).length };
 (async () => {
 	if (${withAi}) {
 		const { chatText } = require(${JSON.stringify(chat)});
@@ -43,6 +43,7 @@ interface ChildResult {
 	ms: number;
 	openai: number;
 	modules: number;
+	handlebars: number;
 	openaiAfterAi?: number;
 }
 
@@ -89,7 +90,7 @@ export async function run(): Promise<BenchRow[]> {
 			items: present.length,
 			ms: loadMs,
 			goal: `< ${GOAL_MS} ms: ${loadMs < GOAL_MS && missing.length === 0 ? 'MET' : loadMs < GOAL_MS ? 'MET for the nodes present' : 'NOT MET'}`,
-			note: `${nodesNote}; fresh process each, median of ${runs}; ${median(warm.map((entry) => entry.modules))} modules in require.cache`,
+			note: `${nodesNote}; fresh process each, median of ${runs}; ${median(warm.map((entry) => entry.modules))} modules in require.cache, ${Math.max(...warm.map((entry) => entry.handlebars))} of them handlebars (loaded on the first render)`,
 		},
 		{
 			name: 'Require the nodes, cold (n8n-workflow included)',

@@ -209,10 +209,11 @@ async function main() {
 				'--disable-sync',
 			],
 		});
-		const page = await browser.newPage({
+		const context = await browser.newContext({
 			viewport: { width: 1600, height: 900 },
 			deviceScaleFactor: 1,
 		});
+		const page = await context.newPage();
 		await page.goto(`${URL}/signin`, { waitUntil: 'domcontentloaded', timeout: 90_000 });
 		await page.fill(
 			'input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]',
@@ -226,31 +227,27 @@ async function main() {
 			waitUntil: 'domcontentloaded',
 			timeout: 90_000,
 		});
-		await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
+		await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 180_000 });
 		await sleep(2000);
 		await page.keyboard.press('Escape');
 		await page.keyboard.press('1');
 		await sleep(1500);
-		await page.screenshot({ path: join(OUTPUT, 'loop-canvas.png') });
+		await page.screenshot({ path: join(OUTPUT, 'loop-canvas.small.png') });
 
-		// A fresh page for the table view (the canvas page holds a lot of memory on a small machine).
-		const cookies = await page.context().cookies();
+		// A fresh page in the same context (it keeps the session) for the table view.
 		await page.close();
-		const tablePage = await browser.newPage({
-			viewport: { width: 1600, height: 640 },
-			deviceScaleFactor: 1,
-		});
-		await tablePage.context().addCookies(cookies);
+		const tablePage = await context.newPage();
+		await tablePage.setViewportSize({ width: 1600, height: 640 });
 		await tablePage.goto(`${URL}/projects/${project.id}/datatables/${table.id}`, {
 			waitUntil: 'domcontentloaded',
 			timeout: 90_000,
 		});
-		await tablePage.waitForSelector('text=in_overdue7', { timeout: 60_000 }).catch(() => null);
+		await tablePage.waitForSelector('text=in_overdue7', { timeout: 120_000 }).catch(() => null);
 		await sleep(2500);
-		await tablePage.screenshot({ path: join(OUTPUT, 'loop-ledger-table.png') });
+		await tablePage.screenshot({ path: join(OUTPUT, 'loop-ledger-table.small.png') });
 		await browser.close();
 		process.stdout.write(
-			`saved ${join(OUTPUT, 'loop-canvas.png')} and ${join(OUTPUT, 'loop-ledger-table.png')}\n`,
+			`saved ${join(OUTPUT, 'loop-canvas.small.png')} and ${join(OUTPUT, 'loop-ledger-table.small.png')}\n`,
 		);
 	} finally {
 		try {

@@ -13,5 +13,7 @@ export const MessagePolicySchema = z.object({
 	fallbackLocale: z.string().min(2).optional(),
 	/** Escalating reminders name the date of the previous reminder (seed 001: the +14 message refers to it). */
 	referToPreviousReminder: z.boolean().default(true),
+	/** No reminders while the amount due is below this, in minor units of the invoice currency (Xero). Default 0. */
+	minimumBalanceMinor: z.number().int().min(0).default(0),
 });
 export type MessagePolicy = z.infer<typeof MessagePolicySchema>;

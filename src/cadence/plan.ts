@@ -61,6 +61,7 @@ export type CadenceAction = (typeof CADENCE_ACTIONS)[number];
 /** Machine-readable reason codes (the `rule` of the audit entry). */
 export type CadenceRule =
 	| 'send'
+	| 'below_minimum'
 	| 'draft'
 	| 'closed'
 	| 'disputed'
@@ -380,6 +381,13 @@ export function planCadenceStep(
 		(condition) => condition === payment.state || (payment.signals as string[]).includes(condition),
 	);
 	if (stopSignal) return result('stop', 'stop_condition', `the policy stops on "${stopSignal}"`);
+	// Xero's "minimum balance": a small remainder is nobody's chase (a person can still take it up).
+	if (invoice.amountDueMinor < policy.messages.minimumBalanceMinor)
+		return result(
+			'stop',
+			'below_minimum',
+			`the amount due is below the policy's minimum balance of ${formatMoney(policy.messages.minimumBalanceMinor, invoice.currency)}`,
+		);
 	if (payment.state === 'promised') {
 		const promiseDay = dayNumber(invoice.promise!.date!)!;
 		return result(

@@ -69,7 +69,13 @@ describe('the collections loop in a real n8n with the ledger in a Data Table (SQ
 		const slack = fakes.sent('slack').map((r) => (r.body as { invoice: string }).invoice);
 		expect(slack).toEqual(['INV-BIGOLD']);
 		const events = await ledger();
-		counts.day1 = summarise(events);
+		counts.day1 = {
+			...summarise(events),
+			// Payment State Check: Follow Up, Hold, Closed, Not Due, Invalid; Gate: Escalate, Continue; Plan: Send, Wait, Stop, Escalate
+			paymentState: run.counts('Payment State Check'),
+			gate: run.counts('Escalation Gate'),
+			plan: run.counts('Cadence Step: plan'),
+		};
 		expect(counts.day1).toMatchObject({ reserved: 3, sent: 3, failed: 0, replies: 0 });
 		// Each reservation is in the table before its send's record.
 		for (const invoiceId of ['in_overdue7', 'in_duetoday', 'in_duesoon']) {
@@ -125,7 +131,18 @@ describe('the collections loop in a real n8n with the ledger in a Data Table (SQ
 			.filter((r) => r.path === '/slack/chat.postMessage')
 			.map((r) => (r.body as { invoice: string }).invoice);
 		expect(posted).not.toContain('INV-BIGOLD');
-		counts.day2 = summarise(await ledger());
+		counts.day2 = {
+			...summarise(await ledger()),
+			paymentState: run.counts('Payment State Check'),
+			gate: run.counts('Escalation Gate'),
+			plan: run.counts('Cadence Step: plan'),
+			planReasons: run
+				.json('Cadence Step: plan', 1)
+				.map(
+					(item) =>
+						`${(item.invoice as { id: string }).id}: ${(item.cadence as { reason: string }).reason}`,
+				),
+		};
 		process.stdout.write(`collections loop (SQLite) ledger counts: ${JSON.stringify(counts)}\n`);
 	}, 300_000);
 

@@ -257,3 +257,19 @@ describe('planCadenceStep in the customer language', () => {
 		expect(group.findings).toEqual([]);
 	});
 });
+
+describe('minimum balance', () => {
+	it('stops the cadence while the amount due is below the policy minimum', () => {
+		const steps: CadencePolicyInput['steps'] = [
+			{ id: 'due', offsetDays: 0, channel: 'email', tone: 'neutral', template: 'due-today' },
+		];
+		const asOf = '2026-03-02T10:00:00Z';
+		const small = customer('en-US', { amountDueMinor: 499 });
+		expect(
+			planCadenceStep(small, { steps, messages: { minimumBalanceMinor: 500 } }, { asOf }),
+		).toMatchObject({ action: 'stop', rule: 'below_minimum' });
+		expect(
+			planCadenceStep(small, { steps, messages: { minimumBalanceMinor: 499 } }, { asOf }).action,
+		).toBe('send');
+	});
+});

@@ -212,7 +212,8 @@ export function compileGenericReader(
 		for (const { field, columns } of plan.reads) {
 			for (const column of columns) {
 				const value = raw[column];
-				if (value === undefined || value === null || value === '' || isPlainObject(value)) continue;
+				// Objects under a known name are kept for the builder, as readGeneric does.
+				if (value === undefined || value === null || value === '') continue;
 				draft[field] = { value, path: column };
 				break;
 			}
