@@ -11,6 +11,8 @@ export default [
 			'.n8n-test/**',
 			'scripts/runtime/**',
 			'coverage/**',
+			// Evaluation scripts for the blind sets: plain Node, never published.
+			'scripts/eval/**',
 		],
 	},
 	...configWithoutCloudSupport,
