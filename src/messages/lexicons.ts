@@ -918,7 +918,8 @@ const ENFORCEMENT: readonly string[] = [
 // ---------------------------------------------------------------------------------------------------------------
 // Late fees, interest and surcharges (refused unless the operator approved the wording)
 // ---------------------------------------------------------------------------------------------------------------
-const CHARGE_VERBS = alt([
+/** English verbs that put a charge on an account; the fee rules below add the other languages' verbs. */
+const CHARGE_VERB_LIST = [
 	'charg\\w*',
 	'add(?:s|ed|ing)?',
 	'appl(?:y|ies|ied|ying)',
@@ -928,7 +929,8 @@ const CHARGE_VERBS = alt([
 	'assess\\w*',
 	'accru\\w*',
 	'incur\\w*',
-]);
+];
+const CHARGE_VERBS = alt(CHARGE_VERB_LIST);
 const FEE_NOUNS = alt([
 	'fees?',
 	'charges?',
@@ -965,15 +967,7 @@ const FEE_NOUNS = alt([
 	'encargos?',
 ]);
 const FEE_VERBS = alt([
-	'charg\\w*',
-	'add(?:s|ed|ing)?',
-	'appl(?:y|ies|ied|ying)',
-	'impos\\w*',
-	'levy\\w*',
-	'levied',
-	'assess\\w*',
-	'accru\\w*',
-	'incur\\w*',
+	...CHARGE_VERB_LIST,
 	'berechn\\w*',
 	'erheb\\w*',
 	'erhoben',
