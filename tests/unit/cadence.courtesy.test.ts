@@ -336,6 +336,7 @@ describe('the billing contact is preferred (seed 001)', () => {
 	const normalised = (
 		name: string,
 		source: 'stripe' | 'quickbooks' | 'xero' | 'freshbooks',
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- vendor JSON edited in place by the test
 		edit?: (raw: Record<string, any>) => void,
 	) => {
 		const raw = vendorFixture(name);
