@@ -35,7 +35,7 @@ import {
 	withAudit,
 } from '../shared/items';
 import { STATIC_DATA_NOTICE, staticNamespace } from '../shared/staticData';
-import { asOfOption, invoiceFieldOption } from '../shared/options';
+import { asOfOption, holidayPlaceOptions, invoiceFieldOption } from '../shared/options';
 import {
 	auditReason,
 	continueSummary,
@@ -352,6 +352,9 @@ export class EscalationGate implements INodeType {
 						description:
 							'Whether new escalations of one customer with the same main reason become one case: the first item carries the packet listing every invoice, the others go to Continue with escalation.case',
 					},
+					...holidayPlaceOptions(
+						"Public holidays of this country stop the SLA clock (the customer's own country wins when Holidays From Customer is on): ISO code or name",
+					),
 					{
 						displayName: 'Holidays',
 						name: 'holidays',
@@ -359,6 +362,14 @@ export class EscalationGate implements INodeType {
 						default: '',
 						placeholder: '2026-12-25, 2026-12-26',
 						description: 'Dates (YYYY-MM-DD, comma-separated) that do not count as business days',
+					},
+					{
+						displayName: 'Holidays From Customer',
+						name: 'holidaysFromCustomer',
+						type: 'boolean',
+						default: false,
+						description:
+							"Whether the public holidays of the customer's country and region (as Cadence Step's send window uses them) stop the SLA clock",
 					},
 					invoiceFieldOption('Where the normalised invoice is on each item (dot path)'),
 					{

@@ -20,6 +20,7 @@ import {
 	type EscalationResult,
 	type EscalationRulesInput,
 } from '../../src';
+import { holidayPlaceOf } from '../shared/options';
 import { readInvoice, valueAt } from '../shared/items';
 
 export function plainLedger(stored: unknown): EscalationLedger {
@@ -182,6 +183,10 @@ export function rulesFromParameters(
 			holidays: String(options.holidays ?? '')
 				.split(/[\s,;]+/)
 				.filter(Boolean),
+			publicHolidays: {
+				fromCustomer: options.holidaysFromCustomer === true,
+				...holidayPlaceOf(options),
+			},
 			hours: { P1: number(options.slaP1), P2: number(options.slaP2), P3: number(options.slaP3) },
 		},
 		dedup: { enabled: options.dedup !== false, withinDays: number(options.dedupDays) },

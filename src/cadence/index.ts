@@ -7,3 +7,4 @@ export * from './holidays';
 export * from './messagePolicy';
 export * from './history';
 export * from './batch';
+export * from './courtesy';

@@ -31,6 +31,8 @@ export { assignEscalationOwner, escalationRouteMatches } from './routing';
 export {
 	addBusinessMinutes as addEscalationBusinessMinutes,
 	SlaClock as EscalationSlaClock,
+	slaCalendar as escalationSlaCalendar,
+	slaHolidayPlace as escalationSlaHolidayPlace,
 } from './sla';
 export {
 	buildEscalationPacket,
