@@ -15,6 +15,7 @@ import {
 	ESCALATION_RULES,
 	EscalationRulesSchema,
 	escalationLedgerEvent,
+	invalidRecordPacket,
 	escalationLedgerFromEvents,
 	evaluateEscalation,
 	evaluateEscalations,
@@ -516,6 +517,27 @@ export class EscalationGate implements INodeType {
 				itemIndex,
 			);
 		const fixHint = `Put Payment State Check (for invoices) or Reply Triage (for replies) before this node, or set "Invoice Field" to where the invoice is`;
+		// Without Continue On Fail an item this node cannot read goes to Escalate, marked invalid with its reason and a
+		// packet a person can read: a person looks at it, and the other items go on (never a crash of the run).
+		const invalid = (error: Error, item: INodeExecutionData, itemIndex: number) => {
+			const { ledgerRow: _stale, ...json } = item.json;
+			void _stale;
+			outputs.push(
+				'Escalate',
+				withAudit(json, auditEntry(NODE, 'invalid_input', 'escalate', error.message, at), {
+					error: error.message,
+					escalation: {
+						escalate: true,
+						invalid: true,
+						reasons: [],
+						reason: error.message,
+						fix: fixHint,
+						packet: invalidRecordPacket(error.message, itemIndex) as unknown as IDataObject,
+					},
+				}),
+				itemIndex,
+			);
+		};
 
 		// Pass 1: read every item with the producers' schemas (a bad item fails alone).
 		const read: Array<{ itemIndex: number; input: EscalationInput }> = [];
@@ -526,6 +548,7 @@ export class EscalationGate implements INodeType {
 				read.push({ itemIndex, input: readInput(node, item.json, invoiceField, itemIndex) }),
 			failed,
 			fixHint,
+			invalid,
 		);
 		// Pass 2: evaluate the batch (one case per customer and reason); should one item break the batch, evaluate
 		// item by item so only that one fails.
@@ -552,9 +575,8 @@ export class EscalationGate implements INodeType {
 			const result = results[position];
 			const item = items[itemIndex];
 			if (result instanceof Error) {
-				if (!this.continueOnFail())
-					throw new NodeOperationError(node, result, { itemIndex, description: fixHint });
-				failed(result, item, itemIndex);
+				if (this.continueOnFail()) failed(result, item, itemIndex);
+				else invalid(result, item, itemIndex);
 				return;
 			}
 			const event = dedup ? escalationLedgerEvent(input.invoice, result) : null;
