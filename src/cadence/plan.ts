@@ -13,7 +13,12 @@ import {
 	type PaymentStateOptions,
 } from '../state';
 import { type MessageLibrary } from '../messages/library';
-import { chooseTemplate, localisedLibraries, type LocalisedLibraries } from '../messages/locales';
+import {
+	chooseTemplate,
+	localisedLibraries,
+	WORDINGS,
+	type LocalisedLibraries,
+} from '../messages/locales';
 import { checkRequiredContent, lintRendered, type LintFinding } from '../messages/lint';
 import {
 	formatDate,
@@ -653,7 +658,7 @@ export function planCadenceStep(
 			: undefined,
 		customerFees,
 	);
-	const findings = lintStep(invoice, step, message, options, customerFees !== undefined);
+	const findings = lintStep(invoice, step, message, options, customerFees);
 	if (findings.length > 0) {
 		return result(
 			'escalate',
@@ -1259,8 +1264,8 @@ export function lintStep(
 	step: Pick<CadenceStepDef, 'channel'> & { id?: string },
 	message: Pick<CadenceMessage, 'subject' | 'text' | 'html' | 'cc' | 'locale'>,
 	options: Pick<PlanOptions, 'locale' | 'sender' | 'otherCustomers'>,
-	/** The message carries the approved late-fee sentence a policy enabled. */
-	allowLateFees = false,
+	/** The late fees a policy lets this message state: only in the approved sentence, never in other words. */
+	lateFee?: Pick<LateFees, 'totalMinor' | 'currency' | 'asOfDate'>,
 ): LintFinding[] {
 	const stage = step.channel === 'human_handoff' ? 'handoff' : 'reminder';
 	const allowedEmails = [
@@ -1271,7 +1276,15 @@ export function lintStep(
 	].filter((address): address is string => !!address);
 	const findings = lintRendered(message, {
 		stage,
-		allowLateFees,
+		...(lateFee
+			? {
+					allowLateFees: true,
+					approvedWording: approvedLateFeeSentences(
+						lateFee,
+						message.locale ?? localeOf(invoice, options),
+					),
+				}
+			: {}),
 		allowedEmails,
 		otherCustomers: options.otherCustomers?.filter((name) => name !== invoice.customer.name),
 	});
@@ -1293,6 +1306,30 @@ export function lintStep(
 		);
 	}
 	return findings;
+}
+
+/**
+ * The approved late-fee sentence of every shipped language, filled with this message's figures as the renderer
+ * formats them (in the message's locale and the language's own), so a template may state fees only in those words.
+ */
+function approvedLateFeeSentences(
+	lateFee: Pick<LateFees, 'totalMinor' | 'currency' | 'asOfDate'>,
+	locale: string,
+): string[] {
+	const sentences: string[] = [];
+	for (const wording of Object.values(WORDINGS)) {
+		for (const format of new Set([locale, wording.locale])) {
+			// Functions, not replacement strings: a "$" in "$1,234.56" would read as a group reference.
+			const total = formatMoney(lateFee.totalMinor, lateFee.currency, format);
+			const date = formatDate(lateFee.asOfDate, format);
+			sentences.push(
+				wording.lateFee
+					.replace(/\{\{\s*lateFee\.total\s*\}\}/g, () => total)
+					.replace(/\{\{\s*lateFee\.date\s*\}\}/g, () => date),
+			);
+		}
+	}
+	return sentences;
 }
 
 export type { ZoneNow };
