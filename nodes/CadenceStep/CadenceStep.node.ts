@@ -18,7 +18,12 @@ import {
 import { namedOutputs } from '../shared/items';
 import { inputsWithLedger } from '../shared/ledger';
 import { STATIC_DATA_NOTICE } from '../shared/staticData';
-import { asOfOption, invoiceFieldOption, timezoneOption } from '../shared/options';
+import {
+	asOfOption,
+	holidayPlaceOptions,
+	invoiceFieldOption,
+	timezoneOption,
+} from '../shared/options';
 import { OUTPUTS } from './actions/parameters';
 import { router } from './actions/router';
 
@@ -415,24 +420,9 @@ export class CadenceStep implements INodeType {
 						description:
 							'Whether an invoice whose lastReplyAt is newer than the last touch waits until the reply is triaged. A reply row in the ledger (or a triage field on the item) is triaged: it holds by its intent until a person clears it.',
 					},
-					{
-						displayName: 'Holiday Country',
-						name: 'holidayCountry',
-						type: 'string',
-						default: '',
-						placeholder: 'DE',
-						description:
-							"Public holidays when the customer names no country (the customer's own country and region win): ISO code or name",
-					},
-					{
-						displayName: 'Holiday Region',
-						name: 'holidayRegion',
-						type: 'string',
-						default: '',
-						placeholder: 'BY',
-						description:
-							'Region of the Holiday Country (ISO 3166-2 code or name), for regional holidays',
-					},
+					...holidayPlaceOptions(
+						"Public holidays when the customer names no country (the customer's own country and region win): ISO code or name",
+					),
 					{
 						displayName: 'Holidays',
 						name: 'holidays',

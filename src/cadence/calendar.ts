@@ -1,12 +1,13 @@
 /**
- * Business days, holidays and the send window, on src/dates day numbers. luxon runs once per zone (what day and
+ * The one business calendar (cadence send windows and escalation SLA): business days, holidays and the send window,
+ * on src/dates day numbers. Weekdays are 0 = Monday … 6 = Sunday everywhere. luxon runs once per zone (what day and
  * time it is there at the as-of instant) and once per zone and day (that day's UTC offset), never once per invoice.
  */
 import { DateTime } from 'luxon';
 
 import { dateOfDay, dayNumber, isValidTimeZone, toInstant } from '../dates';
 import { holidayCheck, type HolidayCheck, type HolidayPlace } from './holidays';
-import { WEEKDAYS, type CadencePolicy } from './policy';
+import { WEEKDAYS, type CadencePolicy, type Weekday } from './policy';
 
 const MS_PER_DAY = 86_400_000;
 const MS_PER_MINUTE = 60_000;
@@ -19,13 +20,36 @@ export interface ZoneNow {
 	minutes: number;
 }
 
-/** The window of one policy as numbers: weekday flags (0 = Monday), minutes, holiday day numbers. */
-export interface WindowSpec {
+/** Which days are worked: weekday flags (index 0 = Monday) and holidays. */
+export interface BusinessCalendar {
 	days: readonly boolean[];
+	/** The policy's own days, and the public holidays of the place the calendar was made for. */
+	holidays: HolidayCheck;
+}
+
+/** The window of one policy as numbers: a business calendar and the minutes the window opens and closes. */
+export interface WindowSpec extends BusinessCalendar {
 	from: number;
 	to: number;
-	/** The policy's own days, and the public holidays of the place the spec was made for. */
-	holidays: HolidayCheck;
+}
+
+/** A business calendar from weekday names, `YYYY-MM-DD` days off, and the place whose public holidays count. */
+export function businessCalendar(
+	days: readonly Weekday[],
+	ownDays: readonly string[],
+	place?: HolidayPlace,
+): BusinessCalendar {
+	const own = new Set<number>();
+	for (const date of ownDays) {
+		const day = dayNumber(date);
+		if (day !== null) own.add(day);
+	}
+	return { days: WEEKDAYS.map((day) => days.includes(day)), holidays: holidayCheck(place, own) };
+}
+
+/** The weekday name of an ISO weekday number (1 = Monday … 7 = Sunday), as the SLA settings write them. */
+export function weekdayOfIso(iso: number): Weekday {
+	return WEEKDAYS[iso - 1];
 }
 
 const specs = new WeakMap<CadencePolicy, Map<string, WindowSpec>>();
@@ -42,17 +66,17 @@ export function windowSpec(policy: CadencePolicy, place?: HolidayPlace): WindowS
 	if (!spec) {
 		const { days, from, to } = policy.sendWindow;
 		spec = {
-			days: WEEKDAYS.map((day) => days.includes(day)),
+			...businessCalendar(days, policy.holidays, place),
 			from: minutesOf(from),
 			to: minutesOf(to),
-			holidays: holidayCheck(place, new Set(policy.holidays.map((date) => dayNumber(date)!))),
 		};
 		byPlace.set(key, spec);
 	}
 	return spec;
 }
 
-function minutesOf(time: string): number {
+/** Minutes since midnight of `HH:MM`. */
+export function minutesOf(time: string): number {
 	return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 }
 
@@ -61,12 +85,12 @@ export function weekdayOfDay(day: number): number {
 	return (((day + 3) % 7) + 7) % 7;
 }
 
-export function isBusinessDay(day: number, spec: WindowSpec): boolean {
-	return spec.days[weekdayOfDay(day)] && !spec.holidays.has(day);
+export function isBusinessDay(day: number, calendar: BusinessCalendar): boolean {
+	return calendar.days[weekdayOfDay(day)] && !calendar.holidays.has(day);
 }
 
 /** The day `offset` business days from `anchor` (offset 0 is the anchor itself, business day or not). */
-export function addBusinessDays(anchor: number, offset: number, spec: WindowSpec): number {
+export function addBusinessDays(anchor: number, offset: number, spec: BusinessCalendar): number {
 	if (offset === 0 || !spec.days.some(Boolean)) return anchor;
 	const direction = offset > 0 ? 1 : -1;
 	let remaining = Math.abs(offset);

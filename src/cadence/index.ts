@@ -7,3 +7,5 @@ export * from './holidays';
 export * from './messagePolicy';
 export * from './history';
 export * from './batch';
+export * from './courtesy';
+export * from './statementStep';

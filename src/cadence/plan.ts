@@ -13,7 +13,12 @@ import {
 	type PaymentStateOptions,
 } from '../state';
 import { type MessageLibrary } from '../messages/library';
-import { chooseTemplate, localisedLibraries, type LocalisedLibraries } from '../messages/locales';
+import {
+	chooseTemplate,
+	localisedLibraries,
+	WORDINGS,
+	type LocalisedLibraries,
+} from '../messages/locales';
 import { checkRequiredContent, lintRendered, type LintFinding } from '../messages/lint';
 import {
 	formatDate,
@@ -31,6 +36,14 @@ import {
 } from './calendar';
 import { computeLateFees, type LateFees } from '../fees/lateFee';
 import { holidayPlaceFor } from './holidays';
+import { statementEmail } from '../statement/build';
+import {
+	addressedInvoice,
+	noThankYouReason,
+	receiptCheckDay,
+	RECEIPT_CHECK_STEP,
+	THANK_YOU_STEP,
+} from './courtesy';
 import { ledgerMessage } from './batch';
 import { idempotencyKey } from './ledger';
 import type { LedgerEventInput, ReplyEvent, TouchEvent } from '../contract/ledger';
@@ -94,7 +107,9 @@ export type CadenceRule =
 	| 'approval_overdue'
 	| 'reply_needs_person'
 	| 'reply_with_person'
-	| 'already_paid_claimed';
+	| 'already_paid_claimed'
+	/** A statement step held back for the whole customer (src/cadence/statementStep.ts). */
+	| 'statement_held';
 
 export interface CadenceMessage {
 	channel: Channel;
@@ -290,11 +305,13 @@ export function stepDueDay(step: CadenceStepDef, anchor: number, spec: WindowSpe
 }
 
 export function planCadenceStep(
-	invoice: Invoice,
+	sourceInvoice: Invoice,
 	policyRef: PolicyRef,
 	options: PlanOptions,
 ): CadencePlan {
-	const policy = resolvePolicy(policyRef, invoice, options.tierPolicies);
+	const policy = resolvePolicy(policyRef, sourceInvoice, options.tierPolicies);
+	// Everything below concerns the person the message would go to (the billing contact, when preferred).
+	const invoice = addressedInvoice(sourceInvoice, policy);
 	const run = runFor(options);
 	const { clock } = run;
 	const zone = clock.pickZone(
@@ -368,7 +385,22 @@ export function planCadenceStep(
 	switch (payment.state) {
 		case 'draft':
 			return result('wait', 'draft', payment.reasons[0]);
-		case 'paid':
+		case 'paid': {
+			const asOfDate = payment.asOfDate ?? clock.dateOf(now.today);
+			const noThanks = noThankYouReason(invoice, policy, view, asOfDate);
+			if (noThanks === null)
+				return thankYouPlan(
+					{ invoice, options, policy, clock, zone, now, spec, result, openFrom },
+					asOfDate,
+				);
+			return result(
+				'stop',
+				'closed',
+				policy.messages.thankYou.enabled
+					? `${payment.reasons[0]}; ${noThanks}`
+					: payment.reasons[0],
+			);
+		}
 		case 'void':
 			return result('stop', 'closed', payment.reasons[0]);
 		case 'disputed':
@@ -480,13 +512,18 @@ export function planCadenceStep(
 	if (approval && 'plan' in approval) return approval.plan;
 	const approvedStep = approval?.approvedIndex;
 
+	// The receipt check (seed 004) goes first, while the invoice is not yet due and no reminder went out.
+	const receiptDay = approvedStep === undefined ? receiptCheckDay(invoice, policy, view) : null;
+	const receiptDue =
+		receiptDay !== null && receiptDay <= now.today && now.today < dayNumber(invoice.dueOn!)!;
+
 	// Which steps are due now.
 	let chosen = approvedStep ?? -1;
 	let firstDue = -1;
 	const dueDays: number[] = [];
 	for (
 		let index = lastIndex + 1;
-		approvedStep === undefined && index < policy.steps.length;
+		approvedStep === undefined && !receiptDue && index < policy.steps.length;
 		index++
 	) {
 		const day = stepDueDay(policy.steps[index], anchor, spec);
@@ -500,7 +537,15 @@ export function planCadenceStep(
 		// latest_only: the latest due day wins; steps sharing that day go out in order, one per run.
 		if (chosen < 0 || day > dueDays[chosen]) chosen = index;
 	}
-	if (chosen < 0) {
+	if (chosen < 0 && !receiptDue) {
+		if (receiptDay !== null && receiptDay > now.today && receiptDay < dueDays[lastIndex + 1]) {
+			const receiptDate = clock.dateOf(receiptDay);
+			return result('wait', 'not_yet_due', `the receipt check is due on ${receiptDate}`, {
+				step: RECEIPT_CHECK_STEP,
+				stepDueOn: receiptDate,
+				nextEligibleAt: nextOpening(clock, zone, spec, receiptDay, spacingEnd(RECEIPT_CHECK_STEP)),
+			});
+		}
 		const next = policy.steps[lastIndex + 1];
 		const nextDate = clock.dateOf(dueDays[lastIndex + 1]);
 		const nextDay = dueDays[lastIndex + 1];
@@ -510,12 +555,14 @@ export function planCadenceStep(
 			nextEligibleAt: nextOpening(clock, zone, spec, nextDay, spacingEnd(next)),
 		});
 	}
-	const step = policy.steps[chosen];
+	const step = receiptDue ? RECEIPT_CHECK_STEP : policy.steps[chosen];
 	const skippedSteps =
-		approvedStep === undefined
+		approvedStep === undefined && !receiptDue
 			? policy.steps.slice(firstDue, chosen).map((skipped) => skipped.id)
 			: [];
-	const stepDueOn = clock.dateOf(dueDays[chosen] ?? stepDueDay(step, anchor, spec));
+	const stepDueOn = clock.dateOf(
+		receiptDue ? receiptDay : (dueDays[chosen] ?? stepDueDay(step, anchor, spec)),
+	);
 	const stepFailures = failures.get(step.id) ?? 0;
 	const base = {
 		step,
@@ -601,20 +648,33 @@ export function planCadenceStep(
 	const customerFees =
 		policy.lateFees?.inCustomerText && lateFees && lateFees.totalMinor > 0 ? lateFees : undefined;
 	// Tasks and handoffs are addressed to the account owner (a person on our side), never to the customer.
-	const message = renderStep(
-		invoice,
-		step,
-		options,
-		policy,
-		key,
-		customerFacing ? to : invoice.owner?.email,
-		payment.asOfDate,
-		policy.messages.referToPreviousReminder && view.lastTouchMs !== null
-			? clock.dateOf(clock.localOf(zone, view.lastTouchMs).day)
-			: undefined,
-		customerFees,
-	);
-	const findings = lintStep(invoice, step, message, options, customerFees !== undefined);
+	// A statement step renders this invoice's statement; a batch (planStatements) lists all of the customer's.
+	const message =
+		step.type === 'statement' && step.channel === 'email'
+			? statementEmail([invoice], {
+					asOf: payment.asOfDate,
+					libraries: librariesFor(options),
+					fallbackLocale: policy.messages.fallbackLocale ?? options.locale,
+					sender: options.sender,
+					to: to!,
+					cc: options.cc,
+					idempotencyKey: key,
+					tone: step.tone,
+				}).message
+			: renderStep(
+					invoice,
+					step,
+					options,
+					policy,
+					key,
+					customerFacing ? to : invoice.owner?.email,
+					payment.asOfDate,
+					policy.messages.referToPreviousReminder && view.lastTouchMs !== null
+						? clock.dateOf(clock.localOf(zone, view.lastTouchMs).day)
+						: undefined,
+					customerFees,
+				);
+	const findings = lintStep(invoice, step, message, options, customerFees);
 	if (findings.length > 0) {
 		return result(
 			'escalate',
@@ -632,21 +692,8 @@ export function planCadenceStep(
 	function decide(rendered: CadenceMessage | undefined): CadencePlan {
 		const events = options.reservationTimeoutMinutes !== undefined;
 		const extra = { ...base, idempotencyKey: key, ...(rendered ? { message: rendered } : {}) };
-		const touch = (status: 'reserved' | 'sent'): LedgerEventInput => {
-			const event: Extract<LedgerEventInput, { kind: 'touch' }> = {
-				kind: 'touch',
-				invoiceId: invoice.id,
-				at: new Date(clock.asOfMs).toISOString(),
-				stepId: step.id,
-				status,
-				key,
-				channel: step.channel,
-			};
-			if (options.executionId) event.executionId = options.executionId;
-			if (skippedSteps.length > 0) event.skipped = skippedSteps;
-			if (rendered) event.message = ledgerMessage(rendered);
-			return event;
-		};
+		const touch = (status: 'reserved' | 'sent'): LedgerEventInput =>
+			touchEvent(invoice, clock.asOfMs, step, status, options, skippedSteps, rendered);
 		if (step.channel === 'human_handoff') {
 			// The handoff happens by leaving on Escalate: it is recorded as done, never as a pending send.
 			return result(
@@ -701,6 +748,90 @@ export function planCadenceStep(
 		if (!CUSTOMER_CHANNELS.has(forStep.channel) || lastTouchMs === null) return null;
 		return lastTouchMs + policy.spacingHours * MS_PER_HOUR;
 	}
+}
+
+/** A touch row for a step of this plan: the reservation before a send, or a handoff done. */
+function touchEvent(
+	invoice: Invoice,
+	atMs: number,
+	step: CadenceStepDef,
+	status: 'reserved' | 'sent',
+	options: PlanOptions,
+	skippedSteps: readonly string[],
+	rendered: CadenceMessage | undefined,
+): LedgerEventInput {
+	const event: Extract<LedgerEventInput, { kind: 'touch' }> = {
+		kind: 'touch',
+		invoiceId: invoice.id,
+		at: new Date(atMs).toISOString(),
+		stepId: step.id,
+		status,
+		key: idempotencyKey(invoice.id, step.id),
+		channel: step.channel,
+	};
+	if (options.executionId) event.executionId = options.executionId;
+	if (skippedSteps.length > 0) event.skipped = [...skippedSteps];
+	if (rendered) event.message = ledgerMessage(rendered);
+	return event;
+}
+
+/** What the thank-you needs from the plan it replaces (a paid invoice's stop). */
+interface CourtesyScope {
+	invoice: Invoice;
+	options: PlanOptions;
+	policy: CadencePolicy;
+	clock: CadenceClock;
+	zone: string;
+	now: ZoneNow;
+	spec: WindowSpec;
+	result: LedgerScope['result'];
+	openFrom: LedgerScope['openFrom'];
+}
+
+/**
+ * The thank-you for a paid invoice that was chased (noThankYouReason said yes): once, in the send window, to a
+ * contact who may be written to, in the approved wording. Anything in the way closes the invoice without one: a
+ * courtesy is never worth an escalation, except a message the lint blocked.
+ */
+function thankYouPlan(s: CourtesyScope, asOfDate: string): CadencePlan {
+	const step = THANK_YOU_STEP;
+	const to = s.invoice.contact.email;
+	const closed = (why: string) =>
+		s.result('stop', 'closed', `the invoice is paid; no thank-you: ${why}`);
+	if (!to) return closed('no contact e-mail address');
+	if (isCsuiteContact(s.invoice))
+		return closed(
+			`the contact (${s.invoice.contact.title}) is an executive who is not the billing contact`,
+		);
+	const base = { step, stepDueOn: asOfDate };
+	if (!s.clock.inWindow(s.now, s.spec))
+		return s.result('wait', 'send_window', 'the thank-you waits for the send window', {
+			...base,
+			nextEligibleAt: s.openFrom(s.now.today, s.now.minutes < 0 ? -1 : s.now.minutes),
+		});
+	const key = idempotencyKey(s.invoice.id, step.id);
+	const message =
+		s.options.render === false
+			? undefined
+			: renderStep(s.invoice, step, s.options, s.policy, key, to, asOfDate, undefined, undefined);
+	const findings = message ? lintStep(s.invoice, step, message, s.options) : [];
+	if (findings.length > 0)
+		return s.result(
+			'escalate',
+			'guardrail',
+			`the thank-you message failed the guardrail lint: ${findings.map((finding) => `${finding.rule} ("${finding.phrase}")`).join(', ')}; it was not sent`,
+			{ ...base, findings, blockedMessage: message },
+		);
+	return s.result('send', 'send', 'the invoice was chased and is now paid: one thank-you', {
+		...base,
+		idempotencyKey: key,
+		...(message ? { message } : {}),
+		...(s.options.reservationTimeoutMinutes !== undefined
+			? {
+					ledger: [touchEvent(s.invoice, s.clock.asOfMs, step, 'reserved', s.options, [], message)],
+				}
+			: {}),
+	});
 }
 
 /** What the ledger rules need from one plan (built only when the ledger has something for them). */
@@ -1146,11 +1277,11 @@ export function outsidePilotPlan(invoice: Invoice): CadencePlan {
 
 export function lintStep(
 	invoice: Invoice,
-	step: Pick<CadenceStepDef, 'channel'>,
+	step: Pick<CadenceStepDef, 'channel'> & { id?: string },
 	message: Pick<CadenceMessage, 'subject' | 'text' | 'html' | 'cc' | 'locale'>,
 	options: Pick<PlanOptions, 'locale' | 'sender' | 'otherCustomers'>,
-	/** The message carries the approved late-fee sentence a policy enabled. */
-	allowLateFees = false,
+	/** The late fees a policy lets this message state: only in the approved sentence, never in other words. */
+	lateFee?: Pick<LateFees, 'totalMinor' | 'currency' | 'asOfDate'>,
 ): LintFinding[] {
 	const stage = step.channel === 'human_handoff' ? 'handoff' : 'reminder';
 	const allowedEmails = [
@@ -1161,11 +1292,27 @@ export function lintStep(
 	].filter((address): address is string => !!address);
 	const findings = lintRendered(message, {
 		stage,
-		allowLateFees,
+		...(lateFee
+			? {
+					allowLateFees: true,
+					approvedWording: approvedLateFeeSentences(
+						lateFee,
+						message.locale ?? localeOf(invoice, options),
+					),
+				}
+			: {}),
 		allowedEmails,
 		otherCustomers: options.otherCustomers?.filter((name) => name !== invoice.customer.name),
 	});
-	if (CUSTOMER_CHANNELS.has(step.channel)) {
+	if (step.id === THANK_YOU_STEP.id) {
+		// A thank-you has nothing left to pay: it names the invoice, never a balance or a due date.
+		if (!message.text.includes(invoice.number))
+			findings.push({
+				rule: 'missing_required',
+				phrase: invoice.number,
+				message: 'the message does not state the invoice number',
+			});
+	} else if (CUSTOMER_CHANNELS.has(step.channel)) {
 		const locale = message.locale ?? localeOf(invoice, options);
 		findings.push(
 			...checkRequiredContent(message.text, invoice, {
@@ -1175,6 +1322,30 @@ export function lintStep(
 		);
 	}
 	return findings;
+}
+
+/**
+ * The approved late-fee sentence of every shipped language, filled with this message's figures as the renderer
+ * formats them (in the message's locale and the language's own), so a template may state fees only in those words.
+ */
+function approvedLateFeeSentences(
+	lateFee: Pick<LateFees, 'totalMinor' | 'currency' | 'asOfDate'>,
+	locale: string,
+): string[] {
+	const sentences: string[] = [];
+	for (const wording of Object.values(WORDINGS)) {
+		for (const format of new Set([locale, wording.locale])) {
+			// Functions, not replacement strings: a "$" in "$1,234.56" would read as a group reference.
+			const total = formatMoney(lateFee.totalMinor, lateFee.currency, format);
+			const date = formatDate(lateFee.asOfDate, format);
+			sentences.push(
+				wording.lateFee
+					.replace(/\{\{\s*lateFee\.total\s*\}\}/g, () => total)
+					.replace(/\{\{\s*lateFee\.date\s*\}\}/g, () => date),
+			);
+		}
+	}
+	return sentences;
 }
 
 export type { ZoneNow };

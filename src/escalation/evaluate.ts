@@ -26,7 +26,7 @@ import {
 	type EscalationTriage,
 } from './schema';
 import type { EscalationRuleContext, EscalationRuleDefinition, RuleSettings } from './rule';
-import { SlaClock } from './sla';
+import { SlaClock, slaHolidayPlace } from './sla';
 
 const COMPILED = Symbol('compiledEscalationRules');
 
@@ -292,7 +292,10 @@ function assessEscalation(
 
 	if (!compiled.clock || compiled.clock.asOfMillis !== asOfMillis)
 		compiled.clock = new SlaClock(asOfMillis, compiled.rules.sla);
-	const sla = compiled.clock.dueBy(priority!);
+	const sla = compiled.clock.dueBy(
+		priority!,
+		slaHolidayPlace(compiled.rules.sla, input.invoice?.customer),
+	);
 	result.dueBy = sla.dueBy;
 	result.slaHours = sla.hours;
 	if (key) result.case = { key, openedAt: evaluatedAt, reasons, joined: false };

@@ -31,10 +31,13 @@ export { assignEscalationOwner, escalationRouteMatches } from './routing';
 export {
 	addBusinessMinutes as addEscalationBusinessMinutes,
 	SlaClock as EscalationSlaClock,
+	slaCalendar as escalationSlaCalendar,
+	slaHolidayPlace as escalationSlaHolidayPlace,
 } from './sla';
 export {
 	buildEscalationPacket,
 	escalationReasonLabel,
+	invalidRecordPacket,
 	ESCALATION_NEXT_ACTIONS,
 	SLACK_LIMITS as ESCALATION_SLACK_LIMITS,
 	escapeHtmlText as escapeEscalationHtml,

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { ruleSettingsSchema } from './rule';
 import { ESCALATION_RULES } from './rules';
 
+import { PublicHolidaysSchema } from '../cadence/holidays';
+import { WEEKDAYS } from '../cadence/policy';
 import { CalendarDateSchema, CUSTOMER_TIERS, OwnerSchema, type Invoice } from '../invoice/schema';
 import type { PaymentState } from '../state/schema';
 import type { CadenceResult } from '../contract/cadence';
@@ -64,10 +66,25 @@ export const EscalationSlaSchema = z
 		timezone: z.string().default('UTC'),
 		start: HHMM.default('09:00'),
 		end: HHMM.default('17:00'),
-		/** ISO weekdays the team works (1 = Monday … 7 = Sunday). */
-		workdays: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
+		/** ISO weekdays the team works (1 = Monday … 7 = Sunday), or the cadence policy's names ('mon' … 'sun'). */
+		workdays: z
+			.array(
+				z.union([
+					z.number().int().min(1).max(7),
+					z.enum(WEEKDAYS).transform((day) => WEEKDAYS.indexOf(day) + 1),
+				]),
+			)
+			.min(1)
+			.default([1, 2, 3, 4, 5]),
 		/** Dates (`YYYY-MM-DD`) the team does not work. */
 		holidays: z.array(CalendarDateSchema).default([]),
+		/**
+		 * Public holidays that stop the SLA clock (date-holidays, as the cadence send window uses them): the
+		 * customer's country and region, else `country`/`region`. Off unless set, so deadlines stay as they were.
+		 */
+		publicHolidays: PublicHolidaysSchema.extend({
+			fromCustomer: z.boolean().default(false),
+		}).default({}),
 		/** Business hours to first response, per priority. */
 		hours: z
 			.object({

@@ -1,20 +1,38 @@
 /**
- * SLA deadlines in business hours. The deadline depends only on (as-of instant, zone, priority), so a batch
- * computes it once: luxon reads the local wall clock once per zone and writes one instant per priority; the
- * walk over business days is integer day-number arithmetic.
+ * SLA deadlines in business hours, on the one business calendar (src/cadence/calendar.ts): the same weekdays,
+ * holidays and public holidays of a place as the cadence send window. The deadline depends only on (as-of instant,
+ * zone, priority, holiday place), so a batch computes it once: luxon reads the local wall clock once per zone and
+ * writes one instant per priority; the walk over business days is integer day-number arithmetic.
  */
 import { DateTime } from 'luxon';
 
-import { dateOfDay, dayNumber, isValidTimeZone, weekdayIndex } from '../dates';
+import {
+	businessCalendar,
+	isBusinessDay,
+	minutesOf,
+	weekdayOfIso,
+	type BusinessCalendar,
+} from '../cadence/calendar';
+import { holidayPlaceFor, type HolidayPlace } from '../cadence/holidays';
+import { dateOfDay, dayNumber, isValidTimeZone } from '../dates';
 import type { EscalationPriority, EscalationSla } from './schema';
-
-function minutesOf(hhmm: string): number {
-	return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-}
 
 export interface LocalMoment {
 	day: number;
 	minute: number;
+}
+
+/** The SLA's business calendar: its workdays, its own days off, and the public holidays of `place`. */
+export function slaCalendar(sla: EscalationSla, place?: HolidayPlace): BusinessCalendar {
+	return businessCalendar(sla.workdays.map(weekdayOfIso), sla.holidays, place);
+}
+
+/** Where the SLA's public holidays come from for one customer (none unless the SLA settings name a source). */
+export function slaHolidayPlace(
+	sla: EscalationSla,
+	customer: { country?: string; region?: string; locale?: string } | undefined,
+): HolidayPlace | undefined {
+	return holidayPlaceFor(customer ?? {}, sla.publicHolidays);
 }
 
 /**
@@ -25,15 +43,11 @@ export function addBusinessMinutes(
 	from: LocalMoment,
 	minutes: number,
 	sla: EscalationSla,
+	calendar: BusinessCalendar = slaCalendar(sla),
 ): LocalMoment {
 	const start = minutesOf(sla.start);
 	const end = minutesOf(sla.end);
-	const workdays = new Set(sla.workdays);
-	const holidays = new Set(
-		sla.holidays.map((date) => dayNumber(date)).filter((day): day is number => day !== null),
-	);
-	const isWorkday = (day: number) =>
-		workdays.has(weekdayIndex(dateOfDay(day)) + 1) && !holidays.has(day);
+	const isWorkday = (day: number) => isBusinessDay(day, calendar);
 
 	let { day, minute } = from;
 	if (!isWorkday(day) || minute >= end) {
@@ -61,6 +75,7 @@ export function addBusinessMinutes(
 export class SlaClock {
 	private readonly local = new Map<string, LocalMoment>();
 	private readonly due = new Map<string, string>();
+	private readonly calendars = new Map<string, BusinessCalendar>();
 
 	constructor(
 		readonly asOfMillis: number,
@@ -71,10 +86,12 @@ export class SlaClock {
 		return isValidTimeZone(this.sla.timezone) ? this.sla.timezone : 'UTC';
 	}
 
-	dueBy(priority: EscalationPriority): { dueBy: string; hours: number } {
+	/** The deadline for a priority; `place` adds that place's public holidays (see slaHolidayPlace). */
+	dueBy(priority: EscalationPriority, place?: HolidayPlace): { dueBy: string; hours: number } {
 		const hours = this.sla.hours[priority];
 		const zone = this.zone();
-		const key = `${zone}|${priority}`;
+		const placeKey = place ? `${place.country}|${place.region ?? ''}` : '';
+		const key = `${zone}|${priority}|${placeKey}`;
 		let dueBy = this.due.get(key);
 		if (dueBy === undefined) {
 			let now = this.local.get(zone);
@@ -86,7 +103,12 @@ export class SlaClock {
 				};
 				this.local.set(zone, now);
 			}
-			const end = addBusinessMinutes(now, hours * 60, this.sla);
+			let calendar = this.calendars.get(placeKey);
+			if (!calendar) {
+				calendar = slaCalendar(this.sla, place);
+				this.calendars.set(placeKey, calendar);
+			}
+			const end = addBusinessMinutes(now, hours * 60, this.sla, calendar);
 			const [year, month, day] = dateOfDay(end.day).split('-').map(Number);
 			dueBy = DateTime.fromObject(
 				{ year, month, day, hour: Math.floor(end.minute / 60), minute: end.minute % 60 },

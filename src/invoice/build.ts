@@ -14,6 +14,7 @@ import { calendarDateIn, dateOfDay, dayNumber, isValidTimeZone } from '../dates'
 import { formatMoney, isCurrencyCode, minorToMajor, toMinor } from '../money';
 import {
 	CUSTOMER_TIERS,
+	type Contact,
 	type CustomerTier,
 	type FieldError,
 	type Invoice,
@@ -57,6 +58,10 @@ export interface InvoiceDraft {
 	contactTitle?: Read;
 	contactPhone?: Read;
 	isBillingContact?: Read;
+	/** A list of contacts (objects with an e-mail, a name, a role or billing flag), read by `readContacts`. */
+	contacts?: Read;
+	/** The billing contact's address, when a sheet has a column for it beside the main contact. */
+	billingEmail?: Read;
 	paymentUrl?: Read;
 	documentUrl?: Read;
 	pdfUrl?: Read;
@@ -418,6 +423,11 @@ export function buildInvoice(
 		phone: b.text(draft.contactPhone),
 		isBillingContact: b.bool(draft.isBillingContact),
 	};
+	const contacts = readContacts(
+		draft,
+		contact,
+		b.checked(draft.billingEmail, isEmailAddress, EMAIL_RULE),
+	);
 	const paymentUrl = b.checked(draft.paymentUrl, isHttpUrl, URL_RULE);
 	const documentUrl = b.checked(draft.documentUrl, isHttpUrl, URL_RULE);
 	const pdfUrl = b.checked(draft.pdfUrl, isHttpUrl, URL_RULE);
@@ -478,6 +488,7 @@ export function buildInvoice(
 		contact: defined({ ...contact }),
 		flags: defined({ ...flags }),
 	} as Invoice;
+	put(invoice, 'contacts', contacts);
 	put(invoice, 'paidOn', paidOn);
 	put(invoice, 'paymentUrl', paymentUrl);
 	put(invoice, 'documentUrl', documentUrl);
@@ -512,4 +523,71 @@ function defined<T extends object>(source: T): T {
 	const out = {} as T;
 	for (const key in source) if (source[key] !== undefined) out[key] = source[key];
 	return out;
+}
+
+/** Roles that designate whoever receives invoices (QuickBooks, Xero and sheet wording). */
+const BILLING_ROLE =
+	/\b(billing|accounts?[ _-]?payable|ap|invoices?|invoicing|finance|accounting)\b/i;
+
+/**
+ * The invoice's contacts: the main contact, then each listed contact with a valid address (a list entry without
+ * one can receive nothing, so it is left out), then a separate billing address. Undefined when there is only the
+ * main contact. Vendor keys are read as they come: `email`/`EmailAddress`, `name` or first and last names,
+ * `title`, `phone`, and the billing mark (`isBillingContact`, `billing`, Xero `IncludeInEmails`, a billing role).
+ */
+function readContacts(
+	draft: InvoiceDraft,
+	main: Contact,
+	billingEmail: string | undefined,
+): Contact[] | undefined {
+	const listed = Array.isArray(draft.contacts?.value) ? (draft.contacts.value as unknown[]) : [];
+	if (listed.length === 0 && !billingEmail) return undefined;
+	const contacts: Contact[] = main.email ? [defined({ ...main })] : [];
+	const seen = new Set(contacts.map((contact) => contact.email!.toLowerCase()));
+	const add = (contact: Contact) => {
+		const key = contact.email!.toLowerCase();
+		if (seen.has(key)) {
+			// The main contact named again in the list with a billing mark: the mark counts.
+			const known = contacts.find((other) => other.email!.toLowerCase() === key)!;
+			if (contact.isBillingContact) known.isBillingContact = true;
+			return;
+		}
+		seen.add(key);
+		contacts.push(contact);
+	};
+	for (const entry of listed) {
+		if (!entry || typeof entry !== 'object') continue;
+		const raw = entry as Record<string, unknown>;
+		const text = (...keys: string[]) => {
+			for (const key of keys) {
+				const value = raw[key];
+				if (typeof value === 'string' && value.trim() !== '') return value.trim();
+			}
+			return undefined;
+		};
+		const email = text('email', 'Email', 'EmailAddress', 'emailAddress', 'address', 'Address');
+		if (!email || !isEmailAddress(email)) continue;
+		const person = [text('fname', 'FirstName', 'firstName'), text('lname', 'LastName', 'lastName')]
+			.filter(Boolean)
+			.join(' ');
+		const roles = [raw.role, raw.roles, raw.Role, raw.type]
+			.flat()
+			.filter((role): role is string => typeof role === 'string');
+		const flagged = [raw.isBillingContact, raw.billing, raw.IncludeInEmails].some(
+			(flag) => flag === true || flag === 'true',
+		);
+		add(
+			defined({
+				email,
+				name: text('name', 'Name') ?? (person || undefined),
+				title: text('title', 'Title', 'jobTitle'),
+				phone: text('phone', 'Phone', 'phoneNumber'),
+				isBillingContact: flagged || roles.some((role) => BILLING_ROLE.test(role)) || undefined,
+			}),
+		);
+	}
+	if (billingEmail) add({ email: billingEmail, isBillingContact: true });
+	return contacts.length > 1 || contacts.some((contact) => contact.isBillingContact)
+		? contacts
+		: undefined;
 }

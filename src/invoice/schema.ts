@@ -102,6 +102,13 @@ export const InvoiceSchema = z.object({
 	paidOn: CalendarDateSchema.optional(),
 	customer: CustomerSchema,
 	contact: ContactSchema,
+	/**
+	 * Every contact the source names for the invoice, `contact` among them when it has an address (QuickBooks
+	 * BillEmail, Stripe customer_email, Xero contact persons with IncludeInEmails, FreshBooks contacts, a sheet's
+	 * `contacts` or `billingEmail`). `isBillingContact` marks the designated billing contact, whom Cadence Step
+	 * writes to (policy `messages.preferBillingContact`).
+	 */
+	contacts: z.array(ContactSchema).optional(),
 	paymentUrl: HttpUrlSchema.optional(),
 	/** Where a person can read the invoice itself (Stripe hosted page, QuickBooks InvoiceLink, Xero online invoice, FreshBooks share link). */
 	documentUrl: HttpUrlSchema.optional(),

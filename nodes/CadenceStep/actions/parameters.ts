@@ -14,6 +14,7 @@ import {
 	type PlanOptions,
 	type PolicyRef,
 } from '../../../src';
+import { holidayPlaceOf } from '../../shared/options';
 
 export const NODE = 'Cadence Step';
 export const OUTPUTS = ['Send', 'Wait', 'Stop', 'Escalate'] as const;
@@ -69,13 +70,8 @@ function policyTuning(options: IDataObject): Partial<CadencePolicyInput> {
 	if (options.sendFrom) window.from = options.sendFrom;
 	if (options.sendTo) window.to = options.sendTo;
 	if (Object.keys(window).length > 0) tuning.sendWindow = window;
-	if (typeof options.holidayCountry === 'string' && options.holidayCountry.trim() !== '')
-		tuning.publicHolidays = {
-			country: options.holidayCountry.trim(),
-			...(typeof options.holidayRegion === 'string' && options.holidayRegion.trim() !== ''
-				? { region: options.holidayRegion.trim() }
-				: {}),
-		};
+	const holidayPlace = holidayPlaceOf(options);
+	if (holidayPlace) tuning.publicHolidays = holidayPlace;
 	if (typeof options.fallbackLocale === 'string' && options.fallbackLocale.trim() !== '')
 		tuning.messages = { fallbackLocale: options.fallbackLocale.trim() };
 	return tuning as Partial<CadencePolicyInput>;

@@ -4,7 +4,7 @@
  */
 import type { InvoiceDraft } from '../build';
 import type { Lifecycle } from '../schema';
-import { at, constant, first, type Raw } from './read';
+import { at, billingMark, constant, first, type Raw } from './read';
 
 const LIFECYCLE: Record<string, Lifecycle> = {
 	draft: 'draft',
@@ -42,6 +42,9 @@ export function readFreshBooks(raw: Raw, prefix = ''): InvoiceDraft {
 		customerId: at(raw, 'customerid', prefix),
 		customerName: first(raw, ['organization', 'current_organization'], prefix),
 		contactEmail: at(raw, 'email', prefix),
+		// FreshBooks sends the invoice to the client's e-mail; the invoice's other contacts are listed beside it.
+		isBillingContact: billingMark(raw, 'email', prefix),
+		contacts: at(raw, 'contacts', prefix),
 		contactName: constant(person || undefined, `${prefix}fname`),
 		poNumber: at(raw, 'po_number', prefix),
 		// The share link comes from .../invoices/{id}/share_link?share_method=share_link; a workflow merges it in.

@@ -44,6 +44,8 @@ export const GENERIC_ALIASES = {
 	contactTitle: ['contact.title', 'contactTitle', 'contact_title', 'title'],
 	contactPhone: ['contact.phone', 'phone', 'contactPhone', 'contact_phone'],
 	isBillingContact: ['contact.isBillingContact', 'isBillingContact', 'is_billing_contact'],
+	contacts: ['contacts', 'Contacts'],
+	billingEmail: ['contact.billingEmail', 'billingEmail', 'billing_email', 'Billing Email'],
 	paymentUrl: ['paymentUrl', 'payment_url', 'paymentLink', 'payment_link', 'Payment Link'],
 	documentUrl: ['documentUrl', 'document_url', 'invoiceUrl', 'invoice_url', 'Invoice Link'],
 	pdfUrl: ['pdfUrl', 'pdf_url', 'invoicePdf', 'invoice_pdf', 'Invoice PDF'],

@@ -4,7 +4,7 @@
  */
 import type { InvoiceDraft } from '../build';
 import type { Lifecycle } from '../schema';
-import { at, constant, first, type Raw } from './read';
+import { at, billingMark, constant, first, type Raw } from './read';
 
 function lifecycleOf(raw: Raw): { lifecycle?: Lifecycle; status: string } {
 	const total = Number(raw.TotalAmt);
@@ -36,6 +36,8 @@ export function readQuickBooks(raw: Raw, prefix = ''): InvoiceDraft {
 		customerId: at(raw, 'CustomerRef.value', prefix),
 		customerName: at(raw, 'CustomerRef.name', prefix),
 		contactEmail: at(raw, 'BillEmail.Address', prefix),
+		// BillEmail is "the e-mail address where the invoice is sent": the billing contact by definition.
+		isBillingContact: billingMark(raw, 'BillEmail.Address', prefix),
 		// InvoiceLink (returned with ?include=invoiceLink) opens the invoice, with its payment button when enabled.
 		paymentUrl: first(raw, ['InvoiceLink'], prefix),
 		documentUrl: first(raw, ['InvoiceLink'], prefix),

@@ -26,3 +26,12 @@ export function first(raw: Raw, paths: readonly string[], prefix = ''): Read {
 export function constant(value: unknown, path: string): Read {
 	return { value, path };
 }
+
+/** `true` (the billing contact) when the address at `path` is there: the vendor sends its invoices to it. */
+export function billingMark(raw: Raw, path: string, prefix = ''): Read {
+	const address = at(raw, path, prefix);
+	return constant(
+		typeof address.value === 'string' && address.value.trim() !== '' ? true : undefined,
+		address.path,
+	);
+}

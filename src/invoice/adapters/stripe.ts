@@ -4,7 +4,7 @@
  */
 import type { InvoiceDraft } from '../build';
 import type { Lifecycle } from '../schema';
-import { at, first, isRecord, type Raw } from './read';
+import { at, billingMark, first, isRecord, type Raw } from './read';
 
 const LIFECYCLE: Record<string, Lifecycle> = {
 	draft: 'draft',
@@ -39,6 +39,8 @@ export function readStripe(raw: Raw, prefix = ''): InvoiceDraft {
 		customerId: customer ? at(customer, 'id', `${prefix}customer.`) : at(raw, 'customer', prefix),
 		customerName: first(raw, ['customer_name', 'customer.name'], prefix),
 		contactEmail: first(raw, ['customer_email', 'customer.email'], prefix),
+		// Stripe e-mails the invoice to customer_email: the billing contact.
+		isBillingContact: billingMark(raw, 'customer_email', prefix),
 		contactName: first(raw, ['customer_name', 'customer.name'], prefix),
 		contactPhone: first(raw, ['customer_phone', 'customer.phone'], prefix),
 		paymentUrl: at(raw, 'hosted_invoice_url', prefix),

@@ -35,6 +35,8 @@ export function readXero(raw: Raw, prefix = ''): InvoiceDraft {
 		customerName: at(raw, 'Contact.Name', prefix),
 		contactEmail: at(raw, 'Contact.EmailAddress', prefix),
 		contactName: first(raw, ['Contact.FirstName', 'Contact.Name'], prefix),
+		// Contact persons with IncludeInEmails receive the invoice e-mails: they are the billing contacts.
+		contacts: at(raw, 'Contact.ContactPersons', prefix),
 		// The online invoice comes from GET /Invoices/{id}/OnlineInvoice; a workflow merges it into the record.
 		paymentUrl: first(raw, ['OnlineInvoiceUrl', 'OnlineInvoices.0.OnlineInvoiceUrl'], prefix),
 		documentUrl: first(raw, ['OnlineInvoiceUrl', 'OnlineInvoices.0.OnlineInvoiceUrl'], prefix),
