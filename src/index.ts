@@ -18,6 +18,7 @@ export * from './statement';
 export * from './ai';
 export * from './contract';
 export { valueAtPath, pathKeys } from './path';
+export { parseHighValue, highValueRuleSettings, type HighValueRow } from './highValue';
 export * from './ledger';
 
 // The stable contract of DESIGN.md, named so it is plain to see: these names are extended, never renamed.

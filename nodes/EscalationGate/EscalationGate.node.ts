@@ -15,6 +15,7 @@ import {
 	ESCALATION_RULES,
 	EscalationRulesSchema,
 	escalationLedgerEvent,
+	invalidRecordPacket,
 	escalationLedgerFromEvents,
 	evaluateEscalation,
 	evaluateEscalations,
@@ -35,6 +36,7 @@ import {
 	withAudit,
 } from '../shared/items';
 import { STATIC_DATA_NOTICE, staticNamespace } from '../shared/staticData';
+import { highValueFields } from '../shared/highValue';
 import { asOfOption, holidayPlaceOptions, invoiceFieldOption } from '../shared/options';
 import {
 	auditReason,
@@ -113,7 +115,8 @@ export class EscalationGate implements INodeType {
 		name: 'escalationGate',
 		icon: { light: 'file:escalationGate.svg', dark: 'file:escalationGate.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle:
 			'={{ "Escalate / Continue" + ($parameter["options"]["redactContact"] ? " · redacted" : "") }}',
 		description:
@@ -178,6 +181,7 @@ export class EscalationGate implements INodeType {
 			{
 				displayName: 'High-Value Thresholds',
 				name: 'highValueThresholds',
+				displayOptions: { show: { '@version': [1] } },
 				type: 'fixedCollection',
 				typeOptions: { multipleValues: true, sortable: true },
 				placeholder: 'Add Threshold',
@@ -206,6 +210,11 @@ export class EscalationGate implements INodeType {
 					},
 				],
 			},
+			// 1.1: the high-value form every node shares (1 keeps its table and Other Currencies option, as saved).
+			...highValueFields(
+				'an invoice is high value, in currencies without their own threshold below',
+				DEFAULTS.highValue.thresholds,
+			).map((field) => ({ ...field, displayOptions: { show: { '@version': [1.1] } } })),
 			{
 				displayName: 'Routing Table',
 				name: 'routing',
@@ -351,6 +360,16 @@ export class EscalationGate implements INodeType {
 						default: true,
 						description:
 							'Whether new escalations of one customer with the same main reason become one case: the first item carries the packet listing every invoice, the others go to Continue with escalation.case',
+					},
+					{
+						displayName: 'High-Value Threshold for Other Currencies',
+						name: 'otherCurrencies',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 0,
+						description:
+							'Major units, for currencies missing from the High-Value Thresholds table. 0: those currencies never count as high value.',
+						displayOptions: { show: { '@version': [1] } },
 					},
 					...holidayPlaceOptions(
 						"Public holidays of this country stop the SLA clock (the customer's own country wins when Holidays From Customer is on): ISO code or name",
@@ -516,6 +535,27 @@ export class EscalationGate implements INodeType {
 				itemIndex,
 			);
 		const fixHint = `Put Payment State Check (for invoices) or Reply Triage (for replies) before this node, or set "Invoice Field" to where the invoice is`;
+		// Without Continue On Fail an item this node cannot read goes to Escalate, marked invalid with its reason and a
+		// packet a person can read: a person looks at it, and the other items go on (never a crash of the run).
+		const invalid = (error: Error, item: INodeExecutionData, itemIndex: number) => {
+			const { ledgerRow: _stale, ...json } = item.json;
+			void _stale;
+			outputs.push(
+				'Escalate',
+				withAudit(json, auditEntry(NODE, 'invalid_input', 'escalate', error.message, at), {
+					error: error.message,
+					escalation: {
+						escalate: true,
+						invalid: true,
+						reasons: [],
+						reason: error.message,
+						fix: fixHint,
+						packet: invalidRecordPacket(error.message, itemIndex) as unknown as IDataObject,
+					},
+				}),
+				itemIndex,
+			);
+		};
 
 		// Pass 1: read every item with the producers' schemas (a bad item fails alone).
 		const read: Array<{ itemIndex: number; input: EscalationInput }> = [];
@@ -526,6 +566,7 @@ export class EscalationGate implements INodeType {
 				read.push({ itemIndex, input: readInput(node, item.json, invoiceField, itemIndex) }),
 			failed,
 			fixHint,
+			invalid,
 		);
 		// Pass 2: evaluate the batch (one case per customer and reason); should one item break the batch, evaluate
 		// item by item so only that one fails.
@@ -552,9 +593,8 @@ export class EscalationGate implements INodeType {
 			const result = results[position];
 			const item = items[itemIndex];
 			if (result instanceof Error) {
-				if (!this.continueOnFail())
-					throw new NodeOperationError(node, result, { itemIndex, description: fixHint });
-				failed(result, item, itemIndex);
+				if (this.continueOnFail()) failed(result, item, itemIndex);
+				else invalid(result, item, itemIndex);
 				return;
 			}
 			const event = dedup ? escalationLedgerEvent(input.invoice, result) : null;

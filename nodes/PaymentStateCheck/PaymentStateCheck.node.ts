@@ -19,7 +19,6 @@ import {
 	toInstant,
 	type DateOrder,
 	type GenericField,
-	type HighValueThreshold,
 	type InvoiceSource,
 	type OutputDetail,
 	type PaymentStateOptions,
@@ -34,6 +33,7 @@ import {
 	Outputs,
 	withAudit,
 } from '../shared/items';
+import { highValueFields, highValueOf } from '../shared/highValue';
 import { asOfOption, timezoneOption } from '../shared/options';
 
 const NODE = 'Payment State Check';
@@ -155,33 +155,7 @@ export class PaymentStateCheck implements INodeType {
 						description:
 							'Invoices due within this many days go to Follow Up (for a friendly pre-due reminder)',
 					},
-					{
-						displayName: 'High-Value Threshold',
-						name: 'highValue',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: 0,
-						description:
-							'Amount due (in the invoice currency) from which the high_value signal is set. 0: off.',
-					},
-					{
-						displayName: 'High-Value Thresholds by Currency',
-						name: 'highValueByCurrency',
-						type: 'fixedCollection',
-						typeOptions: { multipleValues: true, sortable: true },
-						default: {},
-						placeholder: 'Add Threshold',
-						options: [
-							{
-								displayName: 'Threshold',
-								name: 'thresholds',
-								values: [
-									{ displayName: 'Currency', name: 'currency', type: 'string', default: 'USD' },
-									{ displayName: 'Amount', name: 'amount', type: 'number', default: 10000 },
-								],
-							},
-						],
-					},
+					...highValueFields('the high_value signal is set'),
 					{
 						displayName: 'Keep Source Fields',
 						name: 'keepSourceFields',
@@ -257,7 +231,7 @@ export class PaymentStateCheck implements INodeType {
 			timezone: (options.timezone as string) || this.getTimezone(),
 			dueSoonDays: options.dueSoonDays as number | undefined,
 			staleReplyDays: options.staleReplyDays as number | undefined,
-			highValue: highValueOption(options),
+			highValue: highValueOf(options.highValue, options.highValueByCurrency),
 			poRequired: options.poRequired as boolean | undefined,
 		};
 		const defaults = {
@@ -344,17 +318,6 @@ export class PaymentStateCheck implements INodeType {
 		addHints(this, outputs);
 		return single ? outputs.merged() : outputs.result();
 	}
-}
-
-function highValueOption(options: IDataObject): HighValueThreshold | undefined {
-	const perCurrency = ((options.highValueByCurrency as IDataObject | undefined)?.thresholds ??
-		[]) as Array<{ currency: string; amount: number }>;
-	const general =
-		typeof options.highValue === 'number' && options.highValue > 0 ? options.highValue : undefined;
-	if (perCurrency.length === 0) return general;
-	const map: Record<string, number> = general === undefined ? {} : { '*': general };
-	for (const { currency, amount } of perCurrency) map[currency.trim().toUpperCase()] = amount;
-	return map;
 }
 
 function addHints(ctx: IExecuteFunctions, outputs: Outputs<OutputName>): void {

@@ -13,7 +13,12 @@ import {
 	type PaymentStateOptions,
 } from '../state';
 import { type MessageLibrary } from '../messages/library';
-import { chooseTemplate, localisedLibraries, type LocalisedLibraries } from '../messages/locales';
+import {
+	chooseTemplate,
+	localisedLibraries,
+	WORDINGS,
+	type LocalisedLibraries,
+} from '../messages/locales';
 import { checkRequiredContent, lintRendered, type LintFinding } from '../messages/lint';
 import {
 	formatDate,
@@ -31,6 +36,7 @@ import {
 } from './calendar';
 import { computeLateFees, type LateFees } from '../fees/lateFee';
 import { holidayPlaceFor } from './holidays';
+import { statementEmail } from '../statement/build';
 import {
 	addressedInvoice,
 	noThankYouReason,
@@ -101,7 +107,9 @@ export type CadenceRule =
 	| 'approval_overdue'
 	| 'reply_needs_person'
 	| 'reply_with_person'
-	| 'already_paid_claimed';
+	| 'already_paid_claimed'
+	/** A statement step held back for the whole customer (src/cadence/statementStep.ts). */
+	| 'statement_held';
 
 export interface CadenceMessage {
 	channel: Channel;
@@ -640,20 +648,33 @@ export function planCadenceStep(
 	const customerFees =
 		policy.lateFees?.inCustomerText && lateFees && lateFees.totalMinor > 0 ? lateFees : undefined;
 	// Tasks and handoffs are addressed to the account owner (a person on our side), never to the customer.
-	const message = renderStep(
-		invoice,
-		step,
-		options,
-		policy,
-		key,
-		customerFacing ? to : invoice.owner?.email,
-		payment.asOfDate,
-		policy.messages.referToPreviousReminder && view.lastTouchMs !== null
-			? clock.dateOf(clock.localOf(zone, view.lastTouchMs).day)
-			: undefined,
-		customerFees,
-	);
-	const findings = lintStep(invoice, step, message, options, customerFees !== undefined);
+	// A statement step renders this invoice's statement; a batch (planStatements) lists all of the customer's.
+	const message =
+		step.type === 'statement' && step.channel === 'email'
+			? statementEmail([invoice], {
+					asOf: payment.asOfDate,
+					libraries: librariesFor(options),
+					fallbackLocale: policy.messages.fallbackLocale ?? options.locale,
+					sender: options.sender,
+					to: to!,
+					cc: options.cc,
+					idempotencyKey: key,
+					tone: step.tone,
+				}).message
+			: renderStep(
+					invoice,
+					step,
+					options,
+					policy,
+					key,
+					customerFacing ? to : invoice.owner?.email,
+					payment.asOfDate,
+					policy.messages.referToPreviousReminder && view.lastTouchMs !== null
+						? clock.dateOf(clock.localOf(zone, view.lastTouchMs).day)
+						: undefined,
+					customerFees,
+				);
+	const findings = lintStep(invoice, step, message, options, customerFees);
 	if (findings.length > 0) {
 		return result(
 			'escalate',
@@ -1259,8 +1280,8 @@ export function lintStep(
 	step: Pick<CadenceStepDef, 'channel'> & { id?: string },
 	message: Pick<CadenceMessage, 'subject' | 'text' | 'html' | 'cc' | 'locale'>,
 	options: Pick<PlanOptions, 'locale' | 'sender' | 'otherCustomers'>,
-	/** The message carries the approved late-fee sentence a policy enabled. */
-	allowLateFees = false,
+	/** The late fees a policy lets this message state: only in the approved sentence, never in other words. */
+	lateFee?: Pick<LateFees, 'totalMinor' | 'currency' | 'asOfDate'>,
 ): LintFinding[] {
 	const stage = step.channel === 'human_handoff' ? 'handoff' : 'reminder';
 	const allowedEmails = [
@@ -1271,7 +1292,15 @@ export function lintStep(
 	].filter((address): address is string => !!address);
 	const findings = lintRendered(message, {
 		stage,
-		allowLateFees,
+		...(lateFee
+			? {
+					allowLateFees: true,
+					approvedWording: approvedLateFeeSentences(
+						lateFee,
+						message.locale ?? localeOf(invoice, options),
+					),
+				}
+			: {}),
 		allowedEmails,
 		otherCustomers: options.otherCustomers?.filter((name) => name !== invoice.customer.name),
 	});
@@ -1293,6 +1322,30 @@ export function lintStep(
 		);
 	}
 	return findings;
+}
+
+/**
+ * The approved late-fee sentence of every shipped language, filled with this message's figures as the renderer
+ * formats them (in the message's locale and the language's own), so a template may state fees only in those words.
+ */
+function approvedLateFeeSentences(
+	lateFee: Pick<LateFees, 'totalMinor' | 'currency' | 'asOfDate'>,
+	locale: string,
+): string[] {
+	const sentences: string[] = [];
+	for (const wording of Object.values(WORDINGS)) {
+		for (const format of new Set([locale, wording.locale])) {
+			// Functions, not replacement strings: a "$" in "$1,234.56" would read as a group reference.
+			const total = formatMoney(lateFee.totalMinor, lateFee.currency, format);
+			const date = formatDate(lateFee.asOfDate, format);
+			sentences.push(
+				wording.lateFee
+					.replace(/\{\{\s*lateFee\.total\s*\}\}/g, () => total)
+					.replace(/\{\{\s*lateFee\.date\s*\}\}/g, () => date),
+			);
+		}
+	}
+	return sentences;
 }
 
 export type { ZoneNow };

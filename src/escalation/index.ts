@@ -37,6 +37,7 @@ export {
 export {
 	buildEscalationPacket,
 	escalationReasonLabel,
+	invalidRecordPacket,
 	ESCALATION_NEXT_ACTIONS,
 	SLACK_LIMITS as ESCALATION_SLACK_LIMITS,
 	escapeHtmlText as escapeEscalationHtml,

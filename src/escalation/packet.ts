@@ -618,3 +618,37 @@ function renderText(model: PacketModel, result: EscalationResult, rules: Escalat
 	);
 	return lines.join('\n');
 }
+
+/**
+ * The packet of an item Escalation Gate could not read (an unreadable invoice, a paymentState or triage in another
+ * shape): the same fields a Slack or e-mail node reads, saying which item and which field, escaped like any packet.
+ */
+export function invalidRecordPacket(
+	reason: string,
+	itemIndex: number,
+): Pick<EscalationPacket, 'summary' | 'subject' | 'html' | 'text'> & {
+	slack: { text: string; blocks: Array<{ type: 'section'; text: EscalationSlackText }> };
+	slackApprovalMessage: string;
+} {
+	const summary = clipText(
+		oneLine(`P2 · item ${itemIndex + 1} could not be read · ${reason}`),
+		500,
+	);
+	const advice =
+		'Fix the record in the source (or the node that put it on the item), then run the workflow again.';
+	const slackText = escapeSlackMrkdwn(summary);
+	return {
+		summary,
+		subject: clipText(oneLine(`[P2] A record could not be read (item ${itemIndex + 1})`), 150),
+		slack: {
+			text: clipText(slackText, 3000),
+			blocks: [
+				{ type: 'section', text: mrkdwn(`:warning: *${slackText}*`) },
+				{ type: 'section', text: mrkdwn(advice) },
+			],
+		},
+		slackApprovalMessage: clipText(`${slackText}\n${advice}`, 3000),
+		html: `<p><b>${escapeHtml(summary)}</b></p><p>${escapeHtml(advice)}</p>`,
+		text: `${summary}\n${advice}`,
+	};
+}

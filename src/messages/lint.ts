@@ -75,8 +75,13 @@ export interface LintOptions {
 	allowedEmails?: readonly string[];
 	/** Names of other customers (for example the rest of the batch) that must not appear. */
 	otherCustomers?: readonly string[];
-	/** The operator approved late-fee wording for this message (a late-fee policy): the `late_fee` rule is off. */
+	/**
+	 * A late-fee policy lets this message state fees. With `approvedWording`, only those sentences may (the `late_fee`
+	 * rule reads the rest of the text); without it the rule is off.
+	 */
 	allowLateFees?: boolean;
+	/** The approved late-fee sentences as rendered for this message (see lintStep). */
+	approvedWording?: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -210,6 +215,16 @@ export function normalizeForLint(text: string): string {
 		.trim();
 }
 
+/** The text without the approved sentences (each normalised as the text is): what else speaks of fees. */
+function withoutApproved(normalized: string, approved: readonly string[]): string {
+	let out = normalized;
+	for (const sentence of approved) {
+		const plain = normalizeForLint(sentence);
+		if (plain) out = out.split(plain).join(' ');
+	}
+	return out;
+}
+
 /** The whole words around a match, for a finding's phrase. */
 function phraseAt(text: string, start: number, end: number): string {
 	while (start > 0 && /[\p{L}\p{N}']/u.test(text[start - 1])) start--;
@@ -262,13 +277,17 @@ export function lintMessage(
 	if (typeof text !== 'string' || text.length === 0) return findings;
 	if (stage !== 'handoff') {
 		const normalized = normalizeForLint(text);
+		const feeText = options.allowLateFees
+			? options.approvedWording && withoutApproved(normalized, options.approvedWording)
+			: normalized;
 		for (const rule of [...lexiconRules(), ...EXTRA_RULES]) {
-			if (rule.rule === 'late_fee' && options.allowLateFees) continue;
-			const match = firstMatch(rule, normalized);
+			const read = rule.rule === 'late_fee' ? feeText : normalized;
+			if (read === undefined) continue;
+			const match = firstMatch(rule, read);
 			if (match)
 				findings.push({
 					rule: rule.rule,
-					phrase: phraseAt(normalized, match.index, match.index + match[0].length),
+					phrase: phraseAt(read, match.index, match.index + match[0].length),
 					message: rule.message,
 				});
 		}

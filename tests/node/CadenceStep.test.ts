@@ -151,7 +151,7 @@ describe('Cadence Step in the n8n engine', () => {
 		expect(second.counts(NODE_UNDER_TEST)).toEqual([0, 1, 0, 0]);
 	});
 
-	it('the same invoice twice in one input goes out once; a run that fails half-way reserves nothing', async () => {
+	it('the same invoice twice in one input goes out once; an unreadable item next to it stops nothing and is escalated', async () => {
 		const staticData: IDataObject = {};
 		const parameters = { policy: 'standard-5', options: { asOf: '2026-03-10T10:00:00Z' } };
 		const twice = await runNode({
@@ -167,15 +167,18 @@ describe('Cadence Step in the n8n engine', () => {
 			input: [item(invoice()), { notAnInvoice: true }],
 			staticData,
 		});
-		expect(failed.error).toBeDefined();
-		expect(JSON.stringify(staticData)).not.toContain('in_1');
+		expect(failed.error).toBeUndefined();
+		expect(failed.counts(NODE_UNDER_TEST)).toEqual([1, 0, 0, 1]);
+		expect(failed.json(NODE_UNDER_TEST, ESCALATE)[0].cadence).toMatchObject({ invalid: true });
+		expect(JSON.stringify(staticData)).toContain('in_1');
+		// The good invoice was reserved once: a rerun does not send it again.
 		const retried = await runNode({
 			type: 'cadenceStep',
 			parameters,
 			input: [item(invoice())],
 			staticData,
 		});
-		expect(retried.counts(NODE_UNDER_TEST)).toEqual([1, 0, 0, 0]);
+		expect(retried.counts(NODE_UNDER_TEST)).toEqual([0, 1, 0, 0]);
 	});
 
 	it('a failed send retries on the next run and escalates after three failures', async () => {
@@ -288,7 +291,7 @@ describe('Cadence Step in the n8n engine', () => {
 		expect(result.hints(NODE_UNDER_TEST).join(' ')).toMatch(/guardrail/);
 	});
 
-	it('a missing template variable errors (never a blank): the run stops, or with continueOnFail the item carries the error', async () => {
+	it('a missing template variable errors (never a blank): the item escalates as invalid with the reason, or with continueOnFail carries the error', async () => {
 		const parameters = {
 			policy: 'standard-5',
 			options: {
@@ -304,8 +307,11 @@ describe('Cadence Step in the n8n engine', () => {
 			},
 		};
 		const failed = await runNode({ type: 'cadenceStep', parameters, input: [item(invoice())] });
-		expect(failed.error?.message).toMatch(/contact\.title/);
-		expect((failed.error as { description?: string }).description).toMatch(/template variable/);
+		expect(failed.error).toBeUndefined();
+		const invalid = failed.json(NODE_UNDER_TEST, ESCALATE)[0].cadence as IDataObject;
+		expect(invalid).toMatchObject({ invalid: true, rule: 'invalid_input' });
+		expect(invalid.reason).toMatch(/contact\.title/);
+		expect(invalid.fix).toMatch(/template variable/);
 
 		const continued = await runNode({
 			type: 'cadenceStep',

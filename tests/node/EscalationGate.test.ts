@@ -238,7 +238,7 @@ describe('Escalation Gate in the n8n engine', () => {
 		expect(JSON.stringify(escalation.packet.slack)).not.toContain('ap@acme.test');
 	});
 
-	it('reads the invoice from another field and stops with a fix-it error on a broken invoice', async () => {
+	it('reads the invoice from another field and escalates a broken invoice as invalid with a fix-it reason (never stops)', async () => {
 		const nested = await runNode({
 			type: 'escalationGate',
 			parameters: { options: { asOf, invoiceField: 'data.invoice' } },
@@ -255,8 +255,11 @@ describe('Escalation Gate in the n8n engine', () => {
 			parameters: { options: { asOf } },
 			input: [{ invoice: { ...invoice('X'), currency: 'usd' } }],
 		});
-		expect(broken.error?.message).toContain('invoice.currency');
-		expect((broken.error as { description?: string }).description).toContain('Payment State Check');
+		expect(broken.error).toBeUndefined();
+		const escalation = broken.json(NODE_UNDER_TEST, ESCALATE)[0].escalation as IDataObject;
+		expect(escalation).toMatchObject({ escalate: true, invalid: true });
+		expect(escalation.reason).toContain('invoice.currency');
+		expect(escalation.fix).toContain('Payment State Check');
 	});
 
 	it('with Continue On Fail, a broken item goes to Continue with its error and the rest are evaluated', async () => {

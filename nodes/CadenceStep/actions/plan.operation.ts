@@ -71,6 +71,9 @@ import {
 	type OutputName,
 } from './parameters';
 
+const PLAN_FIX =
+	'Put Payment State Check before this node (or set Invoice Field), fix the template variable named in the error, or check the custom policy';
+
 const OUTPUT_OF = { send: 'Send', wait: 'Wait', stop: 'Stop', escalate: 'Escalate' } as const;
 
 interface Planned {
@@ -79,6 +82,8 @@ interface Planned {
 	invoice?: Invoice;
 	plan?: CadencePlan;
 	ai?: IDataObject;
+	/** Without Continue On Fail: a record this node could not plan, escalated with its reason (never a crash). */
+	invalid?: IDataObject;
 }
 
 export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -139,14 +144,17 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 		(item, itemIndex) => {
 			const read = readInvoice(item.json, invoiceField);
 			if (!read.ok) {
-				throw new NodeOperationError(
-					ctx.getNode(),
-					`the invoice on this item is not valid: ${describeErrors(read.errors)}`,
-					{
-						itemIndex,
-						description:
-							'Put Payment State Check before this node, or set Invoice Field to where the invoice is',
-					},
+				throw Object.assign(
+					new NodeOperationError(
+						ctx.getNode(),
+						`the invoice on this item is not valid: ${describeErrors(read.errors)}`,
+						{
+							itemIndex,
+							description:
+								'Put Payment State Check before this node, or set Invoice Field to where the invoice is',
+						},
+					),
+					{ fieldErrors: read.errors },
 				);
 			}
 			const invoice = read.invoice;
@@ -181,7 +189,11 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 		},
 		(error, item, itemIndex) =>
 			planned.push({ itemIndex, json: { ...item.json, error: error.message } }),
-		'Put Payment State Check before this node (or set Invoice Field), fix the template variable named in the error, or check the custom policy',
+		PLAN_FIX,
+		// Without Continue On Fail the record goes to Escalate, marked invalid with its reason, as a missing contact
+		// address does: one unreadable invoice never stops the other reminders.
+		(error, item, itemIndex) =>
+			planned.push({ itemIndex, json: item.json, invalid: invalidCadence(error, PLAN_FIX) }),
 	);
 
 	if (ctx.getNodeParameter('personalise', 0, false) === true)
@@ -214,6 +226,20 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	for (const entry of planned) {
 		if (consolidated.has(entry)) continue;
+		if (entry.invalid) {
+			const { ledgerRow: _stale, ...json } = entry.json;
+			void _stale;
+			outputs.push(
+				'Escalate',
+				withAudit(
+					json,
+					auditEntry(NODE, 'invalid_input', 'escalate', String(entry.invalid.reason), at),
+					{ error: entry.invalid.reason, cadence: entry.invalid },
+				),
+				entry.itemIndex,
+			);
+			continue;
+		}
 		if (!entry.plan) {
 			outputs.failed(ctx, 'Escalate', entry.json, String(entry.json.error), entry.itemIndex);
 			continue;
@@ -336,6 +362,20 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 		return handled;
 	}
+}
+
+/** What an item this node could not plan says on Escalate: `invalid`, the reason, and the fields at fault. */
+function invalidCadence(error: Error, fallbackFix: string): IDataObject {
+	const fieldErrors = (error as { fieldErrors?: Array<{ path: string; message: string }> })
+		.fieldErrors;
+	return {
+		action: 'escalate',
+		rule: 'invalid_input',
+		invalid: true,
+		reason: error.message,
+		...(fieldErrors ? { errors: fieldErrors.map(({ path, message }) => ({ path, message })) } : {}),
+		fix: (error as NodeOperationError).description || fallbackFix,
+	};
 }
 
 interface LedgerInputRead {
