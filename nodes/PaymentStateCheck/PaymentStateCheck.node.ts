@@ -12,7 +12,7 @@ import {
 import {
 	checkPaymentState,
 	GENERIC_FIELDS,
-	INVOICE_SOURCES,
+	INVOICE_SOURCE_REGISTRY,
 	invoiceNormalizer,
 	paymentStateOnItem,
 	splitInvoiceRecords,
@@ -47,13 +47,12 @@ const OUTPUT_OF_ROUTE = {
 	not_due: 'Not Due',
 } as const;
 
-const SOURCE_NAMES: Record<InvoiceSource, string> = {
-	stripe: 'Stripe',
-	quickbooks: 'QuickBooks Online',
-	xero: 'Xero',
-	freshbooks: 'FreshBooks',
-	generic: 'Generic (Sheet, CRM, Database)',
-};
+/** The node's subtitle: each source's short name, from the source registry. */
+const SOURCE_SUBTITLES = JSON.stringify(
+	Object.fromEntries(
+		INVOICE_SOURCE_REGISTRY.map((source) => [source.key, source.shortName ?? source.name]),
+	),
+);
 
 /** One mapping parameter per canonical invoice field; each accepts an expression such as {{ $json["Due Date"] }}. */
 const mappingFields: INodeProperties[] = GENERIC_FIELDS.map((field) => ({
@@ -74,8 +73,7 @@ export class PaymentStateCheck implements INodeType {
 		icon: { light: 'file:paymentStateCheck.svg', dark: 'file:paymentStateCheck.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle:
-			'={{ {"stripe":"Stripe","quickbooks":"QuickBooks Online","xero":"Xero","freshbooks":"FreshBooks","generic":"Generic"}[$parameter["source"]] }}',
+		subtitle: `={{ ${SOURCE_SUBTITLES}[$parameter["source"]] }}`,
 		description:
 			'Normalise invoices from any source and decide whether to follow up, hold, close or wait',
 		defaults: { name: 'Payment State Check' },
@@ -88,7 +86,10 @@ export class PaymentStateCheck implements INodeType {
 				name: 'source',
 				type: 'options',
 				noDataExpression: true,
-				options: INVOICE_SOURCES.map((value) => ({ name: SOURCE_NAMES[value], value })),
+				options: INVOICE_SOURCE_REGISTRY.map((source) => ({
+					name: source.name,
+					value: source.key,
+				})),
 				default: 'stripe',
 				description:
 					'Where the invoices come from. Envelopes (Stripe events and lists, Xero Invoices[], QuickBooks QueryResponse, FreshBooks response.result) are unwrapped.',
