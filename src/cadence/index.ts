@@ -8,3 +8,4 @@ export * from './messagePolicy';
 export * from './history';
 export * from './batch';
 export * from './courtesy';
+export * from './claim';
