@@ -21,7 +21,7 @@ const GOAL_MS = 3000;
 const FX = { EUR: '1.0834', GBP: '1.2712', JPY: '0.0067', KWD: '3.25' };
 
 /** Deterministic invoices straight in the normalised shape (normalising a million rows is another benchmark's job). */
-function makeInvoices(count: number): Invoice[] {
+export function makeInvoices(count: number): Invoice[] {
 	let seed = 6_2026;
 	const random = () => {
 		seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;

@@ -15,11 +15,11 @@ import {
 	readReportHeadline,
 	REPORT_RENDER_NAMES,
 	type CollectionsReportOptions,
-	type HighValueThreshold,
 	type ReportRenderName,
 } from '../../src';
 import { asOfParameter, namedOutputs, valueAt } from '../shared/items';
 import { addHints } from '../shared/hints';
+import { highValueFields, highValueOf } from '../shared/highValue';
 import { inputsWithLedger, readLedgerInput } from '../shared/ledger';
 import { STATIC_DATA_NOTICE, staticNamespace } from '../shared/staticData';
 import { asOfOption, invoiceFieldOption, timezoneOption } from '../shared/options';
@@ -175,15 +175,7 @@ export class CollectionsReport implements INodeType {
 						description:
 							'Rates as an object (e.g. from an HTTP Request node). Added to, and overriding, the list above.',
 					},
-					{
-						displayName: 'High-Value Threshold',
-						name: 'highValue',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: 0,
-						description:
-							'Amount due (in the invoice currency) from which an overdue invoice is flagged high value in the lists. 0: off.',
-					},
+					...highValueFields('an overdue invoice is flagged high value in the lists'),
 					invoiceFieldOption(
 						'Where the normalised invoice is on each item (dot path). Items that are invoices themselves are read as they are.',
 					),
@@ -285,7 +277,7 @@ export class CollectionsReport implements INodeType {
 				beginningReceivables: (options.beginningReceivables as string | undefined) || undefined,
 				periodMonths: options.periodMonths as number | undefined,
 				stalledDays: options.stalledDays as number | undefined,
-				highValue: highValueOf(options.highValue),
+				highValue: highValueOf(options.highValue, options.highValueByCurrency),
 				topCount: options.topCount as number | undefined,
 				locale: (options.locale as string) || undefined,
 				title: (options.title as string) || undefined,
@@ -404,10 +396,6 @@ function objectOf(value: unknown, label: string): IDataObject {
 	}
 	if (typeof value === 'object' && !Array.isArray(value)) return value as IDataObject;
 	throw new UserError(`${label} is not a JSON object`);
-}
-
-function highValueOf(value: unknown): HighValueThreshold | undefined {
-	return typeof value === 'number' && value > 0 ? value : undefined;
 }
 
 function rendersOf(value: unknown): CollectionsReportOptions['renders'] {

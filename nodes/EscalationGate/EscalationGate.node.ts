@@ -36,6 +36,7 @@ import {
 	withAudit,
 } from '../shared/items';
 import { STATIC_DATA_NOTICE, staticNamespace } from '../shared/staticData';
+import { highValueFields } from '../shared/highValue';
 import { asOfOption, holidayPlaceOptions, invoiceFieldOption } from '../shared/options';
 import {
 	auditReason,
@@ -114,7 +115,8 @@ export class EscalationGate implements INodeType {
 		name: 'escalationGate',
 		icon: { light: 'file:escalationGate.svg', dark: 'file:escalationGate.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle:
 			'={{ "Escalate / Continue" + ($parameter["options"]["redactContact"] ? " · redacted" : "") }}',
 		description:
@@ -179,6 +181,7 @@ export class EscalationGate implements INodeType {
 			{
 				displayName: 'High-Value Thresholds',
 				name: 'highValueThresholds',
+				displayOptions: { show: { '@version': [1] } },
 				type: 'fixedCollection',
 				typeOptions: { multipleValues: true, sortable: true },
 				placeholder: 'Add Threshold',
@@ -207,6 +210,11 @@ export class EscalationGate implements INodeType {
 					},
 				],
 			},
+			// 1.1: the high-value form every node shares (1 keeps its table and Other Currencies option, as saved).
+			...highValueFields(
+				'an invoice is high value, in currencies without their own threshold below',
+				DEFAULTS.highValue.thresholds,
+			).map((field) => ({ ...field, displayOptions: { show: { '@version': [1.1] } } })),
 			{
 				displayName: 'Routing Table',
 				name: 'routing',
@@ -352,6 +360,16 @@ export class EscalationGate implements INodeType {
 						default: true,
 						description:
 							'Whether new escalations of one customer with the same main reason become one case: the first item carries the packet listing every invoice, the others go to Continue with escalation.case',
+					},
+					{
+						displayName: 'High-Value Threshold for Other Currencies',
+						name: 'otherCurrencies',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 0,
+						description:
+							'Major units, for currencies missing from the High-Value Thresholds table. 0: those currencies never count as high value.',
+						displayOptions: { show: { '@version': [1] } },
 					},
 					...holidayPlaceOptions(
 						"Public holidays of this country stop the SLA clock (the customer's own country wins when Holidays From Customer is on): ISO code or name",

@@ -8,6 +8,7 @@ import {
 
 import {
 	ESCALATION_RULES,
+	highValueRuleSettings,
 	CadenceResultSchema,
 	escalationReplyFromItem,
 	TriageReadSchema,
@@ -20,6 +21,7 @@ import {
 	type EscalationResult,
 	type EscalationRulesInput,
 } from '../../src';
+import { highValueOf } from '../shared/highValue';
 import { holidayPlaceOf } from '../shared/options';
 import { readInvoice, valueAt } from '../shared/items';
 
@@ -149,15 +151,15 @@ export function rulesFromParameters(
 		input[rule.key] = entry;
 	}
 
-	const thresholdRows = ((ctx.getNodeParameter('highValueThresholds', 0, {}) as IDataObject)
-		.thresholds ?? []) as Array<{
-		currency: string;
-		amount: number;
-	}>;
-	const thresholds: Record<string, number> = {};
-	for (const { currency, amount } of thresholdRows)
-		if (currency && amount > 0) thresholds[currency.trim().toUpperCase()] = amount;
-	input.highValue.thresholds = thresholds;
+	// 1 named the shared high-value fields its own way: a table, and an option for other currencies.
+	const threshold =
+		ctx.getNode().typeVersion >= 1.1
+			? highValueOf(
+					ctx.getNodeParameter('highValue', 0, 0),
+					ctx.getNodeParameter('highValueByCurrency', 0, {}),
+				)
+			: highValueOf(options.otherCurrencies, ctx.getNodeParameter('highValueThresholds', 0, {}));
+	Object.assign(input.highValue, highValueRuleSettings(threshold));
 
 	const routeRows = ((ctx.getNodeParameter('routing', 0, {}) as IDataObject).routes ??
 		[]) as IDataObject[];

@@ -12,14 +12,13 @@ import {
 import {
 	checkPaymentState,
 	GENERIC_FIELDS,
-	INVOICE_SOURCES,
+	INVOICE_SOURCE_REGISTRY,
 	invoiceNormalizer,
 	paymentStateOnItem,
 	splitInvoiceRecords,
 	toInstant,
 	type DateOrder,
 	type GenericField,
-	type HighValueThreshold,
 	type InvoiceSource,
 	type OutputDetail,
 	type PaymentStateOptions,
@@ -34,6 +33,7 @@ import {
 	Outputs,
 	withAudit,
 } from '../shared/items';
+import { highValueFields, highValueOf } from '../shared/highValue';
 import { asOfOption, timezoneOption } from '../shared/options';
 
 const NODE = 'Payment State Check';
@@ -46,13 +46,12 @@ const OUTPUT_OF_ROUTE = {
 	not_due: 'Not Due',
 } as const;
 
-const SOURCE_NAMES: Record<InvoiceSource, string> = {
-	stripe: 'Stripe',
-	quickbooks: 'QuickBooks Online',
-	xero: 'Xero',
-	freshbooks: 'FreshBooks',
-	generic: 'Generic (Sheet, CRM, Database)',
-};
+/** The node's subtitle: each source's short name, from the source registry. */
+const SOURCE_SUBTITLES = JSON.stringify(
+	Object.fromEntries(
+		INVOICE_SOURCE_REGISTRY.map((source) => [source.key, source.shortName ?? source.name]),
+	),
+);
 
 /** One mapping parameter per canonical invoice field; each accepts an expression such as {{ $json["Due Date"] }}. */
 const mappingFields: INodeProperties[] = GENERIC_FIELDS.map((field) => ({
@@ -73,8 +72,7 @@ export class PaymentStateCheck implements INodeType {
 		icon: { light: 'file:paymentStateCheck.svg', dark: 'file:paymentStateCheck.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle:
-			'={{ {"stripe":"Stripe","quickbooks":"QuickBooks Online","xero":"Xero","freshbooks":"FreshBooks","generic":"Generic"}[$parameter["source"]] }}',
+		subtitle: `={{ ${SOURCE_SUBTITLES}[$parameter["source"]] }}`,
 		description:
 			'Normalise invoices from any source and decide whether to follow up, hold, close or wait',
 		defaults: { name: 'Payment State Check' },
@@ -87,7 +85,10 @@ export class PaymentStateCheck implements INodeType {
 				name: 'source',
 				type: 'options',
 				noDataExpression: true,
-				options: INVOICE_SOURCES.map((value) => ({ name: SOURCE_NAMES[value], value })),
+				options: INVOICE_SOURCE_REGISTRY.map((source) => ({
+					name: source.name,
+					value: source.key,
+				})),
 				default: 'stripe',
 				description:
 					'Where the invoices come from. Envelopes (Stripe events and lists, Xero Invoices[], QuickBooks QueryResponse, FreshBooks response.result) are unwrapped.',
@@ -155,33 +156,7 @@ export class PaymentStateCheck implements INodeType {
 						description:
 							'Invoices due within this many days go to Follow Up (for a friendly pre-due reminder)',
 					},
-					{
-						displayName: 'High-Value Threshold',
-						name: 'highValue',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: 0,
-						description:
-							'Amount due (in the invoice currency) from which the high_value signal is set. 0: off.',
-					},
-					{
-						displayName: 'High-Value Thresholds by Currency',
-						name: 'highValueByCurrency',
-						type: 'fixedCollection',
-						typeOptions: { multipleValues: true, sortable: true },
-						default: {},
-						placeholder: 'Add Threshold',
-						options: [
-							{
-								displayName: 'Threshold',
-								name: 'thresholds',
-								values: [
-									{ displayName: 'Currency', name: 'currency', type: 'string', default: 'USD' },
-									{ displayName: 'Amount', name: 'amount', type: 'number', default: 10000 },
-								],
-							},
-						],
-					},
+					...highValueFields('the high_value signal is set'),
 					{
 						displayName: 'Keep Source Fields',
 						name: 'keepSourceFields',
@@ -257,7 +232,7 @@ export class PaymentStateCheck implements INodeType {
 			timezone: (options.timezone as string) || this.getTimezone(),
 			dueSoonDays: options.dueSoonDays as number | undefined,
 			staleReplyDays: options.staleReplyDays as number | undefined,
-			highValue: highValueOption(options),
+			highValue: highValueOf(options.highValue, options.highValueByCurrency),
 			poRequired: options.poRequired as boolean | undefined,
 		};
 		const defaults = {
@@ -344,17 +319,6 @@ export class PaymentStateCheck implements INodeType {
 		addHints(this, outputs);
 		return single ? outputs.merged() : outputs.result();
 	}
-}
-
-function highValueOption(options: IDataObject): HighValueThreshold | undefined {
-	const perCurrency = ((options.highValueByCurrency as IDataObject | undefined)?.thresholds ??
-		[]) as Array<{ currency: string; amount: number }>;
-	const general =
-		typeof options.highValue === 'number' && options.highValue > 0 ? options.highValue : undefined;
-	if (perCurrency.length === 0) return general;
-	const map: Record<string, number> = general === undefined ? {} : { '*': general };
-	for (const { currency, amount } of perCurrency) map[currency.trim().toUpperCase()] = amount;
-	return map;
 }
 
 function addHints(ctx: IExecuteFunctions, outputs: Outputs<OutputName>): void {

@@ -11,10 +11,14 @@ import {
 	classifyReplyWithAi,
 	DEFAULT_HYBRID_THRESHOLD,
 	mapWithConcurrency,
+	readReply,
+	REPLY_PRESET_REGISTRY,
 	routeTriage,
 	triageReply,
 	triageReplyHybrid,
 	type AiConfig,
+	type ReplyMapping,
+	type ReplyPreset,
 	type TriageOptions,
 	type TriageResult,
 	type TriageRoute,
@@ -22,13 +26,6 @@ import {
 import { auditEntry, namedOutputs, Outputs, valueAt, withAudit } from '../shared/items';
 import { readAiConfig } from '../shared/ai';
 import { invoiceFieldOption, timezoneOption } from '../shared/options';
-import {
-	INPUT_PRESETS,
-	PRESET_NAMES,
-	readReply,
-	type GenericMapping,
-	type InputPreset,
-} from './presets';
 import { NodeOperationError } from 'n8n-workflow';
 import {
 	LEDGER_INPUT_NAME,
@@ -116,7 +113,7 @@ export class ReplyTriage implements INodeType {
 				name: 'inputPreset',
 				type: 'options',
 				noDataExpression: true,
-				options: INPUT_PRESETS.map((value) => ({ name: PRESET_NAMES[value], value })),
+				options: REPLY_PRESET_REGISTRY.map((preset) => ({ name: preset.name, value: preset.key })),
 				default: 'gmailRaw',
 				description: 'The node the e-mails come from, so its output shape is read without mapping',
 			},
@@ -285,7 +282,7 @@ export class ReplyTriage implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const engine = this.getNodeParameter('engine', 0) as Engine;
-		const preset = this.getNodeParameter('inputPreset', 0) as InputPreset;
+		const preset = this.getNodeParameter('inputPreset', 0) as ReplyPreset;
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const invoiceField = (options.invoiceField as string) || 'invoice';
 		const zoneOption = (options.timezone as string) || '';
@@ -336,7 +333,7 @@ export class ReplyTriage implements INodeType {
 		const notes = new Set<string>();
 
 		const triageItem = async (item: INodeExecutionData, itemIndex: number): Promise<() => void> => {
-			const mapping: GenericMapping =
+			const mapping: ReplyMapping =
 				preset === 'generic'
 					? {
 							subject: this.getNodeParameter('subject', itemIndex, ''),

@@ -9,3 +9,4 @@ export * from './history';
 export * from './batch';
 export * from './courtesy';
 export * from './claim';
+export * from './statementStep';

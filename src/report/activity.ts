@@ -14,10 +14,9 @@
  *   it; the median and the mean over invoices that got one.
  */
 import type { LedgerEvent } from '../contract/ledger';
-import type { DayOf } from './read';
-
-/** Intents that are not a person answering. */
-const AUTOMATED_INTENTS = new Set(['out_of_office', 'bounce']);
+import { ownerOf, type ItemResults } from './items';
+import type { Owners } from './owners';
+import { dayOfInstant, isHumanReply, personName, type DayOf, type Json } from './read';
 
 export interface ReportActivity {
 	/** Where the counts come from: the collections ledger, or (without one) the items of this run. */
@@ -80,7 +79,7 @@ export class LedgerActivity {
 						if (promisedDay !== null)
 							this.promised.push({ invoiceId: event.invoiceId, day: promisedDay });
 					}
-					if (inPeriod && !(event.intent && AUTOMATED_INTENTS.has(event.intent))) {
+					if (inPeriod && !(event.intent && !isHumanReply(event.intent))) {
 						this.replies++;
 						replies.push({ invoiceId: event.invoiceId, millis });
 					}
@@ -160,5 +159,43 @@ export class LedgerActivity {
 			},
 			invalidRows: this.invalidRows,
 		};
+	}
+}
+
+/**
+ * Activity the items of this run carry, for a report without a ledger (every usable item counts, duplicates of an
+ * invoice included):
+ * - reminders sent: items whose cadence result records a sent step;
+ * - replies: items carrying a triaged reply from a person (out-of-office and bounces excluded); without triage, an
+ *   invoice whose `lastReplyAt` falls within the period counts one reply;
+ * - escalations: items whose escalation says escalate (counted on the escalation's owner, else the invoice's).
+ */
+export class ItemActivity {
+	remindersSent = 0;
+	replies = 0;
+	escalations = 0;
+
+	constructor(
+		private readonly periodStartDay: number,
+		private readonly asOfDay: number,
+		private readonly dayOf: DayOf,
+		private readonly owners: Owners,
+	) {}
+
+	add(invoice: Json, results: ItemResults): void {
+		if (results.sent) this.remindersSent++;
+		const triage = results.triage;
+		if (triage !== undefined) {
+			if (isHumanReply(triage.intent)) this.replies++;
+		} else if (typeof invoice.lastReplyAt === 'string') {
+			const replyDay = dayOfInstant(invoice.lastReplyAt, this.dayOf);
+			if (replyDay !== null && replyDay >= this.periodStartDay && replyDay <= this.asOfDay)
+				this.replies++;
+		}
+		const escalation = results.escalation;
+		if (escalation?.escalate === true) {
+			this.escalations++;
+			this.owners.cell(personName(escalation.owner) ?? ownerOf(invoice)).escalations++;
+		}
 	}
 }

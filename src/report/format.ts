@@ -1,6 +1,7 @@
 /** Small text helpers shared by the renderers: labels, escaping, numbers for people. */
 import { escapeSlackMrkdwn, oneLine } from '../text';
 import type { AgingBucket } from '../state';
+import { formatMoney, minorToMajor } from '../money';
 
 export const BUCKET_LABEL: Readonly<Record<AgingBucket, string>> = {
 	not_due: 'Not yet due',
@@ -81,4 +82,19 @@ export { escapeHtml, escapeMarkdown, clipText as truncate } from '../text';
 /** For Slack mrkdwn on one line (a list entry): escaped, line breaks folded. */
 export function escapeSlack(text: string): string {
 	return oneLine(escapeSlackMrkdwn(text));
+}
+
+/** One amount of the reporting currency, named the package's way: `<name>Minor`, `<name>`, `<name>Formatted`. */
+export type Named<Name extends string> = { [Key in Name as `${Key}Minor`]: number } & {
+	[Key in Name]: number;
+} & { [Key in Name as `${Key}Formatted`]: string };
+export type NamedMoney = <Name extends string>(name: Name, minor: number) => Named<Name>;
+
+export function namedMoney(currency: string, locale: string): NamedMoney {
+	return <Name extends string>(name: Name, minor: number) =>
+		({
+			[`${name}Minor`]: minor,
+			[name]: minorToMajor(minor, currency),
+			[`${name}Formatted`]: formatMoney(minor, currency, locale),
+		}) as Named<Name>;
 }

@@ -164,6 +164,60 @@ describe('duplicate invoice ids', () => {
 		expect(buildCollectionsReport([open, partly], options).summary.openAmountMinor).toBe(usd(600));
 		expect(buildCollectionsReport([partly, open], options).summary.openAmountMinor).toBe(usd(600));
 	});
+
+	it('a record skipped for a broken result never stands in for the invoice: its valid copy counts', () => {
+		const broken = { invoice: open, triage: { intent: 'not an intent' } };
+		for (const items of [
+			[broken, open],
+			[open, broken],
+		]) {
+			const report = buildCollectionsReport(items, options);
+			expect(report.summary).toMatchObject({
+				openAmountMinor: usd(1000),
+				invoiceCount: 1,
+				duplicateCount: 0,
+				skippedCount: 1,
+			});
+		}
+	});
+
+	it('two identical records with different results: the same one counts in either order', () => {
+		const sent = {
+			invoice: { ...paidCopy, lastTouchAt: undefined },
+			cadence: { action: 'send', reason: 'due', recorded: { status: 'sent' } },
+		};
+		const quiet = { invoice: sent.invoice };
+		const forward = buildCollectionsReport([sent, quiet], options);
+		const backward = buildCollectionsReport([quiet, sent], options);
+		expect(forward.summary.recoveredCount).toBe(backward.summary.recoveredCount);
+		expect({ ...forward, generatedAt: '' }).toEqual({ ...backward, generatedAt: '' });
+	});
+
+	it('a stalled account with invoices of several owners is owned as its oldest overdue invoice is', () => {
+		const customer = { name: 'Initech', id: 'c3' };
+		const older = invoice({
+			amountDueMinor: usd(100),
+			dueOn: '2026-09-01',
+			owner: { name: 'Ben' },
+			customer,
+		});
+		const newer = invoice({
+			amountDueMinor: usd(900),
+			dueOn: '2026-10-01',
+			owner: { name: 'Ana' },
+			customer,
+		});
+		for (const items of [
+			[older, newer],
+			[newer, older],
+		]) {
+			const report = buildCollectionsReport(items, options);
+			expect(report.stalled).toHaveLength(1);
+			expect(report.stalled[0]).toMatchObject({ owner: 'Ben', overdueAmountMinor: usd(1000) });
+			const ben = report.byOwner.find((owner) => owner.owner === 'Ben')!;
+			expect(ben.actions.stalledAccounts).toBe(1);
+		}
+	});
 });
 
 describe('credit notes', () => {

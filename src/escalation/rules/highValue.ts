@@ -43,16 +43,8 @@ export const highValue = defineEscalationRule({
 		/** Also honour Payment State Check's own `high_value` signal. */
 		trustSignal: z.boolean().default(true),
 	},
+	// The thresholds and the amount for other currencies are the shared high-value form (nodes/shared/highValue.ts).
 	fields: [
-		{
-			name: 'otherCurrencies',
-			displayName: 'High-Value Threshold for Other Currencies',
-			type: 'number',
-			setting: 'otherCurrencies',
-			zeroIsUnset: true,
-			description:
-				'Major units, for currencies missing from the High-Value Thresholds table. 0: those currencies never count as high value.',
-		},
 		{
 			name: 'trustHighValueSignal',
 			displayName: "Honour Payment State Check's High-Value Signal",
