@@ -122,6 +122,21 @@ const stepFields: INodeProperties[] = [
 		default: 'neutral',
 	},
 	{
+		displayName: 'Sends',
+		name: 'type',
+		type: 'options',
+		options: [
+			{ name: 'A Message About the Invoice', value: 'message' },
+			{
+				name: 'A Statement of Account',
+				value: 'statement',
+				description:
+					'One e-mail per customer listing every open invoice with its age and the total, CSV attached (template key: statement)',
+			},
+		],
+		default: 'message',
+	},
+	{
 		displayName: 'Template Key',
 		name: 'template',
 		type: 'string',
@@ -588,11 +603,35 @@ export class CadenceStep implements INodeType {
 						default: 10,
 					},
 					{
+						displayName: 'Prefer Billing Contact',
+						name: 'preferBillingContact',
+						type: 'boolean',
+						default: true,
+						description:
+							"Whether the invoice's designated billing contact (QuickBooks BillEmail, Xero contact persons with Include in Emails, a contacts list with a billing role, a billingEmail column) gets the message instead of the main contact",
+					},
+					{
 						displayName: 'Promise Grace Days',
 						name: 'promiseGraceDays',
 						type: 'number',
 						typeOptions: { minValue: 0 },
 						default: 1,
+					},
+					{
+						displayName: 'Receipt Check',
+						name: 'receiptCheck',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to ask once, a few days after the invoice is issued and before it is due, whether it arrived (receipt-check template)',
+					},
+					{
+						displayName: 'Receipt Check After (Days)',
+						name: 'receiptCheckDays',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 2,
+						description: 'Days after the issue date (2: the seeds’ 48 hours)',
 					},
 					{
 						displayName: 'Reservation Timeout (Minutes)',
@@ -641,6 +680,21 @@ export class CadenceStep implements INodeType {
 						typeOptions: { minValue: 0 },
 						default: 48,
 						description: 'Minimum hours between two touches of the same invoice',
+					},
+					{
+						displayName: 'Thank Unchased Payers Too',
+						name: 'thankYouUnchased',
+						type: 'boolean',
+						default: false,
+						description: 'Whether invoices that never had a reminder also get the thank-you',
+					},
+					{
+						displayName: 'Thank-You After Payment',
+						name: 'thankYou',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to thank the customer once when a chased invoice turns paid (feed paid invoices to Plan too, for example from Closed)',
 					},
 					{
 						displayName: 'Unconfirmed Sends',

@@ -33,6 +33,8 @@ export function tunePolicy(
 			...resolved,
 			...tuning,
 			sendWindow: { ...resolved.sendWindow, ...((tuning.sendWindow as object) ?? {}) },
+			// Message options the user set join the policy's own (a custom policy keeps the rest).
+			messages: { ...resolved.messages, ...((tuning.messages as object) ?? {}) },
 		} as CadencePolicyInput);
 	if (policy === 'by-tier') {
 		const tierPolicies = Object.fromEntries(
