@@ -11,6 +11,7 @@
  */
 'use strict';
 const { join } = require('node:path');
+const { ownerSession } = require('./local-n8n');
 
 async function main() {
 	const [url, email, password] = process.argv.slice(2);
@@ -39,27 +40,7 @@ async function main() {
 
 /** Logs in, then creates the table or adds its missing columns. Returns what it did. */
 async function ensureLedgerTable({ url, email, password, name, columns }) {
-	const login = await fetch(`${url}/rest/login`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: email, password }),
-	});
-	if (!login.ok)
-		throw new Error(`login as ${email} failed: HTTP ${login.status} ${await login.text()}`);
-	const cookie = (login.headers.getSetCookie?.() ?? [login.headers.get('set-cookie') ?? ''])
-		.map((value) => value.split(';')[0])
-		.join('; ');
-	const call = async (method, path, body) => {
-		const response = await fetch(`${url}/rest${path}`, {
-			method,
-			headers: { cookie, 'content-type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await response.text();
-		if (!response.ok)
-			throw new Error(`${method} ${path}: HTTP ${response.status} ${text.slice(0, 300)}`);
-		return text ? JSON.parse(text).data : undefined;
-	};
+	const { call } = await ownerSession(url, { email, password });
 	const project = await call('GET', '/projects/personal');
 	const base = `/projects/${project.id}/data-tables`;
 	const listed = await call(

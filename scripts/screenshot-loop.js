@@ -4,26 +4,21 @@
 // port 5689 and stops it afterwards.
 //   bash scripts/with-node24.sh node scripts/screenshot-loop.js [output folder]     (after npm run build)
 'use strict';
-const { spawn, spawnSync } = require('node:child_process');
-const { rmSync } = require('node:fs');
 const { join } = require('node:path');
-const { chromium } = require('playwright-core');
 
 const { ensureLedgerTable } = require('./ledger-table');
+const {
+	ROOT,
+	OWNER,
+	sleep,
+	startLocalN8n,
+	ownerSession,
+	launchChromium,
+	signIn,
+} = require('./local-n8n');
 const { LEDGER_COLUMNS, LEDGER_TABLE_NAME, eventToRow } = require('../dist/src');
 
-const ROOT = join(__dirname, '..');
-const FOLDER = join(ROOT, '.n8n-test', 'screenshot-loop');
-const PORT = 5689;
-const URL = `http://127.0.0.1:${PORT}`;
 const OUTPUT = process.argv[2] ?? join(ROOT, 'tests', 'artifacts');
-const OWNER = {
-	email: 'owner@invoice-followup.local',
-	firstName: 'Local',
-	lastName: 'Owner',
-	password: 'Followup-Local-1',
-};
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One day of the loop, as the templates append it (the same rows the e2e test reads back). */
 function sampleRows() {
@@ -144,34 +139,14 @@ function sampleRows() {
 }
 
 async function main() {
-	rmSync(FOLDER, { recursive: true, force: true });
-	spawnSync(
-		'bash',
-		[
-			join(ROOT, 'scripts', 'n8n.sh'),
-			FOLDER,
-			'import:workflow',
-			`--input=${join(ROOT, 'workflows', 'invoice-follow-up-daily.json')}`,
-		],
-		{
-			env: { ...process.env, N8N_PORT: String(PORT) },
-		},
-	);
-	const server = spawn('bash', [join(ROOT, 'scripts', 'n8n.sh'), FOLDER, 'start'], {
-		env: { ...process.env, N8N_PORT: String(PORT) },
-		detached: true,
-		stdio: 'ignore',
+	const n8n = await startLocalN8n({
+		name: 'screenshot-loop',
+		port: 5689,
+		workflows: ['invoice-follow-up-daily.json'],
+		fresh: true,
 	});
+	const URL = n8n.url;
 	try {
-		for (let i = 0; i < 180; i++) {
-			if ((await fetch(`${URL}/healthz/readiness`).catch(() => null))?.ok) break;
-			await sleep(1000);
-		}
-		await fetch(`${URL}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(OWNER),
-		});
 		const table = await ensureLedgerTable({
 			url: URL,
 			email: OWNER.email,
@@ -179,49 +154,20 @@ async function main() {
 			name: LEDGER_TABLE_NAME,
 			columns: LEDGER_COLUMNS,
 		});
-		const login = await fetch(`${URL}/rest/login`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
-		});
-		const cookie = login.headers
-			.getSetCookie()
-			.map((value) => value.split(';')[0])
-			.join('; ');
-		const project = (
-			await (await fetch(`${URL}/rest/projects/personal`, { headers: { cookie } })).json()
-		).data;
-		await fetch(`${URL}/rest/projects/${project.id}/data-tables/${table.id}/insert`, {
-			method: 'POST',
-			headers: { cookie, 'content-type': 'application/json' },
-			body: JSON.stringify({ data: sampleRows(), returnType: 'count' }),
+		const { call } = await ownerSession(URL);
+		const project = await call('GET', '/projects/personal');
+		await call('POST', `/projects/${project.id}/data-tables/${table.id}/insert`, {
+			data: sampleRows(),
+			returnType: 'count',
 		});
 
-		const browser = await chromium.launch({
-			executablePath: '/usr/bin/chromium',
-			args: [
-				'--no-sandbox',
-				'--disable-dev-shm-usage',
-				'--disable-gpu',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-			],
-		});
+		const browser = await launchChromium();
 		const context = await browser.newContext({
 			viewport: { width: 1600, height: 900 },
 			deviceScaleFactor: 1,
 		});
 		const page = await context.newPage();
-		await page.goto(`${URL}/signin`, { waitUntil: 'domcontentloaded', timeout: 90_000 });
-		await page.fill(
-			'input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]',
-			OWNER.email,
-		);
-		await page.fill('input[type="password"]', OWNER.password);
-		await page.keyboard.press('Enter');
-		await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 30_000 });
+		await signIn(page, URL);
 
 		await page.goto(`${URL}/workflow/invoiceFollowUpDaily`, {
 			waitUntil: 'domcontentloaded',
@@ -250,11 +196,7 @@ async function main() {
 			`saved ${join(OUTPUT, 'loop-canvas.small.png')} and ${join(OUTPUT, 'loop-ledger-table.small.png')}\n`,
 		);
 	} finally {
-		try {
-			process.kill(-server.pid, 'SIGTERM');
-		} catch {
-			/* already stopped */
-		}
+		n8n.stop();
 	}
 }
 

@@ -40,8 +40,11 @@ export interface ConsolidateOptions {
 	asOfDate?: string;
 }
 
-function customerKeyOf(invoice: Invoice): string {
-	return `${invoice.customer.id ?? invoice.customer.name}|${(invoice.contact.email ?? '').toLowerCase()}`;
+/** Customer and recipient: the plan's address (the billing contact when preferred), else the invoice's contact. */
+function customerKeyOf(entry: ConsolidationEntry): string {
+	const { invoice } = entry;
+	const to = entry.plan.message?.to || invoice.contact.email || '';
+	return `${invoice.customer.id ?? invoice.customer.name}|${to.toLowerCase()}`;
 }
 
 /**
@@ -55,9 +58,7 @@ export function consolidateSends(
 	const groups = new Map<string, ConsolidationEntry[]>();
 	for (const entry of entries) {
 		const key =
-			entry.plan.message?.channel === 'email'
-				? customerKeyOf(entry.invoice)
-				: `single|${entry.index}`;
+			entry.plan.message?.channel === 'email' ? customerKeyOf(entry) : `single|${entry.index}`;
 		const group = groups.get(key);
 		if (group) group.push(entry);
 		else groups.set(key, [entry]);
@@ -98,7 +99,7 @@ export function consolidateSends(
 			.sort();
 		const message: CadenceMessage = {
 			channel: 'email',
-			to: first.invoice.contact.email ?? '',
+			to: first.plan.message?.to || first.invoice.contact.email || '',
 			cc: [...(options.cc ?? [])],
 			...(rendered.subject !== undefined ? { subject: rendered.subject } : {}),
 			text: rendered.text,
@@ -111,21 +112,37 @@ export function consolidateSends(
 			locale: choice.locale,
 		};
 		// Every invoice in the summary must be stated in full; the guardrails apply as to any reminder.
-		const findings = group.flatMap((entry, position) =>
-			lintStep(
-				entry.invoice,
-				{ channel: 'email' },
-				position === 0 ? message : { text: message.text, cc: message.cc, locale: message.locale },
-				{ locale: options.locale, sender: options.sender },
-			),
+		const findings = lintEveryInvoice(
+			group.map((entry) => entry.invoice),
+			message,
+			options,
 		);
-		const unique = findings.filter(
-			(finding, position) =>
-				findings.findIndex(
-					(other) => other.rule === finding.rule && other.phrase === finding.phrase,
-				) === position,
-		);
-		result.push({ customerKey, entries: group, tone, message, findings: unique });
+		result.push({ customerKey, entries: group, tone, message, findings });
 	}
 	return result;
+}
+
+/**
+ * The guardrail lint of a message that lists several invoices (a summary, a statement): the whole message once,
+ * and each invoice's required content (number, amount due, due date, payment link); each finding once.
+ */
+export function lintEveryInvoice(
+	invoices: readonly Invoice[],
+	message: CadenceMessage,
+	options: Pick<ConsolidateOptions, 'locale' | 'sender'>,
+): LintFinding[] {
+	const findings = invoices.flatMap((invoice, position) =>
+		lintStep(
+			invoice,
+			{ channel: 'email' },
+			position === 0 ? message : { text: message.text, cc: message.cc, locale: message.locale },
+			{ locale: options.locale, sender: options.sender },
+		),
+	);
+	return findings.filter(
+		(finding, position) =>
+			findings.findIndex(
+				(other) => other.rule === finding.rule && other.phrase === finding.phrase,
+			) === position,
+	);
 }

@@ -36,6 +36,7 @@ import {
 } from './calendar';
 import { computeLateFees, type LateFees } from '../fees/lateFee';
 import { holidayPlaceFor } from './holidays';
+import { statementEmail } from '../statement/build';
 import {
 	addressedInvoice,
 	noThankYouReason,
@@ -106,7 +107,9 @@ export type CadenceRule =
 	| 'approval_overdue'
 	| 'reply_needs_person'
 	| 'reply_with_person'
-	| 'already_paid_claimed';
+	| 'already_paid_claimed'
+	/** A statement step held back for the whole customer (src/cadence/statementStep.ts). */
+	| 'statement_held';
 
 export interface CadenceMessage {
 	channel: Channel;
@@ -645,19 +648,32 @@ export function planCadenceStep(
 	const customerFees =
 		policy.lateFees?.inCustomerText && lateFees && lateFees.totalMinor > 0 ? lateFees : undefined;
 	// Tasks and handoffs are addressed to the account owner (a person on our side), never to the customer.
-	const message = renderStep(
-		invoice,
-		step,
-		options,
-		policy,
-		key,
-		customerFacing ? to : invoice.owner?.email,
-		payment.asOfDate,
-		policy.messages.referToPreviousReminder && view.lastTouchMs !== null
-			? clock.dateOf(clock.localOf(zone, view.lastTouchMs).day)
-			: undefined,
-		customerFees,
-	);
+	// A statement step renders this invoice's statement; a batch (planStatements) lists all of the customer's.
+	const message =
+		step.type === 'statement' && step.channel === 'email'
+			? statementEmail([invoice], {
+					asOf: payment.asOfDate,
+					libraries: librariesFor(options),
+					fallbackLocale: policy.messages.fallbackLocale ?? options.locale,
+					sender: options.sender,
+					to: to!,
+					cc: options.cc,
+					idempotencyKey: key,
+					tone: step.tone,
+				}).message
+			: renderStep(
+					invoice,
+					step,
+					options,
+					policy,
+					key,
+					customerFacing ? to : invoice.owner?.email,
+					payment.asOfDate,
+					policy.messages.referToPreviousReminder && view.lastTouchMs !== null
+						? clock.dateOf(clock.localOf(zone, view.lastTouchMs).day)
+						: undefined,
+					customerFees,
+				);
 	const findings = lintStep(invoice, step, message, options, customerFees);
 	if (findings.length > 0) {
 		return result(

@@ -13,6 +13,9 @@ export const CHANNELS = ['email', 'sms', 'call_task', 'manual_task', 'human_hand
 export type Channel = (typeof CHANNELS)[number];
 
 /** Tones from the softest to the most severe (consolidation picks the most severe of a customer's steps). */
+export const STEP_TYPES = ['message', 'statement'] as const;
+export type StepType = (typeof STEP_TYPES)[number];
+
 export const TONES = ['friendly', 'neutral', 'firm', 'final'] as const;
 export type Tone = (typeof TONES)[number];
 
@@ -43,6 +46,11 @@ export const StepSchema = z.object({
 	/** Key of the approved template in the message library. */
 	template: z.string().min(1),
 	requiresApproval: z.boolean().default(false),
+	/**
+	 * What the step sends: one invoice's message (default), or a statement of account (one e-mail per customer
+	 * listing every open invoice with its age, with the CSV attached; Cadence Step groups them per customer).
+	 */
+	type: z.enum(STEP_TYPES).optional(),
 });
 export type CadenceStepDef = z.infer<typeof StepSchema>;
 export type CadenceStepInput = z.input<typeof StepSchema>;

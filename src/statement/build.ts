@@ -3,6 +3,7 @@
  * total per currency, in the customer's language (the approved "statement" template), plus the same list as CSV for
  * an attachment people can file.
  */
+import type { CadenceMessage } from '../cadence/plan';
 import { daysBetween } from '../dates';
 import type { Invoice } from '../invoice/schema';
 import {
@@ -18,6 +19,7 @@ import {
 	type Sender,
 	type StatementView,
 } from '../messages/render';
+import type { MimeAttachment } from '../messages/mime';
 import { formatMoney } from '../money';
 import { csvLine, decimalText } from '../report/csv';
 
@@ -71,7 +73,8 @@ export function isOnStatement(invoice: Invoice): boolean {
 	return invoice.lifecycle === 'open' && invoice.amountDueMinor > 0;
 }
 
-function customerKeyOf(invoice: Invoice): string {
+/** The customer a statement is for: its id, else its name. */
+export function statementCustomerKey(invoice: Invoice): string {
 	return invoice.customer.id ?? invoice.customer.name;
 }
 
@@ -83,7 +86,7 @@ export function buildStatements(
 	const groups = new Map<string, Invoice[]>();
 	for (const invoice of invoices) {
 		if (!isOnStatement(invoice)) continue;
-		const key = customerKeyOf(invoice);
+		const key = statementCustomerKey(invoice);
 		const group = groups.get(key);
 		if (group) group.push(invoice);
 		else groups.set(key, [invoice]);
@@ -192,7 +195,7 @@ export function buildStatement(invoices: readonly Invoice[], options: StatementO
 		),
 	].join('\r\n');
 	return {
-		customerKey: customerKeyOf(first),
+		customerKey: statementCustomerKey(first),
 		customerName: first.customer.name,
 		...(first.contact.email ? { to: first.contact.email } : {}),
 		locale,
@@ -211,4 +214,53 @@ function safeName(name: string): string {
 			.replace(/[^a-z0-9]+/g, '-')
 			.replace(/^-|-$/g, '') || 'customer'
 	);
+}
+
+export interface StatementEmailOptions extends StatementOptions {
+	/** The recipient (the plan's, so the billing contact is preferred as for any reminder). */
+	to: string;
+	cc?: readonly string[];
+	idempotencyKey: string;
+	tone: CadenceMessage['tone'];
+}
+
+/**
+ * A statement as a Cadence Step e-mail: the statement message (HTML table and text), addressed like the plan's
+ * reminder, with the CSV as an attachment for the MIME message.
+ */
+export function statementEmail(
+	invoices: readonly Invoice[],
+	options: StatementEmailOptions,
+): { statement: Statement; message: CadenceMessage; attachment: MimeAttachment } {
+	// The greeting names the person the plan writes to, when that is one of the invoice's other contacts.
+	const [first, ...rest] = invoices.filter(isOnStatement);
+	const contact =
+		first && first.contact.email !== options.to
+			? first.contacts?.find((other) => other.email === options.to)
+			: undefined;
+	const statement = buildStatement(contact ? [{ ...first, contact }, ...rest] : invoices, options);
+	const { message: rendered } = statement;
+	return {
+		statement,
+		message: {
+			channel: 'email',
+			to: options.to,
+			cc: [...(options.cc ?? [])],
+			...(rendered.subject !== undefined ? { subject: rendered.subject } : {}),
+			text: rendered.text,
+			...(rendered.html !== undefined ? { html: rendered.html } : {}),
+			idempotencyKey: options.idempotencyKey,
+			// A statement starts its own thread: it is about the account, not one invoice's e-mail.
+			threadHeaders: {},
+			template: 'statement',
+			tone: options.tone,
+			requiresApproval: false,
+			locale: statement.locale,
+		},
+		attachment: {
+			filename: statement.csvFileName,
+			content: Buffer.from(statement.csv, 'utf8'),
+			contentType: 'text/csv; charset=utf-8',
+		},
+	};
 }

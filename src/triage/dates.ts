@@ -235,7 +235,7 @@ const FORMS: ReadonlyArray<{ form: string; re: RegExp }> = [
 	{
 		// "até o dia 10", "entro il giorno 10": a bare day after a word that can only introduce a day.
 		form: 'ordinal-bare',
-		re: /\b(?:ate o dia|ate dia|no dia|o dia|el dia|del dia|il giorno|entro il|op de|(?:for|on|by) day) (\d{1,2})\b(?![./:-]?\d)(?! (?:de|di|van|of) )/g,
+		re: /\b(?:ate o dia|ate dia|no dia|o dia|el dia|del dia|dia|il giorno|entro il|op de|(?:for|on|by) day) (\d{1,2})\b(?![./:-]?\d)(?! (?:de|di|van|of) )/g,
 	},
 	{
 		form: 'end-of-month',
@@ -274,6 +274,16 @@ const FORMS: ReadonlyArray<{ form: string; re: RegExp }> = [
 ];
 
 /** All date mentions in normalised text, in reading order, each resolved against `reference` (YYYY-MM-DD). */
+/** Forms that name a calendar day rather than a day relative to today. */
+const CALENDAR_FORMS: ReadonlySet<string> = new Set([
+	'iso',
+	'numeric',
+	'day-month',
+	'month-day',
+	'ordinal',
+	'ordinal-bare',
+]);
+
 export function findDates(normalised: string, reference: string, order: DayOrder): DateMention[] {
 	const refDay = dayNumber(reference);
 	if (refDay === null) return [];
@@ -300,10 +310,15 @@ export function findDates(normalised: string, reference: string, order: DayOrder
 		}
 		kept.push(mention);
 	}
-	// "Thursday, December 10": the calendar date is the one meant; the weekday only names it.
+	// "Thursday, December 10", "quinta-feira, dia 17": the calendar date is the one meant; the weekday only names it.
 	const explicit = kept.filter((mention, index) => {
 		const next = kept[index + 1];
-		return !(mention.form === 'weekday' && next && next.start - mention.end <= 3 && next.rank <= 4);
+		return !(
+			mention.form === 'weekday' &&
+			next &&
+			next.start - mention.end <= 3 &&
+			CALENDAR_FORMS.has(next.form)
+		);
 	});
 	return explicit.map(({ date, start, end, form }) => ({ date, start, end, form }));
 }

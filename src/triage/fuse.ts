@@ -16,16 +16,22 @@ import {
 	type ReplyIntent,
 } from './schema';
 
-/** The model's probability from which its escalate-class reading escalates. */
-export const LEARNED_ESCALATE_AT = 0.45;
-/** From here up to LEARNED_ESCALATE_AT, the model's escalate-class reading sends the reply to review. */
-export const LEARNED_SUSPECTS_AT = 0.3;
-/** The model's probability from which it names the intent of a reply the rules could not read. */
-export const LEARNED_NAMES_AT = 0.35;
-/** The model's probability from which it overrules a calm rules reading that is less sure than it. */
-export const LEARNED_OVERRULES_AT = 0.7;
-/** ... and a reading that rests on a question mark alone. */
-export const LEARNED_OVERRULES_QUESTION_AT = 0.55;
+/**
+ * The model's probabilities at which fusion trusts it, chosen on the leave-one-writer-out evaluation
+ * (scripts/triage/lowo.cjs, which may override them through TRIAGE_FUSION to compare settings).
+ */
+export const FUSION = {
+	/** From here its escalate-class reading escalates. */
+	escalateAt: 0.45,
+	/** From here up to escalateAt, its escalate-class reading sends the reply to review. */
+	suspectsAt: 0.3,
+	/** From here it names the intent of a reply the rules could not read. */
+	namesAt: 0.35,
+	/** From here it overrules a calm rules reading that is less sure than it ... */
+	overrulesAt: 0.7,
+	/** ... and a reading that rests on a question mark alone. */
+	overrulesQuestionAt: 0.55,
+};
 
 /** Intents an auto-reply can carry; the model may not read a vacation notice as a dispute. */
 const AUTO_REPLY_INTENTS: ReadonlySet<ReplyIntent> = new Set([
@@ -105,7 +111,7 @@ export function fuseLearned(rules: RulesReading): Fused | null {
 	const suspicion = (): string =>
 		`the learned classifier suspects ${learned.replace(/_/g, ' ')} (p=${trace.probability}): a person reads it`;
 
-	if (rulesPrimary === 'other' && (learned === 'other' || probability < LEARNED_NAMES_AT))
+	if (rulesPrimary === 'other' && (learned === 'other' || probability < FUSION.namesAt))
 		return { intents: ['other'], confidence: Math.min(0.3, probability), trace };
 	if (rulesIntents.includes(learned)) {
 		// Two independent readings agree: more sure than either.
@@ -114,7 +120,7 @@ export function fuseLearned(rules: RulesReading): Fused | null {
 			learned === rulesPrimary ? [...rulesIntents] : bySeverity([learned, ...rulesIntents]);
 		return { intents, confidence, evidence, trace };
 	}
-	if (escalates(learned) && probability >= LEARNED_ESCALATE_AT && !rules.negated.has(learned)) {
+	if (escalates(learned) && probability >= FUSION.escalateAt && !rules.negated.has(learned)) {
 		// Either side's escalate-class reading wins. When both escalate but differ, the rules' reading (with its
 		// evidence) stays first and the model's joins it.
 		const intents = rulesEscalate
@@ -126,11 +132,11 @@ export function fuseLearned(rules: RulesReading): Fused | null {
 		return { intents, confidence: probability, evidence, trace };
 	}
 	if (rulesPrimary === 'other') {
-		if (escalates(learned) && probability >= LEARNED_SUSPECTS_AT)
+		if (escalates(learned) && probability >= FUSION.suspectsAt)
 			return { intents: ['other'], confidence: probability, evidence, review: suspicion(), trace };
 		return { intents: [learned], confidence: probability, evidence, trace };
 	}
-	const overrules = rules.questionMarkOnly ? LEARNED_OVERRULES_QUESTION_AT : LEARNED_OVERRULES_AT;
+	const overrules = rules.questionMarkOnly ? FUSION.overrulesQuestionAt : FUSION.overrulesAt;
 	if (
 		!rulesEscalate &&
 		!escalates(learned) &&
@@ -144,7 +150,7 @@ export function fuseLearned(rules: RulesReading): Fused | null {
 	const confidence =
 		rules.confidence * (0.6 + 0.4 * Math.min(1, rulesProbability / Math.max(probability, 1e-6)));
 	const review =
-		!rulesEscalate && escalates(learned) && probability >= LEARNED_SUSPECTS_AT
+		!rulesEscalate && escalates(learned) && probability >= FUSION.suspectsAt
 			? suspicion()
 			: undefined;
 	return {

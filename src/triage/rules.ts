@@ -485,7 +485,12 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 		...(scores.get('promise_to_pay')?.spans ?? []),
 		...(scores.get('payment_plan')?.spans ?? []),
 	];
-	if (intents.includes('promise_to_pay') || intents.includes('payment_plan')) {
+	// A commitment to a date counts whatever the reply's label: "send the VAT invoice; we pay Friday regardless".
+	if (
+		intents.includes('promise_to_pay') ||
+		intents.includes('payment_plan') ||
+		(promiseSpans.length > 0 && !intents.includes('opt_out') && !intents.includes('legal_threat'))
+	) {
 		const promised = dateNear(dates, promiseSpans, spans, reference, false);
 		if (promised) extracted.promisedDate = promised;
 	}

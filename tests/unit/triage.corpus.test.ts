@@ -32,6 +32,9 @@ import {
 } from '../../src/triage/learned/model';
 import { parseReply } from '../../src/triage/parse';
 import { modelInputOf } from '../../src/triage/learned/input';
+import { DEFAULT_FEATURE_SHAPE } from '../../src/triage/learned/features';
+import { leaveOneWriterOut } from '../../src/triage/learned/lowo';
+import { DEFAULT_TRAINING } from '../../src/triage/learned/train';
 import { loadCases, scoreCases, trainFiles, type CorpusCase } from '../helpers/triageScore';
 
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'nl', 'it', 'pt'];
@@ -123,6 +126,29 @@ describe('reply corpus', () => {
 			}
 		}
 	});
+});
+
+describe('leave-one-writer-out (the honest figure: replies from a writer the model never saw)', () => {
+	it('prints the table and holds the floors', () => {
+		// The same evaluation as `npm run eval:triage` (scripts/triage/lowo.cjs); the rules' own sets train only.
+		const writers = [
+			{ writer: 'rules sets', cases: tuned, trainOnly: true },
+			...trainFiles().map((file) => ({
+				writer: file.replace(/^train\/|\.jsonl$/g, ''),
+				cases: loadCases(file),
+			})),
+		];
+		const { table, overall } = leaveOneWriterOut(writers, {
+			shape: DEFAULT_FEATURE_SHAPE,
+			...DEFAULT_TRAINING,
+		});
+		process.stdout.write(`\n${table}\n`);
+		// Floors a little under the measured figures (README), so a regression fails and noise does not.
+		expect(overall.accuracy).toBeGreaterThanOrEqual(0.75);
+		expect(overall.reachedPerson).toBeGreaterThanOrEqual(0.94);
+		expect(overall.falseEscalations).toBeLessThanOrEqual(0.09);
+		expect(overall.calmToReview).toBeLessThanOrEqual(0.15);
+	}, 240_000);
 });
 
 describe('the shipped learned classifier', () => {

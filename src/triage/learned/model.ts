@@ -92,9 +92,19 @@ export function decodeIntentModel(file: IntentModelFile): IntentModel {
 }
 
 let shipped: IntentModel | null | undefined;
+let substitute: IntentModel | undefined;
+
+/**
+ * Reads replies with another model than the shipped one until called again without one: the leave-one-writer-out
+ * evaluation trains a model per held-out writer and runs the whole engine with it.
+ */
+export function useIntentModel(model?: IntentModel): void {
+	substitute = model;
+}
 
 /** The shipped model, read and decoded on first use; null when the file is missing or malformed (rules only). */
 export function shippedIntentModel(): IntentModel | null {
+	if (substitute) return substitute;
 	if (shipped !== undefined) return shipped;
 	try {
 		const parsed = IntentModelFileSchema.safeParse(JSON.parse(readFileSync(MODEL_FILE, 'utf8')));
