@@ -59,6 +59,7 @@ import {
 	withAudit,
 } from '../../shared/items';
 import { readAiConfig } from '../../shared/ai';
+import { addHints } from '../../shared/hints';
 import { readLedgerInput } from '../../shared/ledger';
 import { staticNamespace } from '../../shared/staticData';
 import {
@@ -265,7 +266,7 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 		outputs.push(output, json, entry.itemIndex);
 	}
 
-	addHints(ctx, outputs, planned, mode, dryRun, ledgerRead);
+	addHints(ctx, hintsOf(ctx, outputs, planned, mode, dryRun, ledgerRead));
 	return outputs.result();
 
 	/**
@@ -613,68 +614,54 @@ function itemJson(
 	);
 }
 
-function addHints(
+/** What the output pane says about this run. */
+function hintsOf(
 	ctx: IExecuteFunctions,
 	outputs: Outputs<OutputName>,
 	planned: Planned[],
 	mode: string,
 	dryRun: boolean,
 	ledgerRead: LedgerInputRead | undefined,
-): void {
+): string[] {
 	const invalidRows = ledgerRead?.invalid ?? [];
-	const hints: Array<{ message: string; location: 'outputPane' }> = [];
+	const hints: string[] = [];
 	const count = (rule: string) => planned.filter((entry) => entry.plan?.rule === rule).length;
 	const blocked = count('guardrail');
 	if (blocked > 0)
-		hints.push({
-			message: `${blocked} message(s) failed the guardrail lint and were escalated, not sent: see cadence.findings`,
-			location: 'outputPane',
-		});
+		hints.push(
+			`${blocked} message(s) failed the guardrail lint and were escalated, not sent: see cadence.findings`,
+		);
 	const promised = count('promise_pending');
 	if (promised > 0)
-		hints.push({
-			message: `${promised} invoice(s) were held because a promise to pay is pending`,
-			location: 'outputPane',
-		});
+		hints.push(`${promised} invoice(s) were held because a promise to pay is pending`);
 	const unknown = count('send_outcome_unknown');
 	if (unknown > 0)
-		hints.push({
-			message: `${unknown} earlier send(s) were reserved but never recorded: escalated as "send outcome unknown" with the message`,
-			location: 'outputPane',
-		});
+		hints.push(
+			`${unknown} earlier send(s) were reserved but never recorded: escalated as "send outcome unknown" with the message`,
+		);
 	if (ledgerRead?.missing && planned.length > 0)
-		hints.push({
-			message:
-				'Nothing arrived on the Ledger input: connect a Data Table node (row > get, Always Output Data on) that reads collections_ledger, or every invoice is planned as if nothing had been sent',
-			location: 'outputPane',
-		});
+		hints.push(
+			'Nothing arrived on the Ledger input: connect a Data Table node (row > get, Always Output Data on) that reads collections_ledger, or every invoice is planned as if nothing had been sent',
+		);
 	if (invalidRows.length > 0)
-		hints.push({
-			message: `${invalidRows.length} Ledger row(s) could not be read and were ignored: ${invalidRows
+		hints.push(
+			`${invalidRows.length} Ledger row(s) could not be read and were ignored: ${invalidRows
 				.slice(0, 3)
 				.map((row) => `row ${row.index + 1}: ${row.errors.join(', ')}`)
 				.join('; ')}`,
-			location: 'outputPane',
-		});
+		);
 	const aiFailed = planned.filter((entry) => entry.ai && entry.ai.used === false).length;
 	if (aiFailed > 0)
-		hints.push({
-			message: `${aiFailed} AI draft(s) failed; the approved template was used: see cadence.ai.error`,
-			location: 'outputPane',
-		});
-	if (dryRun)
-		hints.push({
-			message: 'Dry run: every item left on Wait and the ledger was not touched',
-			location: 'outputPane',
-		});
+		hints.push(
+			`${aiFailed} AI draft(s) failed; the approved template was used: see cadence.ai.error`,
+		);
+	if (dryRun) hints.push('Dry run: every item left on Wait and the ledger was not touched');
 	if (mode === 'staticData' && !dryRun && ctx.getMode() === 'manual' && outputs.count('Send') > 0) {
-		hints.push({
-			message:
-				'Manual run: n8n does not save static data here, so these reservations are forgotten. The ledger persists only in production (scheduled, webhook, CLI) executions; the Ledger input (Data Table) keeps manual runs too.',
-			location: 'outputPane',
-		});
+		hints.push(
+			'Manual run: n8n does not save static data here, so these reservations are forgotten. The ledger persists only in production (scheduled, webhook, CLI) executions; the Ledger input (Data Table) keeps manual runs too.',
+		);
 	}
-	if (hints.length > 0) ctx.addExecutionHints(...hints);
+	return hints;
 }
 
 /**
