@@ -26,6 +26,7 @@ import {
 	INPUT_PRESETS,
 	PRESET_NAMES,
 	readReply,
+	expandRawMessage,
 	type GenericMapping,
 	type InputPreset,
 } from './presets';
@@ -347,7 +348,9 @@ export class ReplyTriage implements INodeType {
 							headers: this.getNodeParameter('headers', itemIndex, {}),
 						}
 					: {};
-			const read = readReply(item.json, preset, mapping);
+			const expanded = await expandRawMessage(item.json, preset);
+			if (expanded.note) notes.add(expanded.note);
+			const read = readReply(expanded.json, preset, mapping);
 			if (!read.ok)
 				throw new NodeOperationError(this.getNode(), read.reason, {
 					itemIndex,

@@ -5,11 +5,13 @@
  *   (`from.value[0].address`, `subject`, `text`, `html`, `date`, `headers` whose values are whole header lines);
  * - Microsoft Outlook / Outlook Trigger: Graph messages (`from.emailAddress`, `body.content`, `receivedDateTime`,
  *   `internetMessageHeaders[]`), or `bodyPreview` when the node simplified the output;
- * - Email Trigger (IMAP) "Simple": `from`, `subject`, `date`, `textPlain`, `textHtml`, other headers in `metadata`.
+ * - Email Trigger (IMAP) "Simple": `from`, `subject`, `date`, `textPlain`, `textHtml`, other headers in `metadata`;
+ * - Email Trigger (IMAP) "Raw" and Gmail `raw`: the message source, parsed first by `expandRawMessage`.
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ReplyInput } from '../../src';
+import { parseRawMime } from '../../src/triage/mime';
 
 export const INPUT_PRESETS = ['gmail', 'gmailRaw', 'outlook', 'imap', 'generic'] as const;
 export type InputPreset = (typeof INPUT_PRESETS)[number];
@@ -87,6 +89,25 @@ function instant(value: unknown): string | number | undefined {
 	}
 	if (value instanceof Date) return value.toISOString();
 	return undefined;
+}
+
+/**
+ * The Email Trigger (IMAP) "Raw" format and Gmail's `raw` carry the whole message source (often base64): it is
+ * parsed into the mailparser shape the IMAP and Gmail presets read. Items that already have a body pass unchanged.
+ */
+export async function expandRawMessage(
+	json: IDataObject,
+	preset: InputPreset,
+): Promise<{ json: IDataObject; note?: string }> {
+	if (preset !== 'imap' && preset !== 'gmailRaw') return { json };
+	if (typeof json.raw !== 'string' || json.raw.trim() === '') return { json };
+	if (['text', 'html', 'textPlain', 'textHtml'].some((field) => typeof json[field] === 'string'))
+		return { json };
+	const parsed = await parseRawMime(json.raw);
+	return {
+		json: { ...json, ...parsed } as unknown as IDataObject,
+		note: 'the raw message source was parsed (MIME, base64 and quoted-printable bodies)',
+	};
 }
 
 export function readReply(
