@@ -7,10 +7,10 @@ import { BUILD, N8N_MODULES, REPO } from './setup';
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
-import { benchRuns, formatRatio, out, ratio } from './stats';
+import { benchRuns, formatRatio, loadLine, out, ratio } from './stats';
 import type { BenchModule, BenchRow } from './types';
 
 /** The other areas' benchmarks, written by their owners to the BenchRow contract; each is optional. */
@@ -99,12 +99,6 @@ export function printTable(title: string, rows: BenchRow[]): void {
 		if (row.note) out(`    ${row.note}`);
 	});
 	out();
-}
-
-/** The 1, 5 and 15 minute load averages against the core count: a figure taken on a busy machine says so. */
-export function loadLine(): string {
-	const [one, five, fifteen] = loadavg().map((value) => value.toFixed(2));
-	return `load average ${one}, ${five}, ${fifteen} on ${cpus().length} cores`;
 }
 
 async function section(title: string, load: () => Promise<BenchModule>): Promise<void> {

@@ -1,4 +1,5 @@
 /** Timing helpers for the benchmarks: medians of several runs, with a garbage collection before each. */
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 export function median(values: readonly number[]): number {
@@ -54,4 +55,10 @@ export function usPerItem(ms: number, items: number): string {
 
 export function out(line = ''): void {
 	process.stdout.write(`${line}\n`);
+}
+
+/** The 1, 5 and 15 minute load averages against the core count: a figure taken on a busy machine says so. */
+export function loadLine(): string {
+	const [one, five, fifteen] = loadavg().map((value) => value.toFixed(2));
+	return `load average ${one}, ${five}, ${fifteen} on ${cpus().length} cores`;
 }

@@ -5,11 +5,12 @@
  * - Payment State Check (Generic source, default output; and with Output Detail: Compact);
  * - the same classification as a Code node ("Run Once for All Items", in n8n's JavaScript task runner);
  * - a pass-through (n8n's No Operation node), the least any node costs.
- * Per workflow: wall time of the whole process (start-up included), peak RSS of the largest process (the n8n main
- * process; /usr/bin/time's %M), the saved execution's size (the run data n8n prints with --rawOutput, as JSON) and
- * the classifier's own executionTime. Sizes: BENCH_WORKFLOW_ITEMS (default 20000,100000).
+ * Per workflow: wall time of the whole process (start-up included); peak RSS summed over n8n and its task runner
+ * (sampled, see treeRss.ts; a Code node's items also live in the runner) and of the largest process alone
+ * (/usr/bin/time's %M); the saved execution's size as n8n stored it in its database, and as JSON (the run data
+ * `--rawOutput` prints); and the classifier's own executionTime. Sizes: BENCH_WORKFLOW_ITEMS (default 20000,100000).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,8 +19,8 @@ import type { IRun } from 'n8n-workflow';
 import { parseRawOutput } from '../tests/helpers/n8nCli';
 import { n8n, stagePackage, usePackage } from './cli.bench';
 import { AS_OF, generateInvoiceRows } from './data';
-import { REPO } from './setup';
-import { formatRatio, median, out, ratio } from './stats';
+import { BUILD, REPO } from './setup';
+import { formatRatio, loadLine, median, out, ratio } from './stats';
 import type { BenchRow } from './types';
 import { classifyInCodeNode } from './workflows/codeNode';
 
@@ -104,36 +105,106 @@ function workflow(id: string, items: number, variant: Variant): object {
 
 interface Measure {
 	wallS: number;
+	/** The execution itself, as n8n records it (startedAt to stoppedAt): no start-up, no printing of the run data. */
+	executionS: number;
+	/** CPU seconds (user + system) of n8n and its task runner during the execution: the load-robust figure. */
+	executionCpuS: number;
+	/** CPU seconds (user + system) of the whole process tree, start-up included. */
+	cpuS: number;
+	/** Peak of the sum over n8n and its task runner between startedAt and stoppedAt. */
+	executionTreeMiB: number;
 	peakMiB: number;
+	/** Peak of the sum over n8n and its children (the task runner), sampled every 100 ms. */
+	treeMiB: number;
 	savedMB: number;
+	/** The execution as n8n saved it in its database (flatted JSON in execution_data.data). */
+	dbMB: number;
 	nodeMs: number;
 	outputs: string;
 }
 
 const MARK = 'BENCH_PEAK_RSS_KB=';
+/** User + system CPU seconds of n8n and every child it waited for (the task runner): unlike wall time, hardly moved by the other processes on a shared machine. */
+const CPU_MARK = 'BENCH_CPU_S=';
 
 function execute(folder: string, id: string): Measure {
+	const series = join(folder, 'rss.txt');
+	process.env.BENCH_RSS_SERIES = series;
 	const started = Date.now();
 	const result = n8n(
 		folder,
 		['execute', `--id=${id}`, '--rawOutput'],
-		['/usr/bin/time', '-f', `${MARK}%M`],
+		[
+			'/usr/bin/time',
+			'-f',
+			`${MARK}%M ${CPU_MARK}%U+%S`,
+			process.execPath,
+			join(BUILD, 'bench', 'treeRss.js'),
+		],
 	);
 	const wallS = (Date.now() - started) / 1000;
 	const peakKb = Number(new RegExp(`${MARK}(\\d+)`).exec(result.stderr)?.[1] ?? NaN);
+	const cpu = new RegExp(`${CPU_MARK}([\\d.]+)\\+([\\d.]+)`).exec(result.stderr);
+	const treeKb = Number(/BENCH_TREE_PEAK_KB=(\d+)/.exec(result.stderr)?.[1] ?? NaN);
 	const run: IRun | undefined = parseRawOutput(result.stdout) ?? undefined;
 	const task = run?.data.resultData.runData[CLASSIFY]?.[0];
 	if (!run || !task)
 		throw new Error(
 			`n8n execute failed (exit ${result.code}): ${(result.stdout + result.stderr).slice(-600)}`,
 		);
+	const from = new Date(run.startedAt).getTime();
+	const to = new Date(run.stoppedAt ?? run.startedAt).getTime();
+	let executionTreeKb = 0;
+	let firstTicks = NaN;
+	let lastTicks = NaN;
+	for (const line of readFileSync(series, 'utf8').split('\n')) {
+		const [at, sumKb, , ticks] = line.split(' ').map(Number);
+		// One sample (100 ms) either side, so a short execution still has a figure.
+		if (!(at >= from - 100 && at <= to + 100)) continue;
+		executionTreeKb = Math.max(executionTreeKb, sumKb);
+		if (Number.isNaN(firstTicks)) firstTicks = ticks;
+		lastTicks = ticks;
+	}
 	return {
 		wallS,
+		executionS: (to - from) / 1000,
+		cpuS: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN,
+		executionCpuS: (lastTicks - firstTicks) / 100,
+		executionTreeMiB: executionTreeKb / 1024,
 		peakMiB: peakKb / 1024,
+		treeMiB: treeKb / 1024,
 		savedMB: Buffer.byteLength(JSON.stringify(run.data)) / 1e6,
+		dbMB: savedInDatabase(folder) / 1e6,
 		nodeMs: task.executionTime,
 		outputs: (task.data?.main ?? []).map((output) => output?.length ?? 0).join('/'),
 	};
+}
+
+/** Bytes of the newest execution n8n saved in its SQLite database (NaN when it saved none). */
+function savedInDatabase(folder: string): number {
+	// node:sqlite ships with Node 24; required here so the rest of the bench does not depend on it.
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { DatabaseSync } = require('node:sqlite') as {
+		DatabaseSync: new (
+			path: string,
+			options: { readOnly: boolean },
+		) => {
+			prepare(sql: string): { get(): { bytes: number } | undefined };
+			close(): void;
+		};
+	};
+	const db = new DatabaseSync(join(folder, '.n8n', 'database.sqlite'), { readOnly: true });
+	try {
+		return (
+			db
+				.prepare(
+					'SELECT length(data) AS bytes FROM execution_data ORDER BY executionId DESC LIMIT 1',
+				)
+				.get()?.bytes ?? NaN
+		);
+	} finally {
+		db.close();
+	}
 }
 
 const mid = (list: Measure[], pick: (entry: Measure) => number) => median(list.map(pick));
@@ -175,7 +246,7 @@ export async function run(): Promise<BenchRow[]> {
 				const measure = execute(folder, `bench${variant.key}${items}`);
 				measured.set(variant.key, [...(measured.get(variant.key) ?? []), measure]);
 				out(
-					`  ${items.toLocaleString('en-US')} invoices, ${variant.label}: wall ${measure.wallS.toFixed(1)} s, peak RSS ${measure.peakMiB.toFixed(0)} MiB, saved execution ${measure.savedMB.toFixed(1)} MB, node ${measure.nodeMs} ms`,
+					`  ${items.toLocaleString('en-US')} invoices, ${variant.label}: execution ${measure.executionS.toFixed(2)} s and ${measure.executionCpuS.toFixed(2)} CPU s (whole process ${measure.wallS.toFixed(1)} s, CPU ${measure.cpuS.toFixed(1)} s), peak RSS ${measure.executionTreeMiB.toFixed(0)} MiB during the execution, ${measure.treeMiB.toFixed(0)} MiB whole process, all processes (largest ${measure.peakMiB.toFixed(0)} MiB), saved execution ${measure.dbMB.toFixed(1)} MB in the database (${measure.savedMB.toFixed(1)} MB as JSON), node ${measure.nodeMs} ms (${loadLine()})`,
 				);
 			}
 		const code = measured.get('code');
@@ -183,35 +254,32 @@ export async function run(): Promise<BenchRow[]> {
 		for (const variant of variants) {
 			const list = measured.get(variant.key)!;
 			const wall = mid(list, (entry) => entry.wallS);
+			const execution = mid(list, (entry) => entry.executionS);
+			const executionCpu = mid(list, (entry) => entry.executionCpuS);
+			const cpuS = mid(list, (entry) => entry.cpuS);
+			const executionTree = mid(list, (entry) => entry.executionTreeMiB);
+			const tree = mid(list, (entry) => entry.treeMiB);
 			const peak = mid(list, (entry) => entry.peakMiB);
+			const db = mid(list, (entry) => entry.dbMB);
 			const saved = mid(list, (entry) => entry.savedMB);
 			const nodeMs = mid(list, (entry) => entry.nodeMs);
 			let goal: string | undefined;
 			if ((variant.key === 'psc' || variant.key === 'compact') && code) {
-				const wallRatio = ratio(
-					wall,
-					mid(code, (entry) => entry.wallS),
-				);
-				const peakRatio = ratio(
-					peak,
-					mid(code, (entry) => entry.peakMiB),
-				);
-				const savedRatio = ratio(
-					saved,
-					mid(code, (entry) => entry.savedMB),
-				);
+				const against = (pick: (entry: Measure) => number, ours: number) =>
+					ratio(ours, mid(code, pick));
+				const verdict = (value: number, limit = 1) =>
+					`${formatRatio(value)} ${value <= limit ? 'MET' : 'NOT MET'}`;
 				const speedup = ratio(
 					mid(code, (entry) => entry.nodeMs),
 					nodeMs,
 				);
-				const verdict = (value: number, limit: number) => (value <= limit ? 'MET' : 'NOT MET');
-				goal = `vs Code-node workflow: wall ${formatRatio(wallRatio)} ${verdict(wallRatio, 1)}, peak RSS ${formatRatio(peakRatio)} ${verdict(peakRatio, 1)}, saved ${formatRatio(savedRatio)} ${verdict(savedRatio, 1)}; node ${formatRatio(speedup)} faster than the Code node ${speedup >= 10 ? 'MET' : 'NOT MET'} (goal ≥ 10×)`;
+				goal = `vs Code-node workflow: execution ${verdict(against((entry) => entry.executionS, execution))}, its CPU time ${verdict(against((entry) => entry.executionCpuS, executionCpu))} (whole process ${formatRatio(against((entry) => entry.wallS, wall))}, its CPU time ${formatRatio(against((entry) => entry.cpuS, cpuS))}), peak RSS during the execution ${verdict(against((entry) => entry.executionTreeMiB, executionTree))} (whole process, all processes ${formatRatio(against((entry) => entry.treeMiB, tree))}, largest process ${formatRatio(against((entry) => entry.peakMiB, peak))}), saved in the database ${verdict(against((entry) => entry.dbMB, db))} (as JSON ${formatRatio(against((entry) => entry.savedMB, saved))}); node ${formatRatio(speedup)} faster than the Code node ${speedup >= 10 ? 'MET' : 'NOT MET'} (goal ≥ 10×)`;
 				if (noop) {
 					const passRatio = ratio(
 						nodeMs,
 						mid(noop, (entry) => entry.nodeMs),
 					);
-					goal += `; node vs pass-through ${formatRatio(passRatio)} ${passRatio <= 2 ? 'MET' : 'NOT MET'} (goal ≤ 2×)`;
+					goal += `; node vs pass-through ${verdict(passRatio, 2)} (goal ≤ 2×)`;
 				}
 			}
 			rows.push({
@@ -219,7 +287,7 @@ export async function run(): Promise<BenchRow[]> {
 				items,
 				ms: nodeMs,
 				goal,
-				note: `wall ${wall.toFixed(1)} s (whole n8n process), peak RSS ${peak.toFixed(0)} MiB, saved execution ${saved.toFixed(1)} MB (${((saved * 1e6) / items).toFixed(0)} B per invoice, input rows included); the node's executionTime ${nodeMs} ms; outputs ${list[0].outputs}; median of ${list.length}`,
+				note: `execution ${execution.toFixed(2)} s (n8n's startedAt to stoppedAt) using ${executionCpu.toFixed(2)} CPU s over n8n and its task runner, whole process ${wall.toFixed(1)} s (start-up and printing the run data included) and ${cpuS.toFixed(1)} CPU s; peak RSS over n8n and its task runner ${executionTree.toFixed(0)} MiB during the execution, ${tree.toFixed(0)} MiB over the whole process (largest process ${peak.toFixed(0)} MiB); saved execution ${db.toFixed(1)} MB in n8n's database (${((db * 1e6) / items).toFixed(0)} B per invoice, input rows included; ${saved.toFixed(1)} MB as JSON); the node's executionTime ${nodeMs} ms; outputs ${list[0].outputs}; median of ${list.length}`,
 			});
 		}
 	}

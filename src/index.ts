@@ -20,6 +20,7 @@ export * from './contract';
 export { valueAtPath, pathKeys } from './path';
 export { parseHighValue, highValueRuleSettings, type HighValueRow } from './highValue';
 export * from './ledger';
+export * from './replyPresets';
 
 // The stable contract of DESIGN.md, named so it is plain to see: these names are extended, never renamed.
 export { normalizeInvoice } from './invoice';

@@ -5,7 +5,11 @@
  */
 import { generateInvoiceRows } from '../data';
 
-/** What a typical user writes: "Run Once for All Items", plain Date arithmetic, numbers as they come. */
+/**
+ * What a typical user writes: "Run Once for All Items", plain Date arithmetic, numbers as they come. It hands on what
+ * a user needs downstream: the invoice (the row, with the amount due and currency made usable), a state that says
+ * why (a held invoice is held for a reason a person reads), the route and the age.
+ */
 export function classifyInCodeNode(asOf: string): string {
 	return `// Classify invoices for follow-up
 const today = new Date('${asOf}');
@@ -15,13 +19,18 @@ for (const item of $input.all()) {
   const inv = item.json;
   const amountDue = inv.amountDue != null ? Number(inv.amountDue) : Number(inv.total) - Number(inv.amountPaid || 0);
   const daysPastDue = Math.floor((today - new Date(inv.dueDate)) / DAY);
-  let route;
-  if (inv.status === 'paid' || inv.status === 'void' || amountDue <= 0) route = 'closed';
-  else if (inv.status === 'draft' || inv.disputed || (inv.promiseDate && new Date(inv.promiseDate) >= today)) route = 'hold';
-  else if (daysPastDue >= -3) route = 'follow_up';
-  else route = 'not_due';
+  let state;
+  if (inv.status === 'void') state = 'void';
+  else if (inv.status === 'paid' || amountDue <= 0) state = 'paid';
+  else if (inv.status === 'draft') state = 'draft';
+  else if (inv.disputed) state = 'disputed';
+  else if (inv.promiseDate && new Date(inv.promiseDate) >= today) state = 'promised';
+  else if (daysPastDue > 0) state = 'overdue';
+  else if (daysPastDue >= -3) state = 'due_soon';
+  else state = 'not_due';
+  const route = state === 'paid' || state === 'void' ? 'closed' : state === 'draft' || state === 'disputed' || state === 'promised' ? 'hold' : state === 'not_due' ? 'not_due' : 'follow_up';
   const agingBucket = daysPastDue <= 0 ? 'not_due' : daysPastDue <= 30 ? '1-30' : daysPastDue <= 60 ? '31-60' : daysPastDue <= 90 ? '61-90' : '91+';
-  out.push({ json: { ...inv, currency: String(inv.currency || 'USD').toUpperCase(), amountDue, daysPastDue, agingBucket, route, partiallyPaid: Number(inv.amountPaid) > 0 && amountDue > 0 } });
+  out.push({ json: { ...inv, currency: String(inv.currency || 'USD').toUpperCase(), amountDue, daysPastDue, agingBucket, state, route, partiallyPaid: Number(inv.amountPaid) > 0 && amountDue > 0 } });
 }
 return out;
 `;

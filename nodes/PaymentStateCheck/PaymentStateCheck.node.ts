@@ -12,11 +12,12 @@ import {
 import {
 	checkPaymentState,
 	GENERIC_FIELDS,
-	INVOICE_SOURCES,
+	INVOICE_SOURCE_REGISTRY,
 	invoiceNormalizer,
 	paymentStateOnItem,
 	splitInvoiceRecords,
 	toInstant,
+	type AuditEntry,
 	type DateOrder,
 	type GenericField,
 	type InvoiceSource,
@@ -34,6 +35,7 @@ import {
 	withAudit,
 } from '../shared/items';
 import { highValueFields, highValueOf } from '../shared/highValue';
+import { addHints } from '../shared/hints';
 import { asOfOption, timezoneOption } from '../shared/options';
 
 const NODE = 'Payment State Check';
@@ -46,13 +48,12 @@ const OUTPUT_OF_ROUTE = {
 	not_due: 'Not Due',
 } as const;
 
-const SOURCE_NAMES: Record<InvoiceSource, string> = {
-	stripe: 'Stripe',
-	quickbooks: 'QuickBooks Online',
-	xero: 'Xero',
-	freshbooks: 'FreshBooks',
-	generic: 'Generic (Sheet, CRM, Database)',
-};
+/** The node's subtitle: each source's short name, from the source registry. */
+const SOURCE_SUBTITLES = JSON.stringify(
+	Object.fromEntries(
+		INVOICE_SOURCE_REGISTRY.map((source) => [source.key, source.shortName ?? source.name]),
+	),
+);
 
 /** One mapping parameter per canonical invoice field; each accepts an expression such as {{ $json["Due Date"] }}. */
 const mappingFields: INodeProperties[] = GENERIC_FIELDS.map((field) => ({
@@ -73,8 +74,7 @@ export class PaymentStateCheck implements INodeType {
 		icon: { light: 'file:paymentStateCheck.svg', dark: 'file:paymentStateCheck.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle:
-			'={{ {"stripe":"Stripe","quickbooks":"QuickBooks Online","xero":"Xero","freshbooks":"FreshBooks","generic":"Generic"}[$parameter["source"]] }}',
+		subtitle: `={{ ${SOURCE_SUBTITLES}[$parameter["source"]] }}`,
 		description:
 			'Normalise invoices from any source and decide whether to follow up, hold, close or wait',
 		defaults: { name: 'Payment State Check' },
@@ -87,7 +87,10 @@ export class PaymentStateCheck implements INodeType {
 				name: 'source',
 				type: 'options',
 				noDataExpression: true,
-				options: INVOICE_SOURCES.map((value) => ({ name: SOURCE_NAMES[value], value })),
+				options: INVOICE_SOURCE_REGISTRY.map((source) => ({
+					name: source.name,
+					value: source.key,
+				})),
 				default: 'stripe',
 				description:
 					'Where the invoices come from. Envelopes (Stripe events and lists, Xero Invoices[], QuickBooks QueryResponse, FreshBooks response.result) are unwrapped.',
@@ -246,6 +249,11 @@ export class PaymentStateCheck implements INodeType {
 		const outputs = new Outputs<OutputName>(OUTPUTS);
 		// Compiled once per execution: the Generic preset resolves its column aliases per row shape, not per row.
 		const normalize = invoiceNormalizer({ source, defaults });
+		// One audit entry per decision (state and route) for the whole execution, shared by the items that got it:
+		// one object fewer per item, and n8n saves an object shared between items once. No node edits an entry.
+		const audits: Partial<Record<string, Partial<Record<string, AuditEntry>>>> = {};
+		const auditOf = (state: string, route: string) =>
+			((audits[state] ??= {})[route] ??= auditEntry(NODE, state, route, undefined, at));
 
 		const invalidItem = (error: Error, item: INodeExecutionData, itemIndex: number) =>
 			outputs.push(
@@ -297,7 +305,7 @@ export class PaymentStateCheck implements INodeType {
 					const paymentState = paymentStateOnItem(checked, detail) as IDataObject;
 					// The audit entry's reason is paymentState.reasons; compact items leave the entry out (the
 					// decision is paymentState.state and .route). Without source fields the item is built at once.
-					const audit = auditEntry(NODE, checked.state, checked.route, undefined, at);
+					const audit = auditOf(checked.state, checked.route);
 					const json: IDataObject = keepSource
 						? withAudit(kept, audit, { invoice, paymentState })
 						: detail === 'compact'
@@ -315,24 +323,21 @@ export class PaymentStateCheck implements INodeType {
 			invalidItem,
 		);
 
-		addHints(this, outputs);
+		addHints(this, hintsOf(outputs));
 		return single ? outputs.merged() : outputs.result();
 	}
 }
 
-function addHints(ctx: IExecuteFunctions, outputs: Outputs<OutputName>): void {
-	const hints: Array<{ message: string; location: 'outputPane' }> = [];
+/** What the output pane says about this run. */
+function hintsOf(outputs: Outputs<OutputName>): string[] {
+	const hints: string[] = [];
 	const invalid = outputs.count('Invalid');
 	if (invalid > 0)
-		hints.push({
-			message: `${invalid} record(s) were invalid: see invalid.reason on the Invalid output`,
-			location: 'outputPane',
-		});
+		hints.push(`${invalid} record(s) were invalid: see invalid.reason on the Invalid output`);
 	const held = outputs.count('Hold');
 	if (held > 0)
-		hints.push({
-			message: `${held} invoice(s) were held (disputed, opted out, paused, promised, draft or missing PO): see paymentState.reasons`,
-			location: 'outputPane',
-		});
-	if (hints.length > 0) ctx.addExecutionHints(...hints);
+		hints.push(
+			`${held} invoice(s) were held (disputed, opted out, paused, promised, draft or missing PO): see paymentState.reasons`,
+		);
+	return hints;
 }

@@ -16,3 +16,9 @@ export {
 	type GenericField,
 	type GenericReader,
 } from './adapters/generic';
+export { INVOICE_SOURCE_REGISTRY } from './adapters';
+export {
+	defineInvoiceSource,
+	type InvoiceSourceDefinition,
+	type SourceReadOptions,
+} from './adapters/source';

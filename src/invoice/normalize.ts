@@ -3,13 +3,23 @@
  * or field-level errors. `splitInvoiceRecords` unwraps the vendors' list envelopes into single records first.
  */
 import { buildInvoice, type InvoiceDraft, type NormalizeDefaults } from './build';
-import { readFreshBooks } from './adapters/freshbooks';
-import { compileGenericReader, readGeneric, type GenericField } from './adapters/generic';
-import { readQuickBooks } from './adapters/quickbooks';
+import { INVOICE_SOURCE_REGISTRY } from './adapters';
+import type { GenericField } from './adapters/generic';
 import { isRecord, type Raw } from './adapters/read';
-import { readStripe } from './adapters/stripe';
-import { readXero } from './adapters/xero';
+import type { InvoiceSourceDefinition, SourceRecord } from './adapters/source';
 import type { InvoiceSource, NormalizeResult } from './schema';
+
+export type { SourceRecord } from './adapters/source';
+
+const SOURCES = new Map<string, InvoiceSourceDefinition>(
+	INVOICE_SOURCE_REGISTRY.map((source) => [source.key, source]),
+);
+
+function sourceOf(key: InvoiceSource): InvoiceSourceDefinition {
+	const source = SOURCES.get(key);
+	if (!source) throw new RangeError(`unknown invoice source "${String(key)}"`);
+	return source;
+}
 
 export interface NormalizeOptions {
 	source: InvoiceSource;
@@ -18,12 +28,6 @@ export interface NormalizeOptions {
 	/** Generic source only: values already resolved per field (e.g. by n8n expressions), winning over columns. */
 	values?: Partial<Record<GenericField, unknown>>;
 	defaults?: NormalizeDefaults;
-}
-
-/** One invoice record found inside an input, with the path it sat at (for error messages). */
-export interface SourceRecord {
-	record: Raw;
-	path: string;
 }
 
 /**
@@ -46,49 +50,13 @@ export function splitInvoiceRecords(raw: unknown, source: InvoiceSource): Source
 		Array.isArray(items)
 			? items.map((record, index) => ({ record: record as Raw, path: `${path}[${index}].` }))
 			: [];
-	switch (source) {
-		case 'stripe':
-			if (raw.object === 'event' && isRecord(raw.data) && isRecord(raw.data.object)) {
-				return [{ record: raw.data.object, path: 'data.object.' }];
-			}
-			if (raw.object === 'list' && Array.isArray(raw.data)) return list(raw.data, 'data');
-			break;
-		case 'xero':
-			if (Array.isArray(raw.Invoices)) return list(raw.Invoices, 'Invoices');
-			break;
-		case 'quickbooks':
-			if (isRecord(raw.QueryResponse))
-				return list(raw.QueryResponse.Invoice ?? [], 'QueryResponse.Invoice');
-			if (isRecord(raw.Invoice)) return [{ record: raw.Invoice, path: 'Invoice.' }];
-			break;
-		case 'freshbooks': {
-			const result =
-				isRecord(raw.response) && isRecord(raw.response.result) ? raw.response.result : undefined;
-			if (result && isRecord(result.invoice))
-				return [{ record: result.invoice, path: 'response.result.invoice.' }];
-			if (result && Array.isArray(result.invoices))
-				return list(result.invoices, 'response.result.invoices');
-			break;
-		}
-		case 'generic':
-			break;
-	}
+	const inside = sourceOf(source).unwrap?.(raw, list);
+	if (inside) return inside;
 	return [{ record: raw, path: '' }];
 }
 
 function draftOf(record: Raw, options: NormalizeOptions, prefix: string): InvoiceDraft {
-	switch (options.source) {
-		case 'stripe':
-			return readStripe(record, prefix);
-		case 'xero':
-			return readXero(record, prefix);
-		case 'quickbooks':
-			return readQuickBooks(record, prefix);
-		case 'freshbooks':
-			return readFreshBooks(record, prefix);
-		case 'generic':
-			return readGeneric(record, options.mapping, options.values);
-	}
+	return sourceOf(options.source).read(record, prefix, options);
 }
 
 export function normalizeInvoice(raw: unknown, options: NormalizeOptions): NormalizeResult {
@@ -124,9 +92,9 @@ export function normalizeRecord(
 export function invoiceNormalizer(
 	options: Omit<NormalizeOptions, 'values'>,
 ): (found: SourceRecord, values?: NormalizeOptions['values']) => NormalizeResult {
-	if (options.source !== 'generic')
-		return (found, values) => normalizeRecord(found, { ...options, values });
-	const read = compileGenericReader(options.mapping);
+	const compile = sourceOf(options.source).compile;
+	if (!compile) return (found, values) => normalizeRecord(found, { ...options, values });
+	const read = compile(options);
 	return ({ record, path }, values) =>
 		isRecord(record)
 			? buildInvoice(read(record, values), options.defaults)

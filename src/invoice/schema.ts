@@ -13,8 +13,15 @@ import {
 	isMessageId,
 } from '../address';
 import { isCalendarDate } from '../dates';
+import { INVOICE_SOURCE_REGISTRY } from './adapters';
 
-export const INVOICE_SOURCES = ['stripe', 'quickbooks', 'xero', 'freshbooks', 'generic'] as const;
+type SourceKeys<Sources extends readonly { key: string }[]> = {
+	-readonly [Index in keyof Sources]: Sources[Index]['key'];
+};
+/** The source keys, from the registry (src/invoice/adapters/index.ts): one file per source. */
+export const INVOICE_SOURCES = INVOICE_SOURCE_REGISTRY.map((source) => source.key) as SourceKeys<
+	typeof INVOICE_SOURCE_REGISTRY
+>;
 export type InvoiceSource = (typeof INVOICE_SOURCES)[number];
 
 export const CUSTOMER_TIERS = ['strategic', 'standard', 'transactional', 'friction'] as const;

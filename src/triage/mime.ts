@@ -70,3 +70,23 @@ export async function parseRawMime(raw: string): Promise<ParsedMime> {
 		headers,
 	};
 }
+
+/**
+ * The Email Trigger (IMAP) "Raw" format and Gmail's `raw` carry the whole message source (often base64): for the
+ * IMAP and Gmail (Simplify Off) presets it is parsed into the mailparser shape they read. Items that already have a
+ * body, and other presets, pass unchanged.
+ */
+export async function expandRawMessage(
+	json: Record<string, unknown>,
+	preset: string,
+): Promise<{ json: Record<string, unknown>; note?: string }> {
+	if (preset !== 'imap' && preset !== 'gmailRaw') return { json };
+	if (typeof json.raw !== 'string' || json.raw.trim() === '') return { json };
+	if (['text', 'html', 'textPlain', 'textHtml'].some((field) => typeof json[field] === 'string'))
+		return { json };
+	const parsed = await parseRawMime(json.raw);
+	return {
+		json: { ...json, ...parsed },
+		note: 'the raw message source was parsed (MIME, base64 and quoted-printable bodies)',
+	};
+}

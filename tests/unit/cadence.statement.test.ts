@@ -63,7 +63,7 @@ function planned(invoices: Invoice[], histories = new Map<string, HistoryInput[]
 	return {
 		entries,
 		groups: planStatements(entries, {
-			asOfDate: '2026-03-20',
+			asOf: '2026-03-20',
 			historyOf: (id) =>
 				histories.get(id) ?? remindedOn(invoices.find((invoice) => invoice.id === id)!),
 		}),
@@ -83,7 +83,7 @@ describe('the statement step', () => {
 		expect(plan.message!.to).toBe('ap@acme.test');
 		expect(plan.message!.threadHeaders).toEqual({});
 
-		const [group] = planStatements([{ invoice, plan, index: 0 }], { asOfDate: '2026-03-20' });
+		const [group] = planStatements([{ invoice, plan, index: 0 }], { asOf: '2026-03-20' });
 		expect(group).toMatchObject({ customerKey: 'cus_1', stepId: 'statement-14', findings: [] });
 		expect(group.listed.map((listed) => listed.number)).toEqual(['INV-001']);
 		expect(group.message!.idempotencyKey).toBe('in_1:statement-14');

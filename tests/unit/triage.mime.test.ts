@@ -1,7 +1,7 @@
 /** Raw MIME replies (Email Trigger (IMAP) "Raw", Gmail raw): base64 bodies are read, via mailparser (issue 13). */
-import { expandRawMessage, readReply } from '../../nodes/ReplyTriage/presets';
+import { readReply } from '../../src/replyPresets';
 import { triageReply } from '../../src/triage';
-import { mimeSource, parseRawMime } from '../../src/triage/mime';
+import { expandRawMessage, mimeSource, parseRawMime } from '../../src/triage/mime';
 
 const body = Buffer.from(
 	'Hi,\r\n\r\nWe will pay invoice INV-1042 next Friday.\r\n\r\nPat\r\n',

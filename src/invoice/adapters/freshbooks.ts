@@ -4,7 +4,8 @@
  */
 import type { InvoiceDraft } from '../build';
 import type { Lifecycle } from '../schema';
-import { at, billingMark, constant, first, type Raw } from './read';
+import { at, billingMark, constant, first, isRecord, type Raw } from './read';
+import { defineInvoiceSource } from './source';
 
 const LIFECYCLE: Record<string, Lifecycle> = {
 	draft: 'draft',
@@ -59,3 +60,18 @@ export function readFreshBooks(raw: Raw, prefix = ''): InvoiceDraft {
 		locale: at(raw, 'language', prefix),
 	};
 }
+
+export const freshbooksSource = defineInvoiceSource({
+	key: 'freshbooks',
+	name: 'FreshBooks',
+	unwrap(raw, list) {
+		const result =
+			isRecord(raw.response) && isRecord(raw.response.result) ? raw.response.result : undefined;
+		if (result && isRecord(result.invoice))
+			return [{ record: result.invoice, path: 'response.result.invoice.' }];
+		if (result && Array.isArray(result.invoices))
+			return list(result.invoices, 'response.result.invoices');
+		return undefined;
+	},
+	read: (record, prefix) => readFreshBooks(record, prefix),
+});

@@ -4,6 +4,7 @@
  */
 import type { InvoiceDraft } from '../build';
 import { first, type Raw } from './read';
+import { defineInvoiceSource } from './source';
 
 /** Canonical draft field → the names a row may use for it, canonical first. */
 export const GENERIC_ALIASES = {
@@ -223,3 +224,11 @@ export function compileGenericReader(
 		return applyOverrides(draft, raw, mapping, values);
 	};
 }
+
+export const genericSource = defineInvoiceSource({
+	key: 'generic',
+	name: 'Generic (Sheet, CRM, Database)',
+	shortName: 'Generic',
+	read: (record, _prefix, { mapping, values }) => readGeneric(record, mapping, values),
+	compile: ({ mapping }) => compileGenericReader(mapping),
+});

@@ -4,7 +4,8 @@
  */
 import type { InvoiceDraft } from '../build';
 import type { Lifecycle } from '../schema';
-import { at, billingMark, constant, first, type Raw } from './read';
+import { at, billingMark, constant, first, isRecord, type Raw } from './read';
+import { defineInvoiceSource } from './source';
 
 function lifecycleOf(raw: Raw): { lifecycle?: Lifecycle; status: string } {
 	const total = Number(raw.TotalAmt);
@@ -58,3 +59,15 @@ function customField(raw: Raw, name: RegExp, prefix: string) {
 	}
 	return constant(undefined, `${prefix}CustomField`);
 }
+
+export const quickbooksSource = defineInvoiceSource({
+	key: 'quickbooks',
+	name: 'QuickBooks Online',
+	unwrap(raw, list) {
+		if (isRecord(raw.QueryResponse))
+			return list(raw.QueryResponse.Invoice ?? [], 'QueryResponse.Invoice');
+		if (isRecord(raw.Invoice)) return [{ record: raw.Invoice, path: 'Invoice.' }];
+		return undefined;
+	},
+	read: (record, prefix) => readQuickBooks(record, prefix),
+});

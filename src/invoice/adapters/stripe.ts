@@ -5,6 +5,7 @@
 import type { InvoiceDraft } from '../build';
 import type { Lifecycle } from '../schema';
 import { at, billingMark, first, isRecord, type Raw } from './read';
+import { defineInvoiceSource } from './source';
 
 const LIFECYCLE: Record<string, Lifecycle> = {
 	draft: 'draft',
@@ -82,3 +83,15 @@ function failedAttempts(raw: Raw, prefix: string) {
 		return { value: undefined, path: read.path };
 	return read;
 }
+
+export const stripeSource = defineInvoiceSource({
+	key: 'stripe',
+	name: 'Stripe',
+	unwrap(raw, list) {
+		if (raw.object === 'event' && isRecord(raw.data) && isRecord(raw.data.object))
+			return [{ record: raw.data.object, path: 'data.object.' }];
+		if (raw.object === 'list' && Array.isArray(raw.data)) return list(raw.data, 'data');
+		return undefined;
+	},
+	read: (record, prefix) => readStripe(record, prefix),
+});

@@ -5,6 +5,7 @@
 import type { InvoiceDraft } from '../build';
 import type { Lifecycle } from '../schema';
 import { at, first, type Raw } from './read';
+import { defineInvoiceSource } from './source';
 
 const LIFECYCLE: Record<string, Lifecycle> = {
 	DRAFT: 'draft',
@@ -45,3 +46,10 @@ export function readXero(raw: Raw, prefix = ''): InvoiceDraft {
 		poNumber: at(raw, 'PurchaseOrderNumber', prefix),
 	};
 }
+
+export const xeroSource = defineInvoiceSource({
+	key: 'xero',
+	name: 'Xero',
+	unwrap: (raw, list) => (Array.isArray(raw.Invoices) ? list(raw.Invoices, 'Invoices') : undefined),
+	read: (record, prefix) => readXero(record, prefix),
+});
