@@ -33,7 +33,9 @@ import {
 	reserveStep,
 	toInstant,
 	type AiConfig,
+	type CadenceMessage,
 	type CadencePlan,
+	type LintFinding,
 	type ConsolidationEntry,
 	type HistoryInput,
 	type Invoice,
@@ -270,6 +272,83 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 	return outputs.result();
 
 	/**
+	 * One e-mail for several invoices (a consolidated summary, a statement): its MIME message, then one item on Send,
+	 * paired with every member, carrying the one reservation; blocked by a finding, on Escalate and never reserved.
+	 */
+	async function emitGroup(
+		members: Planned[],
+		groupEntries: ConsolidationEntry[],
+		message: CadenceMessage,
+		findings: LintFinding[],
+		dry: boolean,
+		about: {
+			what: string;
+			reason: string;
+			cadence: IDataObject;
+			attachment?: MimeAttachment;
+			binary?: INodeExecutionData['binary'];
+		},
+	): Promise<void> {
+		let blocked = findings.length > 0;
+		if (!blocked) {
+			try {
+				message.mimeBase64Url = await mimeForMessage(message, {
+					from: sender.email && isEmailAddress(sender.email) ? sender.email : undefined,
+					fromName: sender.name,
+					...(about.attachment ? { attachments: [about.attachment] } : {}),
+				});
+			} catch (error) {
+				blocked = true;
+				findings.push({ rule: 'unsafe_header', phrase: '', message: (error as Error).message });
+			}
+		}
+		if (blocked) members.forEach((member) => notReserved.add(member));
+		const cadence: IDataObject = {
+			action: blocked ? 'escalate' : 'send',
+			rule: blocked ? 'guardrail' : 'send',
+			reason: blocked
+				? `${about.what} failed the guardrail lint: ${findings.map((finding) => finding.rule).join(', ')}`
+				: about.reason,
+			...about.cadence,
+			invoices: groupEntries.map((member) => ({
+				id: member.invoice.id,
+				number: member.invoice.number,
+				step: member.plan.step?.id,
+				idempotencyKey: member.plan.idempotencyKey,
+			})) as unknown as IDataObject[],
+			idempotencyKey: message.idempotencyKey,
+			...(blocked
+				? {
+						findings: findings as unknown as IDataObject[],
+						blockedMessage: message as unknown as IDataObject,
+					}
+				: { message: message as unknown as IDataObject }),
+			...(dry ? { dryRun: true } : {}),
+		};
+		const reservation =
+			rowsMode && !dry && !blocked
+				? consolidatedReservation(message, planAt, executionId)
+				: undefined;
+		const first = members[0];
+		outputs.push(
+			dry ? 'Wait' : blocked ? 'Escalate' : 'Send',
+			withAudit(
+				first.json,
+				auditEntry(NODE, String(cadence.rule), String(cadence.action), String(cadence.reason), at),
+				{
+					cadence,
+					...(reservation ? { ledgerRow: eventToRow(reservation) as unknown as IDataObject } : {}),
+				},
+			),
+			first.itemIndex,
+			{
+				pairedItem: members.map((member) => ({ item: member.itemIndex })),
+				...(about.binary ? { binary: about.binary } : {}),
+			},
+		);
+	}
+
+	/**
 	 * Statement steps: one e-mail per customer listing all their open invoices in this run, the CSV attached to
 	 * the MIME message and as a binary (`statement`). A held customer's entries leave on Wait, saying why.
 	 */
@@ -306,88 +385,27 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 				continue;
 			}
 			members.forEach((member) => handled.add(member));
-			const message = group.message!;
-			let blocked = group.findings.length > 0;
-			if (!blocked) {
-				try {
-					message.mimeBase64Url = await mimeForMessage(message, {
-						from: sender.email && isEmailAddress(sender.email) ? sender.email : undefined,
-						fromName: sender.name,
-						attachments: [group.attachment!],
-					});
-				} catch (error) {
-					blocked = true;
-					group.findings.push({
-						rule: 'unsafe_header',
-						phrase: '',
-						message: (error as Error).message,
-					});
-				}
-			}
-			if (blocked) members.forEach((member) => notReserved.add(member));
-			const cadence: IDataObject = {
-				action: blocked ? 'escalate' : 'send',
-				rule: blocked ? 'guardrail' : 'send',
-				reason: blocked
-					? `the statement of account failed the guardrail lint: ${group.findings.map((finding) => finding.rule).join(', ')}`
-					: `statement of account (step "${group.stepId}"): ${group.listed.length} open invoice(s) of one customer`,
-				statement: {
-					step: group.stepId,
-					customer: group.customerKey,
-					invoices: group.listed.map((invoice) => invoice.number),
-					csvFileName: group.attachment!.filename,
-				},
-				invoices: group.entries.map((member) => ({
-					id: member.invoice.id,
-					number: member.invoice.number,
-					step: member.plan.step?.id,
-					idempotencyKey: member.plan.idempotencyKey,
-				})) as unknown as IDataObject[],
-				idempotencyKey: message.idempotencyKey,
-				...(blocked
-					? {
-							findings: group.findings as unknown as IDataObject[],
-							blockedMessage: message as unknown as IDataObject,
-						}
-					: { message: message as unknown as IDataObject }),
-				...(dry ? { dryRun: true } : {}),
-			};
-			const reservation =
-				rowsMode && !dry && !blocked
-					? consolidatedReservation(message, planAt, executionId)
-					: undefined;
-			const first = members[0];
 			const csv = group.attachment!;
-			outputs.push(
-				dry ? 'Wait' : blocked ? 'Escalate' : 'Send',
-				withAudit(
-					first.json,
-					auditEntry(
-						NODE,
-						String(cadence.rule),
-						String(cadence.action),
-						String(cadence.reason),
-						at,
-					),
-					{
-						cadence,
-						...(reservation
-							? { ledgerRow: eventToRow(reservation) as unknown as IDataObject }
-							: {}),
-					},
-				),
-				first.itemIndex,
-				{
-					pairedItem: members.map((member) => ({ item: member.itemIndex })),
-					binary: {
-						statement: await ctx.helpers.prepareBinaryData(
-							csv.content as Buffer,
-							csv.filename,
-							'text/csv',
-						),
+			await emitGroup(members, group.entries, group.message!, group.findings, dry, {
+				what: 'the statement of account',
+				reason: `statement of account (step "${group.stepId}"): ${group.listed.length} open invoice(s) of one customer`,
+				cadence: {
+					statement: {
+						step: group.stepId,
+						customer: group.customerKey,
+						invoices: group.listed.map((invoice) => invoice.number),
+						csvFileName: csv.filename,
 					},
 				},
-			);
+				attachment: csv,
+				binary: {
+					statement: await ctx.helpers.prepareBinaryData(
+						csv.content as Buffer,
+						csv.filename,
+						'text/csv',
+					),
+				},
+			});
 		}
 		return handled;
 	}
@@ -429,74 +447,11 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 					sends.find((entry) => entry.itemIndex === member.index && entry.plan === member.plan)!,
 			);
 			members.forEach((member) => handled.add(member));
-			const first = members[0];
-			const pairedItem = members.map((member) => ({ item: member.itemIndex }));
-			let blocked = group.findings.length > 0;
-			if (!blocked && group.message) {
-				try {
-					group.message.mimeBase64Url = await mimeForMessage(group.message, {
-						from: sender.email && isEmailAddress(sender.email) ? sender.email : undefined,
-						fromName: sender.name,
-					});
-				} catch (error) {
-					blocked = true;
-					group.findings.push({
-						rule: 'unsafe_header',
-						phrase: '',
-						message: (error as Error).message,
-					});
-				}
-			}
-			if (blocked) members.forEach((member) => notReserved.add(member));
-			const cadence: IDataObject = {
-				action: blocked ? 'escalate' : 'send',
-				rule: blocked ? 'guardrail' : 'send',
-				reason: blocked
-					? `the consolidated message failed the guardrail lint: ${group.findings.map((finding) => finding.rule).join(', ')}`
-					: `${members.length} invoices of one customer in one message`,
-				consolidated: true,
-				tone: group.tone,
-				invoices: group.entries.map((member) => ({
-					id: member.invoice.id,
-					number: member.invoice.number,
-					step: member.plan.step?.id,
-					idempotencyKey: member.plan.idempotencyKey,
-				})) as unknown as IDataObject[],
-				idempotencyKey: group.message?.idempotencyKey,
-				...(blocked
-					? {
-							findings: group.findings as unknown as IDataObject[],
-							blockedMessage: group.message as unknown as IDataObject,
-						}
-					: { message: group.message as unknown as IDataObject }),
-				...(dry ? { dryRun: true } : {}),
-			};
-			const output: OutputName = dry ? 'Wait' : blocked ? 'Escalate' : 'Send';
-			const reservation =
-				rowsMode && !dry && !blocked && group.message
-					? consolidatedReservation(group.message, planAt, executionId)
-					: undefined;
-			outputs.push(
-				output,
-				withAudit(
-					first.json,
-					auditEntry(
-						NODE,
-						String(cadence.rule),
-						String(cadence.action),
-						String(cadence.reason),
-						at,
-					),
-					{
-						cadence,
-						...(reservation
-							? { ledgerRow: eventToRow(reservation) as unknown as IDataObject }
-							: {}),
-					},
-				),
-				first.itemIndex,
-				{ pairedItem },
-			);
+			await emitGroup(members, group.entries, group.message!, group.findings, dry, {
+				what: 'the consolidated message',
+				reason: `${members.length} invoices of one customer in one message`,
+				cadence: { consolidated: true, tone: group.tone },
+			});
 		}
 		return handled;
 	}
