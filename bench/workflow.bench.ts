@@ -5,10 +5,13 @@
  * - Payment State Check (Generic source, default output; and with Output Detail: Compact);
  * - the same classification as a Code node ("Run Once for All Items", in n8n's JavaScript task runner);
  * - a pass-through (n8n's No Operation node), the least any node costs.
- * Per workflow: wall time of the whole process (start-up included); peak RSS summed over n8n and its task runner
- * (sampled, see treeRss.ts; a Code node's items also live in the runner) and of the largest process alone
- * (/usr/bin/time's %M); the saved execution's size as n8n stored it in its database, and as JSON (the run data
- * `--rawOutput` prints); and the classifier's own executionTime. Sizes: BENCH_WORKFLOW_ITEMS (default 20000,100000).
+ * Per workflow, judged on what a user pays (a running n8n does not print the run data, which here costs more than
+ * the execution itself): the execution (n8n's startedAt to stoppedAt) in wall time and in CPU seconds of n8n and its
+ * task runner; the peak RSS summed over n8n and its task runner during the execution (a Code node's items also live
+ * in the runner; sampled every 100 ms, see treeRss.ts); the execution as n8n saved it in its database; and the
+ * classifier's executionTime, with the CPU seconds spent meanwhile. Printed beside them: the whole process (start-up
+ * and printing included) in wall time, CPU seconds and peak RSS (all processes, and the largest alone, /usr/bin/time's
+ * %M), and the saved run data as JSON. Sizes: BENCH_WORKFLOW_ITEMS (default 20000,100000).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
