@@ -26,9 +26,11 @@ import {
 } from '../shared/options';
 import { OUTPUTS } from './actions/parameters';
 import { router } from './actions/router';
+import { CLAIM_OUTPUTS } from './actions/claim.operation';
 
 const planOutputs = JSON.stringify(namedOutputs(OUTPUTS));
 const recordOutputs = JSON.stringify(namedOutputs(['Recorded']));
+const claimOutputs = JSON.stringify(namedOutputs(CLAIM_OUTPUTS));
 
 const label = (value: string) =>
 	value.replace(/_/g, ' ').replace(/^./, (first) => first.toUpperCase());
@@ -70,7 +72,7 @@ const historyFrom = (version: number, fallback: string): INodeProperties => ({
 	name: 'ledger',
 	type: 'options',
 	noDataExpression: true,
-	displayOptions: { show: { '@version': [version] } },
+	displayOptions: { show: { '@version': [version] }, hide: { operation: ['claim'] } },
 	options: historyOptions,
 	default: fallback,
 	description:
@@ -120,6 +122,21 @@ const stepFields: INodeProperties[] = [
 		default: 'neutral',
 	},
 	{
+		displayName: 'Sends',
+		name: 'type',
+		type: 'options',
+		options: [
+			{ name: 'A Message About the Invoice', value: 'message' },
+			{
+				name: 'A Statement of Account',
+				value: 'statement',
+				description:
+					'One e-mail per customer listing every open invoice with its age and the total, CSV attached (template key: statement)',
+			},
+		],
+		default: 'message',
+	},
+	{
 		displayName: 'Template Key',
 		name: 'template',
 		type: 'string',
@@ -150,8 +167,8 @@ export class CadenceStep implements INodeType {
 			'Decide which approved reminder is due now, render it safely, and record what was sent so no step goes out twice',
 		defaults: { name: 'Cadence Step' },
 		usableAsTool: true,
-		inputs: `={{ $parameter.operation !== "record" && $parameter.ledger === "ledgerInput" ? ${ledgerInputs} : ${singleInput} }}`,
-		outputs: `={{ $parameter.operation === "record" ? ${recordOutputs} : ${planOutputs} }}`,
+		inputs: `={{ $parameter.operation === "claim" || ($parameter.operation !== "record" && $parameter.ledger === "ledgerInput") ? ${ledgerInputs} : ${singleInput} }}`,
+		outputs: `={{ $parameter.operation === "record" ? ${recordOutputs} : $parameter.operation === "claim" ? ${claimOutputs} : ${planOutputs} }}`,
 		credentials: [
 			{
 				name: 'openAiCompatibleApi',
@@ -174,6 +191,13 @@ export class CadenceStep implements INodeType {
 							'Decide the step due now, render the approved message and reserve it in the ledger',
 					},
 					{
+						name: 'Claim',
+						value: 'claim',
+						action: 'Claim a reserved step',
+						description:
+							'After the reservation insert and a re-read of its key: only the run that reserved first sends, so two overlapping runs never send a step twice',
+					},
+					{
 						name: 'Record',
 						value: 'record',
 						action: 'Record a send',
@@ -190,15 +214,36 @@ export class CadenceStep implements INodeType {
 					' Limits: a manual run from the editor is not saved (the next scheduled run sends the same step again), queue-mode workers never read it back, two overlapping runs do not see each other, and approvals, escalated replies and unconfirmed sends are not remembered (use the Ledger input). Plan reserves each step it emits; put a Record operation after your send node to confirm sent or failed.',
 				name: 'ledgerNotice',
 				type: 'notice',
-				displayOptions: { show: { ledger: ['staticData', 'fields'] } },
+				displayOptions: {
+					show: { ledger: ['staticData', 'fields'] },
+					hide: { operation: ['claim'] },
+				},
 				default: '',
 			},
 			{
 				displayName: LEDGER_INPUT_NOTICE,
 				name: 'ledgerInputNotice',
 				type: 'notice',
-				displayOptions: { show: { ledger: ['ledgerInput'] } },
+				displayOptions: { show: { ledger: ['ledgerInput'] }, hide: { operation: ['claim'] } },
 				default: '',
+			},
+			{
+				displayName:
+					"Claim: Items are the rows the reservation insert returned; the Ledger input is that key's rows read back after it (Data Table row > get, Key equals {{ $json.key }}, Always Output Data on). Send: this run reserved first; Wait: another run did, and ledgerRow holds the released row to insert.",
+				name: 'claimNotice',
+				type: 'notice',
+				displayOptions: { show: { operation: ['claim'] } },
+				default: '',
+			},
+			{
+				displayName: 'Claim Timeout (Minutes)',
+				name: 'claimTimeoutMinutes',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				displayOptions: { show: { operation: ['claim'] } },
+				default: 30,
+				description:
+					"A rival reservation older than this is another run's unknown outcome (Plan handles it), not a live send; use Plan's Reservation Timeout",
 			},
 			{
 				displayName: 'Policy',
@@ -558,11 +603,35 @@ export class CadenceStep implements INodeType {
 						default: 10,
 					},
 					{
+						displayName: 'Prefer Billing Contact',
+						name: 'preferBillingContact',
+						type: 'boolean',
+						default: true,
+						description:
+							"Whether the invoice's designated billing contact (QuickBooks BillEmail, Xero contact persons with Include in Emails, a contacts list with a billing role, a billingEmail column) gets the message instead of the main contact",
+					},
+					{
 						displayName: 'Promise Grace Days',
 						name: 'promiseGraceDays',
 						type: 'number',
 						typeOptions: { minValue: 0 },
 						default: 1,
+					},
+					{
+						displayName: 'Receipt Check',
+						name: 'receiptCheck',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to ask once, a few days after the invoice is issued and before it is due, whether it arrived (receipt-check template)',
+					},
+					{
+						displayName: 'Receipt Check After (Days)',
+						name: 'receiptCheckDays',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 2,
+						description: 'Days after the issue date (2: the seeds’ 48 hours)',
 					},
 					{
 						displayName: 'Reservation Timeout (Minutes)',
@@ -611,6 +680,21 @@ export class CadenceStep implements INodeType {
 						typeOptions: { minValue: 0 },
 						default: 48,
 						description: 'Minimum hours between two touches of the same invoice',
+					},
+					{
+						displayName: 'Thank Unchased Payers Too',
+						name: 'thankYouUnchased',
+						type: 'boolean',
+						default: false,
+						description: 'Whether invoices that never had a reminder also get the thank-you',
+					},
+					{
+						displayName: 'Thank-You After Payment',
+						name: 'thankYou',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to thank the customer once when a chased invoice turns paid (feed paid invoices to Plan too, for example from Closed)',
 					},
 					{
 						displayName: 'Unconfirmed Sends',

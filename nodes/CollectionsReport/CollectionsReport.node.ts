@@ -24,13 +24,16 @@ import { inputsWithLedger, readLedgerInput } from '../shared/ledger';
 import { STATIC_DATA_NOTICE, staticNamespace } from '../shared/staticData';
 import { asOfOption, invoiceFieldOption, timezoneOption } from '../shared/options';
 
-const RENDER_LABELS: Record<ReportRenderName, string> = {
+const RENDER_LABELS: Record<ReportRenderName | 'statements', string> = {
 	markdown: 'Markdown',
 	html: 'Email HTML',
 	svg: 'SVG Chart (Binary)',
 	csv: 'CSV of Open Invoices (Binary)',
 	slack: 'Slack Blocks',
+	statements: 'Statement per Customer (HTML, CSV)',
 };
+/** Statements are one message per customer: offered, not on by default. */
+const RENDER_OPTIONS = [...REPORT_RENDER_NAMES, 'statements'] as const;
 
 export class CollectionsReport implements INodeType {
 	description: INodeTypeDescription = {
@@ -188,6 +191,16 @@ export class CollectionsReport implements INodeType {
 							"Whether to keep this report's headline numbers in the workflow's static data and show the change since the previous report. Saved only for production (scheduled, webhook) executions.",
 					},
 					{
+						displayName: 'Late Fee Policy (JSON)',
+						name: 'lateFeesJson',
+						type: 'json',
+						default: '',
+						placeholder:
+							'{ "kind": "statutory", "referenceRatePercent": 4.25, "compensation": "uk" }',
+						description:
+							'Shows the late fees and interest this policy entitles to on each overdue invoice, per customer and in total (kind fixed with fixedMinor, monthly_percent with monthlyPercent, or statutory with referenceRatePercent; graceDays). Shown to people only: nothing is posted to the accounting system.',
+					},
+					{
 						displayName: 'List Length',
 						name: 'topCount',
 						type: 'number',
@@ -215,10 +228,10 @@ export class CollectionsReport implements INodeType {
 						displayName: 'Renders',
 						name: 'renders',
 						type: 'multiOptions',
-						options: REPORT_RENDER_NAMES.map((value) => ({ name: RENDER_LABELS[value], value })),
+						options: RENDER_OPTIONS.map((value) => ({ name: RENDER_LABELS[value], value })),
 						default: [...REPORT_RENDER_NAMES],
 						description:
-							'Which forms of the report to produce. The numbers (JSON) are always there.',
+							"Which forms of the report to produce. The numbers (JSON) are always there. A statement per customer lists every open invoice with its age and the total, in the customer's language, with a CSV on the Files output.",
 					},
 					{
 						displayName: 'Stalled After (Days)',
@@ -283,6 +296,7 @@ export class CollectionsReport implements INodeType {
 				title: (options.title as string) || undefined,
 				previous: store ? readReportHeadline(store[trendKey]) : null,
 				renders: rendersOf(options.renders),
+				lateFees: lateFeesOf(options.lateFeesJson),
 				// The CSV straight into bytes, with Excel's byte-order mark unless turned off: no string of the whole file.
 				csvBytes: { bom: options.csvBom !== false },
 			};
@@ -299,6 +313,18 @@ export class CollectionsReport implements INodeType {
 			if (renders.markdown !== undefined) json.markdown = renders.markdown;
 			if (renders.html !== undefined) json.html = renders.html;
 			if (renders.slack !== undefined) json.slack = renders.slack as unknown as IDataObject;
+			if (renders.statements !== undefined)
+				// The CSVs go to the Files output; the JSON keeps the rest of each statement.
+				json.statements = renders.statements.map((statement) => ({
+					customerKey: statement.customerKey,
+					customerName: statement.customerName,
+					...(statement.to ? { to: statement.to } : {}),
+					locale: statement.locale,
+					rows: statement.rows,
+					totals: statement.totals,
+					message: statement.message,
+					csvFileName: statement.csvFileName,
+				})) as unknown as IDataObject[];
 			const binary: IBinaryKeyData = {};
 			if (renders.html !== undefined) {
 				binary.html = await this.helpers.prepareBinaryData(
@@ -319,6 +345,14 @@ export class CollectionsReport implements INodeType {
 					Buffer.from(renders.svg, 'utf8'),
 					`aging-${report.asOf}.svg`,
 					'image/svg+xml',
+				);
+			}
+
+			for (const [index, statement] of (renders.statements ?? []).entries()) {
+				binary[`statement${index + 1}`] = await this.helpers.prepareBinaryData(
+					Buffer.from(statement.csv, 'utf8'),
+					statement.csvFileName,
+					'text/csv',
 				);
 			}
 
@@ -400,5 +434,10 @@ function objectOf(value: unknown, label: string): IDataObject {
 
 function rendersOf(value: unknown): CollectionsReportOptions['renders'] {
 	if (!Array.isArray(value)) return true;
-	return Object.fromEntries(REPORT_RENDER_NAMES.map((name) => [name, value.includes(name)]));
+	return Object.fromEntries(RENDER_OPTIONS.map((name) => [name, value.includes(name)]));
+}
+
+function lateFeesOf(value: unknown): CollectionsReportOptions['lateFees'] {
+	const policy = objectOf(value, 'Late Fee Policy (JSON)');
+	return Object.keys(policy).length > 0 ? (policy as CollectionsReportOptions['lateFees']) : null;
 }

@@ -35,6 +35,7 @@ import {
 	withAudit,
 } from '../shared/items';
 import { highValueFields, highValueOf } from '../shared/highValue';
+import { addHints } from '../shared/hints';
 import { asOfOption, timezoneOption } from '../shared/options';
 
 const NODE = 'Payment State Check';
@@ -322,24 +323,21 @@ export class PaymentStateCheck implements INodeType {
 			invalidItem,
 		);
 
-		addHints(this, outputs);
+		addHints(this, hintsOf(outputs));
 		return single ? outputs.merged() : outputs.result();
 	}
 }
 
-function addHints(ctx: IExecuteFunctions, outputs: Outputs<OutputName>): void {
-	const hints: Array<{ message: string; location: 'outputPane' }> = [];
+/** What the output pane says about this run. */
+function hintsOf(outputs: Outputs<OutputName>): string[] {
+	const hints: string[] = [];
 	const invalid = outputs.count('Invalid');
 	if (invalid > 0)
-		hints.push({
-			message: `${invalid} record(s) were invalid: see invalid.reason on the Invalid output`,
-			location: 'outputPane',
-		});
+		hints.push(`${invalid} record(s) were invalid: see invalid.reason on the Invalid output`);
 	const held = outputs.count('Hold');
 	if (held > 0)
-		hints.push({
-			message: `${held} invoice(s) were held (disputed, opted out, paused, promised, draft or missing PO): see paymentState.reasons`,
-			location: 'outputPane',
-		});
-	if (hints.length > 0) ctx.addExecutionHints(...hints);
+		hints.push(
+			`${held} invoice(s) were held (disputed, opted out, paused, promised, draft or missing PO): see paymentState.reasons`,
+		);
+	return hints;
 }

@@ -23,6 +23,8 @@ import {
 	type TriageResult,
 	type TriageRoute,
 } from '../../src';
+import { expandRawMessage } from '../../src/triage/mime';
+import { addHints } from '../shared/hints';
 import { auditEntry, namedOutputs, Outputs, valueAt, withAudit } from '../shared/items';
 import { readAiConfig } from '../shared/ai';
 import { invoiceFieldOption, timezoneOption } from '../shared/options';
@@ -344,7 +346,10 @@ export class ReplyTriage implements INodeType {
 							headers: this.getNodeParameter('headers', itemIndex, {}),
 						}
 					: {};
-			const read = readReply(item.json, preset, mapping);
+			// IMAP "Raw" / Gmail raw: the message source is parsed first (mailparser, loaded on the first one).
+			const expanded = await expandRawMessage(item.json, preset);
+			if (expanded.note) notes.add(expanded.note);
+			const read = readReply(expanded.json, preset, mapping);
 			if (!read.ok)
 				throw new NodeOperationError(this.getNode(), read.reason, {
 					itemIndex,
@@ -450,39 +455,33 @@ export class ReplyTriage implements INodeType {
 			outcome.ok ? outcome.commit() : settle(outcome.error, items[itemIndex], itemIndex),
 		);
 
-		const hints: Array<{ message: string; location: 'outputPane' }> = [];
+		const hints: string[] = [];
 		if (fallbacks > 0)
-			hints.push({
-				message: `${fallbacks} repl${fallbacks === 1 ? 'y' : 'ies'} used the rules because the model failed (${firstFallback}); see triage.ai.fallback`,
-				location: 'outputPane',
-			});
+			hints.push(
+				`${fallbacks} repl${fallbacks === 1 ? 'y' : 'ies'} used the rules because the model failed (${firstFallback}); see triage.ai.fallback`,
+			);
 		if (outputs.count('Escalate') > 0)
-			hints.push({
-				message: `${outputs.count('Escalate')} repl${outputs.count('Escalate') === 1 ? 'y needs' : 'ies need'} a person (dispute, legal, complaint, refund, terms, wrong contact): see triage.summary`,
-				location: 'outputPane',
-			});
+			hints.push(
+				`${outputs.count('Escalate')} repl${outputs.count('Escalate') === 1 ? 'y needs' : 'ies need'} a person (dispute, legal, complaint, refund, terms, wrong contact): see triage.summary`,
+			);
 		if (version >= 1.1 && outputs.count('Review') > 0)
-			hints.push({
-				message: `${outputs.count('Review')} repl${outputs.count('Review') === 1 ? 'y goes' : 'ies go'} to Review (a question, low confidence or a far-off promise): reminders stay paused until a person reads ${outputs.count('Review') === 1 ? 'it' : 'them'}`,
-				location: 'outputPane',
-			});
+			hints.push(
+				`${outputs.count('Review')} repl${outputs.count('Review') === 1 ? 'y goes' : 'ies go'} to Review (a question, low confidence or a far-off promise): reminders stay paused until a person reads ${outputs.count('Review') === 1 ? 'it' : 'them'}`,
+			);
 		if (unread > 0)
-			hints.push({
-				message: `${unread} repl${unread === 1 ? 'y was' : 'ies were'} not recognised (intent "other")${engine === 'rules' ? '; the Hybrid engine sends such replies to a model' : ''}`,
-				location: 'outputPane',
-			});
+			hints.push(
+				`${unread} repl${unread === 1 ? 'y was' : 'ies were'} not recognised (intent "other")${engine === 'rules' ? '; the Hybrid engine sends such replies to a model' : ''}`,
+			);
 		if (unmatched > 0)
-			hints.push({
-				message: `${unmatched} repl${unmatched === 1 ? 'y matches' : 'ies match'} no invoice on the Ledger input: sent to Escalate for a person`,
-				location: 'outputPane',
-			});
+			hints.push(
+				`${unmatched} repl${unmatched === 1 ? 'y matches' : 'ies match'} no invoice on the Ledger input: sent to Escalate for a person`,
+			);
 		if (ledger && ledger.invalidRows > 0)
-			hints.push({
-				message: `${ledger.invalidRows} row${ledger.invalidRows === 1 ? '' : 's'} on the Ledger input could not be read as ledger events and were ignored`,
-				location: 'outputPane',
-			});
-		for (const note of notes) hints.push({ message: note, location: 'outputPane' });
-		if (hints.length > 0) this.addExecutionHints(...hints);
+			hints.push(
+				`${ledger.invalidRows} row${ledger.invalidRows === 1 ? '' : 's'} on the Ledger input could not be read as ledger events and were ignored`,
+			);
+		hints.push(...notes);
+		addHints(this, hints);
 		return outputs.result();
 	}
 }

@@ -5,6 +5,7 @@
  * rows Plan and Record hand to the Data Table.
  */
 import { idempotencyKey, type LedgerEventInput, type LedgerMessage } from '../contract/ledger';
+import { TriageReadSchema } from '../contract/triage';
 import type { CustomerTier, Invoice } from '../invoice/schema';
 import { parseIdempotencyKey } from './ledger';
 import type { CadenceMessage, CadencePlan, PlanOptions } from './plan';
@@ -33,6 +34,8 @@ export function tunePolicy(
 			...resolved,
 			...tuning,
 			sendWindow: { ...resolved.sendWindow, ...((tuning.sendWindow as object) ?? {}) },
+			// Message options the user set join the policy's own (a custom policy keeps the rest).
+			messages: { ...resolved.messages, ...((tuning.messages as object) ?? {}) },
 		} as CadencePolicyInput);
 	if (policy === 'by-tier') {
 		const tierPolicies = Object.fromEntries(
@@ -201,31 +204,31 @@ function touchFor(
 	};
 }
 
-/** The triage an upstream Reply Triage put on the item, as a reply event (it never releases a hold by itself). */
+/**
+ * The triage an upstream Reply Triage put on the item, read with the producer's schema (src/contract/triage), as a
+ * reply event (it never releases a hold by itself). A triage that breaks the contract gives no event.
+ */
 export function replyFromTriage(
-	triage: Record<string, unknown> | undefined,
+	triage: unknown,
 	invoice: Invoice,
 	at: string,
 ): LedgerEventInput | undefined {
-	if (!triage || typeof triage !== 'object' || typeof triage.intent !== 'string') return undefined;
-	const extracted = (triage.extracted ?? {}) as Record<string, unknown>;
-	const date = (value: unknown) =>
-		typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
-	const receivedAt = [triage.receivedAt, invoice.lastReplyAt].find(
+	if (!triage || typeof triage !== 'object') return undefined;
+	const parsed = TriageReadSchema.safeParse(triage);
+	if (!parsed.success) return undefined;
+	const read = parsed.data;
+	const receivedAt = [read.receivedAt, invoice.lastReplyAt].find(
 		(value): value is string => typeof value === 'string' && Number.isFinite(Date.parse(value)),
 	);
-	const promisedDate = date(extracted.promisedDate);
-	const returnDate = date(extracted.returnDate);
+	const { promisedDate, returnDate, newContactEmail } = read.extracted;
 	return {
 		kind: 'reply',
 		invoiceId: invoice.id,
 		at: receivedAt ?? at,
-		intent: triage.intent,
-		...(typeof triage.route === 'string' ? { route: triage.route } : {}),
+		intent: read.intent,
+		...(read.route ? { route: read.route } : {}),
 		...(promisedDate ? { promisedDate } : {}),
 		...(returnDate ? { returnDate } : {}),
-		...(typeof extracted.newContactEmail === 'string'
-			? { newContact: extracted.newContactEmail }
-			: {}),
+		...(newContactEmail ? { newContact: newContactEmail } : {}),
 	};
 }

@@ -74,6 +74,8 @@ interface KeyRows {
 	latest: TouchEvent | undefined;
 	sent: number;
 	failed: number;
+	/** Reservations that lost a claim to another run: answered, neither sent nor failed. */
+	released: number;
 	firstAtMs: number | null;
 }
 
@@ -130,6 +132,7 @@ export function readHistory(
 						latest: undefined,
 						sent: 0,
 						failed: 0,
+						released: 0,
 						firstAtMs: null,
 					};
 					keys.set(event.key, rows);
@@ -138,9 +141,10 @@ export function readHistory(
 					rows.reserved++;
 					if (!rows.latest || (millis(rows.latest.at) ?? 0) <= (at ?? 0)) rows.latest = event;
 				} else if (event.status === 'sent') rows.sent++;
+				else if (event.status === 'released') rows.released++;
 				else rows.failed++;
 				if (
-					event.status !== 'failed' &&
+					(event.status === 'reserved' || event.status === 'sent') &&
 					at !== null &&
 					(rows.firstAtMs === null || at < rows.firstAtMs)
 				)
@@ -185,7 +189,7 @@ export function readHistory(
 	}
 	for (const [key, rows] of keys) {
 		if (rows.failed > 0) view.failures.set(rows.stepId, rows.failed);
-		const answered = rows.sent + rows.failed;
+		const answered = rows.sent + rows.failed + rows.released;
 		let countsAsSent = rows.sent > 0;
 		if (!countsAsSent && rows.reserved > answered) {
 			if (reservationsExpire)

@@ -8,4 +8,5 @@ export * from './messagePolicy';
 export * from './history';
 export * from './batch';
 export * from './courtesy';
+export * from './claim';
 export * from './statementStep';

@@ -5,6 +5,7 @@
  * a customer gets each statement step once, whichever of their invoices brought it due.
  */
 import { toLedgerEvents } from '../contract/ledger';
+import { calendarDateIn } from '../dates';
 import type { Invoice } from '../invoice/schema';
 import type { LintFinding } from '../messages/lint';
 import type { MimeAttachment } from '../messages/mime';
@@ -18,8 +19,8 @@ import { librariesFor, type CadenceMessage, type CadencePlan } from './plan';
 import { toneRank, type Tone } from './policy';
 
 export interface StatementStepOptions {
-	/** The statement's date (YYYY-MM-DD): ages count to it. */
-	asOfDate: string;
+	/** The run's moment, or the statement's calendar date: ages count to that date in the customer's zone. */
+	asOf: Date | string | number;
 	libraries?: LocalisedLibraries;
 	fallbackLocale?: string;
 	locale?: string;
@@ -143,7 +144,7 @@ export function planStatements(
 			'friendly',
 		);
 		const built = statementEmail(group.listed, {
-			asOf: options.asOfDate,
+			asOf: calendarDateIn(options.asOf, first.plan.zone),
 			libraries: librariesFor(options),
 			fallbackLocale: options.fallbackLocale ?? options.locale,
 			sender: options.sender,

@@ -63,7 +63,8 @@ export const LEDGER_EVENT_KINDS = [
 	'payment',
 ] as const;
 export type LedgerEventKind = (typeof LEDGER_EVENT_KINDS)[number];
-export const TOUCH_STATUSES = ['reserved', 'sent', 'failed'] as const;
+/** `released`: a reservation that lost the claim to an overlapping run (never sent by this one; see cadence/claim). */
+export const TOUCH_STATUSES = ['reserved', 'sent', 'failed', 'released'] as const;
 export type TouchStatus = (typeof TOUCH_STATUSES)[number];
 export const APPROVAL_DECISIONS = ['approved', 'rejected'] as const;
 

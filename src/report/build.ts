@@ -6,7 +6,8 @@
  * - payments.ts: recovered money, paid within 7 days, promises;
  * - stalled.ts: stalled accounts; topOverdue.ts: the largest overdue invoices; openRows.ts: the CSV's rows;
  * - sales.ts: credit sales by month, and DSO, best possible DSO, ADD and CEI against the receivables;
- * - activity.ts: reminders, replies and escalations, from the ledger or from the items; owners.ts: per owner.
+ * - activity.ts: reminders, replies and escalations, from the ledger or from the items; owners.ts: per owner;
+ * - lateFees.ts: late fees and interest a policy entitles to (when asked); statements.ts: statements of account.
  * Per invoice the pass allocates nothing but map entries for new owners, customers and months.
  *
  * Open receivables are invoices with lifecycle "open" and an amount due > 0. Drafts and voids are not
@@ -18,6 +19,7 @@ import { dateOfDay } from '../dates';
 import { formatMoney, minorToMajor } from '../money';
 import { ItemActivity, LedgerActivity, type ReportActivity } from './activity';
 import { InvoiceFacts } from './facts';
+import { LateFeeAccrual } from './lateFees';
 import { namedMoney } from './format';
 import { COUNTED, DUPLICATE, invoiceOfItem, itemJson, NOTHING_ELSE, readItems } from './items';
 import { promiseKeptRate, share } from './metrics';
@@ -30,6 +32,7 @@ import { Receivables } from './receivables';
 import { renderAll } from './render';
 import { Sales } from './sales';
 import { StalledAccounts } from './stalled';
+import { StatementRender } from './statements';
 import { TopOverdue } from './topOverdue';
 import { compareHeadlines, reportHeadline } from './trend';
 import type { CollectionsReport, CollectionsReportOptions } from './types';
@@ -61,6 +64,11 @@ export function buildCollectionsReport(
 	const top = new TopOverdue(settings.topCount);
 	const sales = new Sales(settings);
 	const openRows = new OpenRows(settings.wanted('csv') ? items.length : 0);
+	const lateFees = settings.lateFees ? new LateFeeAccrual(settings, settings.lateFees) : null;
+	const statements =
+		options.renders !== false && settings.wanted('statements')
+			? new StatementRender(settings)
+			: null;
 
 	// The one pass: every usable item's activity, every counted invoice's facts to each accumulator.
 	const facts = new InvoiceFacts(settings, dayOf);
@@ -85,6 +93,8 @@ export function buildCollectionsReport(
 		stalled.add(facts);
 		top.add(facts);
 		openRows.add(facts);
+		lateFees?.add(facts);
+		statements?.add(facts);
 	}
 
 	const named = namedMoney(currency, locale);
@@ -126,6 +136,7 @@ export function buildCollectionsReport(
 
 	const stalledAccounts = stalled.finish(owners, named);
 	const open = receivables.summary();
+	const accrued = lateFees?.finish(named);
 	const report: CollectionsReport = {
 		title: options.title || 'Collections report',
 		asOf: settings.asOfDate,
@@ -145,6 +156,12 @@ export function buildCollectionsReport(
 			recoveredCount: payments.recoveredCount,
 			duplicateCount,
 			highValueOverdueCount: open.highValueOverdueCount,
+			...(accrued
+				? {
+						lateFeeInvoiceCount: accrued.invoiceCount,
+						...named('lateFeeAmount', accrued.amountMinor),
+					}
+				: {}),
 			...named('openAmount', open.openAmountMinor),
 			...named('overdueAmount', open.overdueAmountMinor),
 			...named('disputedAmount', open.disputedAmountMinor),
@@ -193,6 +210,7 @@ export function buildCollectionsReport(
 		activity,
 		stalled: stalledAccounts,
 		topOverdue: top.finish(items, book.currencies, currency, locale),
+		...(accrued ? { lateFees: accrued } : {}),
 		skipped: book.skipped,
 		trend: null,
 		headline: undefined as unknown as CollectionsReport['headline'],
@@ -211,6 +229,7 @@ export function buildCollectionsReport(
 				? { prefix: options.csvBytes !== true && options.csvBytes.bom ? '\uFEFF' : '' }
 				: false,
 		});
+		if (statements) report.renders.statements = statements.finish();
 	}
 	return report;
 }

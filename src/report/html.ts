@@ -326,6 +326,37 @@ export function renderHtml(report: CollectionsReport, listLimit = 10): string {
 		);
 	}
 
+	// Late fees and interest (with a policy): shown to people, never posted.
+	const fees = report.lateFees;
+	if (fees) {
+		rows.push(
+			sectionTitle(
+				`Late fees and interest: ${fees.amountFormatted}`,
+				`${n(fees.invoiceCount)} invoices, as of the report date; never posted to the books`,
+			),
+		);
+		const lines = fees.byCustomer
+			.slice(0, listLimit)
+			.map(
+				(customer) =>
+					'<tr>' +
+					cell(`<b>${escapeHtml(customer.customer)}</b>`) +
+					cell(n(customer.invoiceCount), 'right') +
+					cell(`<b>${escapeHtml(customer.amountFormatted)}</b>`, 'right', 'white-space:nowrap;') +
+					'</tr>',
+			)
+			.join('');
+		rows.push(
+			`<tr><td style="padding:0 28px;">${table(
+				headerCells([
+					['Customer', 'left'],
+					['Invoices', 'right'],
+					['Fees and interest', 'right'],
+				]) + lines,
+			)}</td></tr>`,
+		);
+	}
+
 	// Owners.
 	if (report.byOwner.length > 0) {
 		rows.push(sectionTitle('Owners'));

@@ -115,6 +115,36 @@ export function renderMarkdown(report: CollectionsReport, listLimit = 10): strin
 			out.push('', `…and ${n(report.stalled.length - listLimit)} more.`);
 	}
 
+	const fees = report.lateFees;
+	if (fees) {
+		out.push(
+			'',
+			`## Late fees and interest (${n(fees.invoiceCount)} invoices, ${fees.amountFormatted})`,
+			'',
+			'What the late-fee policy entitles to as of the report date: for you to decide on, never posted to the books.',
+			'',
+			'| Customer | Invoices | Late fees and interest |',
+			'| --- | ---: | ---: |',
+		);
+		for (const customer of fees.byCustomer.slice(0, listLimit))
+			out.push(
+				`| ${escapeMarkdown(customer.customer)} | ${n(customer.invoiceCount)} | ${customer.amountFormatted} |`,
+			);
+		if (fees.byCustomer.length > listLimit)
+			out.push('', `…and ${n(fees.byCustomer.length - listLimit)} more customers.`);
+		if (fees.invoices.length > 0) {
+			out.push(
+				'',
+				'| Invoice | Customer | Days late | Fee and interest | How |',
+				'| --- | --- | ---: | ---: | --- |',
+			);
+			for (const line of fees.invoices.slice(0, listLimit))
+				out.push(
+					`| ${escapeMarkdown(line.number)} | ${escapeMarkdown(line.customer)} | ${line.daysLate} | ${line.totalFormatted} | ${escapeMarkdown(line.basis)} |`,
+				);
+		}
+	}
+
 	if (report.byOwner.length > 0) {
 		out.push(
 			'',

@@ -4,6 +4,7 @@
  * minor units, so they wait for that currency (given, or the first valid invoice's): `moneySettings`.
  */
 import { calendarDateIn, dayNumber, isValidTimeZone, AsOfCalendar } from '../dates';
+import { LateFeePolicySchema, type LateFeePolicy } from '../fees/lateFee';
 import { toMinor } from '../money';
 import type { PaymentStateOptions } from '../state';
 import { requireCurrency } from './fx';
@@ -35,7 +36,9 @@ export interface ReportSettings {
 	readonly stateOptions: PaymentStateOptions;
 	/** The as-of date in each customer's zone (a payment state computed for another day is recomputed). */
 	readonly calendar: AsOfCalendar;
-	readonly wanted: (name: ReportRenderName) => boolean;
+	/** The late-fee policy, parsed; null when the report shows no late fees. */
+	readonly lateFees: LateFeePolicy | null;
+	readonly wanted: (name: ReportRenderName | 'statements') => boolean;
 }
 
 /** The options, checked; a RangeError that says what to fix for a bad one. */
@@ -58,6 +61,15 @@ export function readReportOptions(options: CollectionsReportOptions = {}): Repor
 	// The period: the as-of month (days elapsed, as-of day included) and the N − 1 months before it.
 	const asOfMonth = monthIndexOf(asOfDate);
 	const firstMonth = asOfMonth - periodMonths + 1;
+	let lateFees: LateFeePolicy | null = null;
+	if (options.lateFees) {
+		const parsed = LateFeePolicySchema.safeParse(options.lateFees);
+		if (!parsed.success) {
+			const issue = parsed.error.issues[0];
+			throw new RangeError(`lateFees.${issue.path.join('.')}: ${issue.message}`);
+		}
+		lateFees = parsed.data;
+	}
 	return {
 		options,
 		timezone,
@@ -75,6 +87,7 @@ export function readReportOptions(options: CollectionsReportOptions = {}): Repor
 		periodStartDay: dayNumber(`${monthText(firstMonth)}-01`)!,
 		stateOptions: { asOf, timezone, highValue: options.highValue },
 		calendar: new AsOfCalendar(asOf, timezone),
+		lateFees,
 		wanted: (name) => renderWanted(options, name),
 	};
 }
@@ -121,8 +134,13 @@ export function moneySettings(settings: ReportSettings, currency: string): Money
 	return { creditSales, missingMonths, beginningMinor };
 }
 
-function renderWanted(options: CollectionsReportOptions, name: ReportRenderName): boolean {
+function renderWanted(
+	options: CollectionsReportOptions,
+	name: ReportRenderName | 'statements',
+): boolean {
 	const renders = options.renders;
+	// Statements are one message per customer: produced only when asked for by name.
+	if (name === 'statements') return typeof renders === 'object' && renders.statements === true;
 	if (renders === undefined || renders === true) return true;
 	if (renders === false) return false;
 	return renders[name] ?? false;

@@ -110,6 +110,21 @@ export function renderSlack(
 			text: mrkdwn(`*Stalled accounts (${n(report.stalled.length)})*\n${lines.join('\n')}${more}`),
 		});
 	}
+	const fees = report.lateFees;
+	if (fees && fees.invoiceCount > 0) {
+		const lines = fees.byCustomer
+			.slice(0, listLimit)
+			.map(
+				(customer) =>
+					`• *${escapeSlack(customer.customer)}* ${customer.amountFormatted} on ${n(customer.invoiceCount)} invoice(s)`,
+			);
+		blocks.push({
+			type: 'section',
+			text: mrkdwn(
+				`*Late fees and interest: ${fees.amountFormatted}* (the policy's entitlement, never posted)\n${lines.join('\n')}`,
+			),
+		});
+	}
 	const footer: string[] = [];
 	if (report.skipped.length > 0)
 		footer.push(

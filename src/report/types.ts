@@ -4,7 +4,9 @@
  * people read. (A sheet mapped to `summary.openAmount` gets 212000 for $212,000.)
  */
 import type { LedgerEvent } from '../contract/ledger';
+import type { LateFeePolicy, LateFeePolicyInput } from '../fees/lateFee';
 import type { AgingBucket, HighValueThreshold, PaymentStateName } from '../state';
+import type { Statement } from '../statement/build';
 import type { ReportActivity } from './activity';
 
 export interface CollectionsReportOptions {
@@ -42,8 +44,16 @@ export interface CollectionsReportOptions {
 	ledger?: readonly LedgerEvent[];
 	/** Rows of the Ledger input that were not events (reported in the notes). */
 	ledgerInvalidRows?: number;
-	/** Which renders to produce. Default all. `false` produces none (the numbers only). */
-	renders?: boolean | Partial<Record<ReportRenderName, boolean>>;
+	/**
+	 * Which renders to produce. Default all of REPORT_RENDER_NAMES. `false` produces none (the numbers only).
+	 * `statements` (one statement of account per customer) only when asked for by name.
+	 */
+	renders?: boolean | Partial<Record<ReportRenderName | 'statements', boolean>>;
+	/**
+	 * A late-fee policy (src/fees: fixed, monthly percent or statutory): the report then shows what it entitles
+	 * to on each open, overdue invoice as of the report's day, per customer and in total. Shown, never posted.
+	 */
+	lateFees?: LateFeePolicyInput | null;
 	/** The CSV as bytes (`renders.csvBytes`, any size of book) rather than a string; `bom` puts a UTF-8 BOM first. */
 	csvBytes?: boolean | { bom: boolean };
 }
@@ -112,6 +122,54 @@ export interface ReportInvoiceLine {
 	bucket: AgingBucket;
 	state: PaymentStateName;
 	highValue: boolean;
+}
+
+/** One invoice's late fees and interest as of the report's day (invoice currency, and converted). */
+export interface ReportLateFeeInvoice {
+	item: number;
+	id: string;
+	number: string;
+	customer: string;
+	currency: string;
+	/** The open amount the fees are computed on. */
+	amountDueMinor: number;
+	/** Calendar days late, after the policy's grace days. */
+	daysLate: number;
+	/** The fixed fee or statutory compensation, the interest, and both (minor units of the invoice currency). */
+	feeMinor: number;
+	interestMinor: number;
+	totalMinor: number;
+	totalFormatted: string;
+	/** The total in the reporting currency (minor units). */
+	convertedAmountMinor: number;
+	/** How the amount was reached, for the person who reads it. */
+	basis: string;
+}
+
+export interface ReportLateFeeCustomer {
+	customer: string;
+	customerId: string | null;
+	invoiceCount: number;
+	/** Late fees and interest of the customer's open invoices, in the reporting currency. */
+	amountMinor: number;
+	amount: number;
+	amountFormatted: string;
+}
+
+/** What the late-fee policy entitles to as of the report's day: shown to people, never posted to the books. */
+export interface ReportLateFees {
+	policy: LateFeePolicy;
+	asOf: string;
+	/** Open invoices that accrue a fee or interest. */
+	invoiceCount: number;
+	/** The total in the reporting currency. */
+	amountMinor: number;
+	amount: number;
+	amountFormatted: string;
+	/** Every customer with an accrual, the largest first. */
+	byCustomer: ReportLateFeeCustomer[];
+	/** The largest accruals (as many as topCount). */
+	invoices: ReportLateFeeInvoice[];
 }
 
 export interface ReportStalledAccount {
@@ -223,6 +281,11 @@ export type ReportSummary = {
 	recoveredCount: number;
 	duplicateCount: number;
 	highValueOverdueCount: number;
+	/** With a late-fee policy: open invoices accruing fees, and the total in the reporting currency. */
+	lateFeeInvoiceCount?: number;
+	lateFeeAmountMinor?: number;
+	lateFeeAmount?: number;
+	lateFeeAmountFormatted?: string;
 } & { [Name in SummaryAmount as `${Name}Minor`]: number } & { [Name in SummaryAmount]: number } & {
 	[Name in SummaryAmount as `${Name}Formatted`]: string;
 };
@@ -238,6 +301,8 @@ export interface ReportRenders {
 	 */
 	csvBytes?: Buffer;
 	slack?: { text: string; blocks: unknown[] };
+	/** One statement of account per customer with open invoices (HTML, text and CSV), when asked for. */
+	statements?: Statement[];
 }
 
 export interface CollectionsReport {
@@ -258,6 +323,8 @@ export interface CollectionsReport {
 	activity: ReportActivity;
 	stalled: ReportStalledAccount[];
 	topOverdue: ReportInvoiceLine[];
+	/** With a late-fee policy (options.lateFees) only. */
+	lateFees?: ReportLateFees;
 	skipped: ReportSkippedItem[];
 	trend: ReportTrend | null;
 	headline: ReportHeadline;

@@ -28,7 +28,27 @@ export class FakeLedger {
 	mails: SentMail[] = [];
 	/** When set, Mail waits for it before sending (an execution held mid-send). */
 	gate?: Promise<void>;
+	/** When set, each first read (Ledger Get) waits until this many runs have read: overlapping runs read together. */
+	readTogether?: number;
+	/** When set, each re-read after the insert waits until this many runs got there: every insert comes first. */
+	rereadTogether?: number;
+	private waiting: Record<'read' | 'reread', Array<() => void>> = { read: [], reread: [] };
 	private seq = 0;
+
+	/** Holds a run at `point` until `together` runs have arrived there. */
+	async meet(point: 'read' | 'reread', together: number | undefined): Promise<void> {
+		if (!together) return;
+		const queue = this.waiting[point];
+		if (queue.length + 1 >= together) queue.splice(0).forEach((go) => go());
+		else await new Promise<void>((go) => queue.push(go));
+	}
+
+	/** Ledger Get's read: with readTogether, every run's read happens before any run goes on. */
+	async read(): Promise<IDataObject[]> {
+		const rows = this.rows.map((row) => ({ ...row }));
+		await this.meet('read', this.readTogether);
+		return rows;
+	}
 
 	insert(row: IDataObject): IDataObject {
 		const stored = { id: ++this.seq, createdAt: new Date().toISOString(), ...row };
@@ -89,9 +109,23 @@ registerNodeType(
 registerNodeType(
 	'test.ledgerGet',
 	nodeType('ledgerGet', async function (this: IExecuteFunctions) {
-		const rows = current!.rows.map((row) => ({ json: { ...row } }));
+		const rows = (await current!.read()).map((json) => ({ json }));
 		// Like the stock node with "Always Output Data": an empty table still lets the workflow go on.
 		return [rows.length > 0 ? rows : [{ json: {} }]];
+	}),
+);
+
+// Row > get with "Key equals {{ $json.key }}", per input item (the claim's re-read after the insert).
+registerNodeType(
+	'test.ledgerReread',
+	nodeType('ledgerReread', async function (this: IExecuteFunctions) {
+		await current!.meet('reread', current!.rereadTogether);
+		const out: INodeExecutionData[] = [];
+		this.getInputData().forEach((item, index) => {
+			for (const row of current!.rows)
+				if (row.key === item.json.key) out.push({ json: { ...row }, pairedItem: { item: index } });
+		});
+		return [out.length > 0 ? out : [{ json: {} }]];
 	}),
 );
 
@@ -143,7 +177,7 @@ registerNodeType(
 export function ledgerLoop(
 	planParameters: IDataObject,
 	invoices: IDataObject[],
-	{ mailFails = false }: { mailFails?: boolean } = {},
+	{ mailFails = false, claim = false }: { mailFails?: boolean; claim?: boolean } = {},
 ): WorkflowJson {
 	const node = (name: string, type: string, parameters: IDataObject, x: number, y = 0): INode =>
 		({
@@ -185,6 +219,13 @@ export function ledgerLoop(
 			),
 			node('Insert Sent', 'test.ledgerInsert', {}, 1200),
 			node('Insert Escalation', 'test.ledgerInsert', {}, 600, 300),
+			...(claim
+				? [
+						node('Reread', 'test.ledgerReread', {}, 700, 200),
+						node('Claim', `${PACKAGE_NAME}.cadenceStep`, { operation: 'claim' }, 800, 100),
+						node('Insert Release', 'test.ledgerInsert', {}, 1000, 300),
+					]
+				: []),
 		],
 		connections: {
 			Trigger: {
@@ -205,7 +246,26 @@ export function ledgerLoop(
 					[{ node: 'Insert Escalation', type: 'main', index: 0 }],
 				],
 			},
-			'Insert Reservation': { main: [[{ node: 'Mail', type: 'main', index: 0 }]] },
+			...(claim
+				? {
+						// Claim-and-reread: insert, read the key back, and only the first reservation goes to Mail.
+						'Insert Reservation': {
+							main: [
+								[
+									{ node: 'Claim', type: 'main', index: 0 },
+									{ node: 'Reread', type: 'main', index: 0 },
+								],
+							],
+						},
+						Reread: { main: [[{ node: 'Claim', type: 'main', index: 1 }]] },
+						Claim: {
+							main: [
+								[{ node: 'Mail', type: 'main', index: 0 }],
+								[{ node: 'Insert Release', type: 'main', index: 0 }],
+							],
+						},
+					}
+				: { 'Insert Reservation': { main: [[{ node: 'Mail', type: 'main', index: 0 }]] } }),
 			Mail: { main: [[{ node: 'Record', type: 'main', index: 0 }]] },
 			Record: { main: [[{ node: 'Insert Sent', type: 'main', index: 0 }]] },
 		},

@@ -178,6 +178,34 @@ describe('late fees in the plan, the packet and the customer text', () => {
 		);
 	});
 
+	it.each([
+		['en-GB', '£93.84'],
+		['de-DE', '93,84 £'],
+		['fr-FR', '93,84 £GB'],
+		['es-ES', '93,84 GBP'],
+		['nl-NL', '£ 93,84'],
+	])(
+		'%s: the approved sentence goes out only with inCustomerText, and the invoice itself is never changed',
+		(locale, fee) => {
+			const invoice = overdue(locale);
+			const before = JSON.stringify(invoice);
+			const silent = planCadenceStep(invoice, { steps, lateFees: uk }, { asOf });
+			const stated = planCadenceStep(
+				invoice,
+				{ steps, lateFees: { ...uk, inCustomerText: true } },
+				{ asOf },
+			);
+			expect([silent.action, stated.action]).toEqual(['send', 'send']);
+			const spaced = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+			expect(spaced(silent.message!.text)).not.toContain(fee);
+			expect(spaced(stated.message!.text)).toContain(fee);
+			// Shown and stated, never posted: the amounts on the invoice stay the source's own.
+			expect(JSON.stringify(invoice)).toBe(before);
+			expect(stated.lateFees).toMatchObject({ totalMinor: 9384 });
+			expect(invoice.amountDueMinor).toBe(250_000);
+		},
+	);
+
 	it('the same sentence without the policy is refused by the guardrail lint, in every language', () => {
 		for (const language of SHIPPED_LANGUAGES) {
 			const out = renderMessage(builtInLibraries()[language]['overdue-firm'].email!, overdue(), {

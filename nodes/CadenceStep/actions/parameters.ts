@@ -72,8 +72,21 @@ function policyTuning(options: IDataObject): Partial<CadencePolicyInput> {
 	if (Object.keys(window).length > 0) tuning.sendWindow = window;
 	const holidayPlace = holidayPlaceOf(options);
 	if (holidayPlace) tuning.publicHolidays = holidayPlace;
+	const messages: Record<string, unknown> = {};
 	if (typeof options.fallbackLocale === 'string' && options.fallbackLocale.trim() !== '')
-		tuning.messages = { fallbackLocale: options.fallbackLocale.trim() };
+		messages.fallbackLocale = options.fallbackLocale.trim();
+	if (typeof options.preferBillingContact === 'boolean')
+		messages.preferBillingContact = options.preferBillingContact;
+	if (options.receiptCheck === true)
+		messages.receiptCheck = {
+			enabled: true,
+			...(typeof options.receiptCheckDays === 'number'
+				? { afterDays: options.receiptCheckDays }
+				: {}),
+		};
+	if (options.thankYou === true)
+		messages.thankYou = { enabled: true, evenIfNotChased: options.thankYouUnchased === true };
+	if (Object.keys(messages).length > 0) tuning.messages = messages;
 	return tuning as Partial<CadencePolicyInput>;
 }
 

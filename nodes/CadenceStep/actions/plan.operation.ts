@@ -33,7 +33,9 @@ import {
 	reserveStep,
 	toInstant,
 	type AiConfig,
+	type CadenceMessage,
 	type CadencePlan,
+	type LintFinding,
 	type ConsolidationEntry,
 	type HistoryInput,
 	type Invoice,
@@ -43,7 +45,10 @@ import {
 	type PilotMode,
 	type PlanOptions,
 	isEmailAddress,
+	isStatementSend,
+	heldStatement,
 	mimeForMessage,
+	planStatements,
 	type MimeAttachment,
 } from '../../../src';
 import {
@@ -56,6 +61,7 @@ import {
 	withAudit,
 } from '../../shared/items';
 import { readAiConfig } from '../../shared/ai';
+import { addHints } from '../../shared/hints';
 import { readLedgerInput } from '../../shared/ledger';
 import { staticNamespace } from '../../shared/staticData';
 import {
@@ -135,6 +141,8 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 	const planAt = new Date(toInstant(base.asOf) ?? Date.now()).toISOString();
 	const outputs = new Outputs<OutputName>(OUTPUTS);
 	const planned: Planned[] = [];
+	// What each invoice's plan read, so a statement step is sent once per customer (any invoice's ledger counts).
+	const histories = new Map<string, HistoryInput[]>();
 	const closed: string[] = [];
 	const runKeys = new RunKeys();
 
@@ -176,6 +184,7 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 			// A triage on the item (Reply Triage upstream) is a reply like any other: it holds, never releases.
 			const reply = replyFromTriage(item.json.triage as IDataObject | undefined, invoice, planAt);
 			if (reply) history.push(reply);
+			histories.set(invoice.id, history);
 			const result = planCadenceStep(invoice, policyRef, {
 				...base,
 				history,
@@ -207,8 +216,16 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 
 	const notReserved = new Set<Planned>();
+	const statementSent = await statements(planned, base, dryRun);
 	const consolidated =
-		options.consolidate === true ? await consolidate(planned, base, dryRun) : new Set<Planned>();
+		options.consolidate === true
+			? await consolidate(
+					planned.filter((entry) => !statementSent.has(entry)),
+					base,
+					dryRun,
+				)
+			: new Set<Planned>();
+	for (const entry of statementSent) consolidated.add(entry);
 	// Reserve only now that every item planned without error: a run that fails half-way reserves nothing.
 	if (ledger && !dryRun) {
 		for (const entry of planned) {
@@ -251,8 +268,147 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 		outputs.push(output, json, entry.itemIndex);
 	}
 
-	addHints(ctx, outputs, planned, mode, dryRun, ledgerRead);
+	addHints(ctx, hintsOf(ctx, outputs, planned, mode, dryRun, ledgerRead));
 	return outputs.result();
+
+	/**
+	 * One e-mail for several invoices (a consolidated summary, a statement): its MIME message, then one item on Send,
+	 * paired with every member, carrying the one reservation; blocked by a finding, on Escalate and never reserved.
+	 */
+	async function emitGroup(
+		members: Planned[],
+		groupEntries: ConsolidationEntry[],
+		message: CadenceMessage,
+		findings: LintFinding[],
+		dry: boolean,
+		about: {
+			what: string;
+			reason: string;
+			cadence: IDataObject;
+			attachment?: MimeAttachment;
+			binary?: INodeExecutionData['binary'];
+		},
+	): Promise<void> {
+		let blocked = findings.length > 0;
+		if (!blocked) {
+			try {
+				message.mimeBase64Url = await mimeForMessage(message, {
+					from: sender.email && isEmailAddress(sender.email) ? sender.email : undefined,
+					fromName: sender.name,
+					...(about.attachment ? { attachments: [about.attachment] } : {}),
+				});
+			} catch (error) {
+				blocked = true;
+				findings.push({ rule: 'unsafe_header', phrase: '', message: (error as Error).message });
+			}
+		}
+		if (blocked) members.forEach((member) => notReserved.add(member));
+		const cadence: IDataObject = {
+			action: blocked ? 'escalate' : 'send',
+			rule: blocked ? 'guardrail' : 'send',
+			reason: blocked
+				? `${about.what} failed the guardrail lint: ${findings.map((finding) => finding.rule).join(', ')}`
+				: about.reason,
+			...about.cadence,
+			invoices: groupEntries.map((member) => ({
+				id: member.invoice.id,
+				number: member.invoice.number,
+				step: member.plan.step?.id,
+				idempotencyKey: member.plan.idempotencyKey,
+			})) as unknown as IDataObject[],
+			idempotencyKey: message.idempotencyKey,
+			...(blocked
+				? {
+						findings: findings as unknown as IDataObject[],
+						blockedMessage: message as unknown as IDataObject,
+					}
+				: { message: message as unknown as IDataObject }),
+			...(dry ? { dryRun: true } : {}),
+		};
+		const reservation =
+			rowsMode && !dry && !blocked
+				? consolidatedReservation(message, planAt, executionId)
+				: undefined;
+		const first = members[0];
+		outputs.push(
+			dry ? 'Wait' : blocked ? 'Escalate' : 'Send',
+			withAudit(
+				first.json,
+				auditEntry(NODE, String(cadence.rule), String(cadence.action), String(cadence.reason), at),
+				{
+					cadence,
+					...(reservation ? { ledgerRow: eventToRow(reservation) as unknown as IDataObject } : {}),
+				},
+			),
+			first.itemIndex,
+			{
+				pairedItem: members.map((member) => ({ item: member.itemIndex })),
+				...(about.binary ? { binary: about.binary } : {}),
+			},
+		);
+	}
+
+	/**
+	 * Statement steps: one e-mail per customer listing all their open invoices in this run, the CSV attached to
+	 * the MIME message and as a binary (`statement`). A held customer's entries leave on Wait, saying why.
+	 */
+	async function statements(
+		entries: Planned[],
+		planOptions: PlanOptions,
+		dry: boolean,
+	): Promise<Set<Planned>> {
+		const handled = new Set<Planned>();
+		if (!entries.some((entry) => isStatementSend(entry.plan))) return handled;
+		const readable = entries.filter((entry) => entry.plan && entry.invoice);
+		const groups = planStatements(
+			readable.map((entry) => ({
+				invoice: entry.invoice!,
+				plan: entry.plan!,
+				index: entry.itemIndex,
+			})),
+			{
+				asOf: planOptions.asOf,
+				libraries: planOptions.libraries,
+				locale: planOptions.locale,
+				sender: planOptions.sender,
+				cc: planOptions.cc,
+				historyOf: (invoiceId) => histories.get(invoiceId) ?? [],
+			},
+		);
+		for (const group of groups) {
+			const members = group.entries.map(
+				(member) =>
+					readable.find((entry) => entry.itemIndex === member.index && entry.plan === member.plan)!,
+			);
+			if (group.held) {
+				for (const member of members) member.plan = heldStatement(member.plan!, group.held);
+				continue;
+			}
+			members.forEach((member) => handled.add(member));
+			const csv = group.attachment!;
+			await emitGroup(members, group.entries, group.message!, group.findings, dry, {
+				what: 'the statement of account',
+				reason: `statement of account (step "${group.stepId}"): ${group.listed.length} open invoice(s) of one customer`,
+				cadence: {
+					statement: {
+						step: group.stepId,
+						customer: group.customerKey,
+						invoices: group.listed.map((invoice) => invoice.number),
+						csvFileName: csv.filename,
+					},
+				},
+				attachment: csv,
+				binary: {
+					statement: await ctx.helpers.prepareBinaryData(
+						csv.content as Buffer,
+						csv.filename,
+						'text/csv',
+					),
+				},
+			});
+		}
+		return handled;
+	}
 
 	async function consolidate(
 		entries: Planned[],
@@ -291,74 +447,11 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 					sends.find((entry) => entry.itemIndex === member.index && entry.plan === member.plan)!,
 			);
 			members.forEach((member) => handled.add(member));
-			const first = members[0];
-			const pairedItem = members.map((member) => ({ item: member.itemIndex }));
-			let blocked = group.findings.length > 0;
-			if (!blocked && group.message) {
-				try {
-					group.message.mimeBase64Url = await mimeForMessage(group.message, {
-						from: sender.email && isEmailAddress(sender.email) ? sender.email : undefined,
-						fromName: sender.name,
-					});
-				} catch (error) {
-					blocked = true;
-					group.findings.push({
-						rule: 'unsafe_header',
-						phrase: '',
-						message: (error as Error).message,
-					});
-				}
-			}
-			if (blocked) members.forEach((member) => notReserved.add(member));
-			const cadence: IDataObject = {
-				action: blocked ? 'escalate' : 'send',
-				rule: blocked ? 'guardrail' : 'send',
-				reason: blocked
-					? `the consolidated message failed the guardrail lint: ${group.findings.map((finding) => finding.rule).join(', ')}`
-					: `${members.length} invoices of one customer in one message`,
-				consolidated: true,
-				tone: group.tone,
-				invoices: group.entries.map((member) => ({
-					id: member.invoice.id,
-					number: member.invoice.number,
-					step: member.plan.step?.id,
-					idempotencyKey: member.plan.idempotencyKey,
-				})) as unknown as IDataObject[],
-				idempotencyKey: group.message?.idempotencyKey,
-				...(blocked
-					? {
-							findings: group.findings as unknown as IDataObject[],
-							blockedMessage: group.message as unknown as IDataObject,
-						}
-					: { message: group.message as unknown as IDataObject }),
-				...(dry ? { dryRun: true } : {}),
-			};
-			const output: OutputName = dry ? 'Wait' : blocked ? 'Escalate' : 'Send';
-			const reservation =
-				rowsMode && !dry && !blocked && group.message
-					? consolidatedReservation(group.message, planAt, executionId)
-					: undefined;
-			outputs.push(
-				output,
-				withAudit(
-					first.json,
-					auditEntry(
-						NODE,
-						String(cadence.rule),
-						String(cadence.action),
-						String(cadence.reason),
-						at,
-					),
-					{
-						cadence,
-						...(reservation
-							? { ledgerRow: eventToRow(reservation) as unknown as IDataObject }
-							: {}),
-					},
-				),
-				first.itemIndex,
-				{ pairedItem },
-			);
+			await emitGroup(members, group.entries, group.message!, group.findings, dry, {
+				what: 'the consolidated message',
+				reason: `${members.length} invoices of one customer in one message`,
+				cadence: { consolidated: true, tone: group.tone },
+			});
 		}
 		return handled;
 	}
@@ -407,7 +500,9 @@ async function personaliseAll(
 			entry.plan?.action === 'send' &&
 			entry.plan.message?.channel === 'email' &&
 			// An approved message goes out as approved: never rewritten, never re-asked.
-			!entry.plan.approved,
+			!entry.plan.approved &&
+			// A statement is a table of figures: it goes out in the approved wording only.
+			entry.plan.step?.type !== 'statement',
 	);
 	if (targets.length === 0) return;
 	const config: AiConfig = await readAiConfig(ctx, {
@@ -474,68 +569,54 @@ function itemJson(
 	);
 }
 
-function addHints(
+/** What the output pane says about this run. */
+function hintsOf(
 	ctx: IExecuteFunctions,
 	outputs: Outputs<OutputName>,
 	planned: Planned[],
 	mode: string,
 	dryRun: boolean,
 	ledgerRead: LedgerInputRead | undefined,
-): void {
+): string[] {
 	const invalidRows = ledgerRead?.invalid ?? [];
-	const hints: Array<{ message: string; location: 'outputPane' }> = [];
+	const hints: string[] = [];
 	const count = (rule: string) => planned.filter((entry) => entry.plan?.rule === rule).length;
 	const blocked = count('guardrail');
 	if (blocked > 0)
-		hints.push({
-			message: `${blocked} message(s) failed the guardrail lint and were escalated, not sent: see cadence.findings`,
-			location: 'outputPane',
-		});
+		hints.push(
+			`${blocked} message(s) failed the guardrail lint and were escalated, not sent: see cadence.findings`,
+		);
 	const promised = count('promise_pending');
 	if (promised > 0)
-		hints.push({
-			message: `${promised} invoice(s) were held because a promise to pay is pending`,
-			location: 'outputPane',
-		});
+		hints.push(`${promised} invoice(s) were held because a promise to pay is pending`);
 	const unknown = count('send_outcome_unknown');
 	if (unknown > 0)
-		hints.push({
-			message: `${unknown} earlier send(s) were reserved but never recorded: escalated as "send outcome unknown" with the message`,
-			location: 'outputPane',
-		});
+		hints.push(
+			`${unknown} earlier send(s) were reserved but never recorded: escalated as "send outcome unknown" with the message`,
+		);
 	if (ledgerRead?.missing && planned.length > 0)
-		hints.push({
-			message:
-				'Nothing arrived on the Ledger input: connect a Data Table node (row > get, Always Output Data on) that reads collections_ledger, or every invoice is planned as if nothing had been sent',
-			location: 'outputPane',
-		});
+		hints.push(
+			'Nothing arrived on the Ledger input: connect a Data Table node (row > get, Always Output Data on) that reads collections_ledger, or every invoice is planned as if nothing had been sent',
+		);
 	if (invalidRows.length > 0)
-		hints.push({
-			message: `${invalidRows.length} Ledger row(s) could not be read and were ignored: ${invalidRows
+		hints.push(
+			`${invalidRows.length} Ledger row(s) could not be read and were ignored: ${invalidRows
 				.slice(0, 3)
 				.map((row) => `row ${row.index + 1}: ${row.errors.join(', ')}`)
 				.join('; ')}`,
-			location: 'outputPane',
-		});
+		);
 	const aiFailed = planned.filter((entry) => entry.ai && entry.ai.used === false).length;
 	if (aiFailed > 0)
-		hints.push({
-			message: `${aiFailed} AI draft(s) failed; the approved template was used: see cadence.ai.error`,
-			location: 'outputPane',
-		});
-	if (dryRun)
-		hints.push({
-			message: 'Dry run: every item left on Wait and the ledger was not touched',
-			location: 'outputPane',
-		});
+		hints.push(
+			`${aiFailed} AI draft(s) failed; the approved template was used: see cadence.ai.error`,
+		);
+	if (dryRun) hints.push('Dry run: every item left on Wait and the ledger was not touched');
 	if (mode === 'staticData' && !dryRun && ctx.getMode() === 'manual' && outputs.count('Send') > 0) {
-		hints.push({
-			message:
-				'Manual run: n8n does not save static data here, so these reservations are forgotten. The ledger persists only in production (scheduled, webhook, CLI) executions; the Ledger input (Data Table) keeps manual runs too.',
-			location: 'outputPane',
-		});
+		hints.push(
+			'Manual run: n8n does not save static data here, so these reservations are forgotten. The ledger persists only in production (scheduled, webhook, CLI) executions; the Ledger input (Data Table) keeps manual runs too.',
+		);
 	}
-	if (hints.length > 0) ctx.addExecutionHints(...hints);
+	return hints;
 }
 
 /**
