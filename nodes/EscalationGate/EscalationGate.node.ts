@@ -67,6 +67,11 @@ const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satur
 const DEFAULTS = EscalationRulesSchema.parse({});
 const RULE_SETTINGS = DEFAULTS as unknown as Record<string, Record<string, unknown>>;
 
+const HIGH_VALUE_FIELDS = highValueFields(
+	'an invoice is high value, in currencies without their own threshold below',
+	DEFAULTS.highValue.thresholds,
+);
+
 /** The rule list as the form shows it: every rule of the registry on, with its default priority and threshold. */
 const RULE_ROWS = ESCALATION_RULES.map((rule) => ({
 	rule: rule.code,
@@ -178,43 +183,20 @@ export class EscalationGate implements INodeType {
 					},
 				],
 			},
+			// The high-value form every node shares. Version 1 saved the table as High-Value Thresholds (and the amount
+			// for other currencies as an option, below): same fields, its own names, so saved workflows still read.
+			...HIGH_VALUE_FIELDS.map((field) => ({
+				...field,
+				displayOptions: { show: { '@version': [1.1] } },
+			})),
 			{
+				...HIGH_VALUE_FIELDS[1],
 				displayName: 'High-Value Thresholds',
 				name: 'highValueThresholds',
-				displayOptions: { show: { '@version': [1] } },
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true, sortable: true },
-				placeholder: 'Add Threshold',
-				default: {
-					thresholds: Object.entries(DEFAULTS.highValue.thresholds).map(([currency, amount]) => ({
-						currency,
-						amount,
-					})),
-				},
 				description:
 					'Amount due (major units) from which an invoice in that currency is high value. Compared exactly in minor units.',
-				options: [
-					{
-						displayName: 'Threshold',
-						name: 'thresholds',
-						values: [
-							{ displayName: 'Currency', name: 'currency', type: 'string', default: 'USD' },
-							{
-								displayName: 'Amount',
-								name: 'amount',
-								type: 'number',
-								typeOptions: { minValue: 0 },
-								default: 10000,
-							},
-						],
-					},
-				],
+				displayOptions: { show: { '@version': [1] } },
 			},
-			// 1.1: the high-value form every node shares (1 keeps its table and Other Currencies option, as saved).
-			...highValueFields(
-				'an invoice is high value, in currencies without their own threshold below',
-				DEFAULTS.highValue.thresholds,
-			).map((field) => ({ ...field, displayOptions: { show: { '@version': [1.1] } } })),
 			{
 				displayName: 'Routing Table',
 				name: 'routing',

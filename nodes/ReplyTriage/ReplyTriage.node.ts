@@ -23,6 +23,7 @@ import {
 	type TriageResult,
 	type TriageRoute,
 } from '../../src';
+import { expandRawMessage } from '../../src/triage/mime';
 import { addHints } from '../shared/hints';
 import { auditEntry, namedOutputs, Outputs, valueAt, withAudit } from '../shared/items';
 import { readAiConfig } from '../shared/ai';
@@ -345,7 +346,10 @@ export class ReplyTriage implements INodeType {
 							headers: this.getNodeParameter('headers', itemIndex, {}),
 						}
 					: {};
-			const read = readReply(item.json, preset, mapping);
+			// IMAP "Raw" / Gmail raw: the message source is parsed first (mailparser, loaded on the first one).
+			const expanded = await expandRawMessage(item.json, preset);
+			if (expanded.note) notes.add(expanded.note);
+			const read = readReply(expanded.json, preset, mapping);
 			if (!read.ok)
 				throw new NodeOperationError(this.getNode(), read.reason, {
 					itemIndex,

@@ -68,7 +68,7 @@ if (process.env.TRIAGE_RULES_ONLY === '1') {
 	// TRIAGE_SWEEP='[{"namesAt":0.2},{"temperature":0.8}]': the same fold models, other fusion settings or softmax
 	// temperatures, one line each.
 	for (const setting of JSON.parse(process.env.TRIAGE_SWEEP ?? '[]')) {
-		const { temperature, ...fusion } = setting;
+		const { temperature, reviewBelow, ...fusion } = setting;
 		Object.assign(FUSION, defaults, fusion);
 		const models = new Map(
 			[...first.models].map(([writer, model]) => [
@@ -76,7 +76,9 @@ if (process.env.TRIAGE_RULES_ONLY === '1') {
 				temperature === undefined ? model : { ...model, temperature },
 			]),
 		);
-		const { overall: o } = leaveOneWriterOut(writers, options, 'sweep', models);
+		const { overall: o } = leaveOneWriterOut(writers, options, 'sweep', models, {
+			...(reviewBelow === undefined ? {} : { reviewBelow }),
+		});
 		const pct = (value) => `${(value * 100).toFixed(1)}%`;
 		process.stdout.write(
 			`${JSON.stringify(setting)}: intent ${pct(o.accuracy)}, reached ${pct(o.reachedPerson)}, as escalate ${pct(o.escalated)}, false esc ${pct(o.falseEscalations)}, calm to review ${pct(o.calmToReview)}, dates ${pct(o.dateAccuracy)}; ${Object.entries(

@@ -15,6 +15,38 @@ export interface IntentPattern {
 	negatable: boolean;
 	/** Past-tense claims ("paid today") that a future modal before them turns into a promise ("will be paid today"). */
 	past?: boolean;
+	/** The language of a pattern written for one ("paid.de"): it runs only on replies with words of that language. */
+	language?: PatternLanguage;
+}
+
+export type PatternLanguage = 'de' | 'fr' | 'es';
+
+/**
+ * Words that show a reply has some German, French or Spanish in it: common words plus the words of the trade, so a
+ * terse "Rechnung bezahlt." counts. Over-inclusive on purpose (a pattern that runs needlessly costs time, a pattern
+ * skipped wrongly costs a reading). Skipping the other languages' patterns is most of the rules engine's speed on
+ * English replies.
+ */
+const LANGUAGE_PRESENT: ReadonlyArray<[PatternLanguage, RegExp]> = [
+	[
+		'de',
+		/\b(?:und|die|der|den|dem|wir|ist|nicht|sie|ihre?|bitte|das|mit|ich|uns|rechnung\w*|zahlung\w*|bezahl\w*|uberwie\w*|mahnung\w*|anwalt\w*|gruss\w*|grusse|hallo|danke)\b/,
+	],
+	[
+		'fr',
+		/\b(?:nous|vous|est|les|pas|une|des|pour|avec|votre|merci|je|le|la|facture\w*|paiement\w*|regl\w*|virement\w*|avocat\w*|bonjour|cordialement)\b/,
+	],
+	[
+		'es',
+		/\b(?:el|los|las|que|por|para|hemos|una|con|su|gracias|pago\w*|hola|factura\w*|pagad\w*|abogad\w*|saludos|transferencia\w*)\b/,
+	],
+];
+
+/** The languages among de, fr and es whose words a normalised reply uses. */
+export function languagesPresent(normalised: string): ReadonlySet<PatternLanguage> {
+	const present = new Set<PatternLanguage>();
+	for (const [language, re] of LANGUAGE_PRESENT) if (re.test(normalised)) present.add(language);
+	return present;
 }
 
 const GAP = '[^!?\\n]{0,40}';
@@ -33,10 +65,12 @@ function p(
 	negatable = true,
 	past = false,
 ): IntentPattern {
+	const language = /\.(de|fr|es)(?:-|$)/.exec(id)?.[1] as PatternLanguage | undefined;
 	return {
 		id,
 		intent,
 		weight,
+		...(language ? { language } : {}),
 		re: new RegExp(source.replace(/~/g, GAP).replace(/DOCS/g, DOCS).replace(/WORDS/g, WORDS), 'g'),
 		negatable,
 		past,

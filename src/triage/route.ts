@@ -20,8 +20,12 @@ export const UPDATE_INTENTS: readonly ReplyIntent[] = [
 /** Intents a person reads at low priority whatever the confidence: the customer is waiting for an answer. */
 export const REVIEW_INTENTS: readonly ReplyIntent[] = ['question'];
 
-/** Below this calibrated confidence a reply that would not escalate goes to review. */
-export const REVIEW_BELOW = 0.5;
+/**
+ * Below this calibrated confidence a reply that would not escalate goes to review. Chosen on the
+ * leave-one-writer-out evaluation: 0.6 brings more must-escalate replies to a person (96.6% against 95.9% at 0.5)
+ * for 8.8% of calm replies sent to review (6.1%), within the 15% budget.
+ */
+export const REVIEW_BELOW = 0.6;
 /** A promise further out than this many days needs a person. */
 export const DEFAULT_MAX_PROMISE_DAYS = 60;
 

@@ -17,7 +17,7 @@ import {
 import { fuseLearned } from './fuse';
 import { modelFlags, saidIn } from './learned/input';
 import { addressOf, parseReply } from './parse';
-import { PATTERNS } from './patterns';
+import { PATTERNS, languagesPresent } from './patterns';
 import { DEFAULT_MAX_PROMISE_DAYS, routeTriage } from './route';
 import {
 	ESCALATING_INTENTS,
@@ -317,8 +317,10 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 		}
 	}
 
+	const languages = languagesPresent(text);
 	for (const pattern of PATTERNS) {
 		if (parsed.autoReply && pattern.intent && !AUTO_REPLY_INTENTS.has(pattern.intent)) continue;
+		if (pattern.language && !languages.has(pattern.language)) continue;
 		pattern.re.lastIndex = 0;
 		let match: RegExpExecArray | null;
 		let hits = 0;

@@ -144,11 +144,12 @@ describe('leave-one-writer-out (the honest figure: replies from a writer the mod
 		});
 		process.stdout.write(`\n${table}\n`);
 		// Floors a little under the measured figures (README), so a regression fails and noise does not.
-		expect(overall.accuracy).toBeGreaterThanOrEqual(0.75);
-		expect(overall.reachedPerson).toBeGreaterThanOrEqual(0.94);
-		expect(overall.falseEscalations).toBeLessThanOrEqual(0.09);
-		expect(overall.calmToReview).toBeLessThanOrEqual(0.15);
-	}, 240_000);
+		expect(overall.accuracy).toBeGreaterThanOrEqual(0.8);
+		expect(overall.reachedPerson).toBeGreaterThanOrEqual(0.95);
+		expect(overall.escalated).toBeGreaterThanOrEqual(0.87);
+		expect(overall.falseEscalations).toBeLessThanOrEqual(0.08);
+		expect(overall.calmToReview).toBeLessThanOrEqual(0.12);
+	}, 600_000);
 });
 
 describe('the shipped learned classifier', () => {

@@ -6,7 +6,7 @@
  * Used by scripts/triage/lowo.cjs and the corpus test. Not loaded at run time.
  */
 import { triageReply } from '../rules';
-import type { TriageResult } from '../schema';
+import type { TriageOptions, TriageResult } from '../schema';
 import { useIntentModel, type IntentModel } from './model';
 import { scoreCases, type CorpusCase, type Score } from './score';
 import { isCalibration } from './split';
@@ -35,6 +35,8 @@ export function leaveOneWriterOut(
 	training: TrainingOptions,
 	title = 'leave-one-writer-out',
 	trained?: Map<string, IntentModel>,
+	/** Options for every reply (a review threshold to compare, say); the reply's own zone is added. */
+	triageOptions: TriageOptions = {},
 ): LeaveOneWriterOut {
 	const models = new Map<string, IntentModel>();
 	const examples = new Map<string, TrainingExample[]>();
@@ -74,7 +76,7 @@ export function leaveOneWriterOut(
 		useIntentModel(model);
 		try {
 			for (const item of held.cases)
-				results.set(item.id, triageReply(item, { timezone: item.timezone }));
+				results.set(item.id, triageReply(item, { ...triageOptions, timezone: item.timezone }));
 		} finally {
 			useIntentModel();
 		}
