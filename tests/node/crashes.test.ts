@@ -40,6 +40,17 @@ function deep(depth: number): unknown {
 const sparse = () => [, , { Amount: 5, Date: '2026-11-01' }, ,] as unknown[];
 
 const plan = { policy: 'standard-5', options: { asOf: '2026-03-10T10:00:00Z' } };
+const parametersOf = (type: string): IDataObject =>
+	type === 'paymentStateCheck'
+		? { source: 'generic', options: { asOf: '2026-11-22' } }
+		: type === 'cadenceStep'
+			? plan
+			: {};
+/** A record no node can read, next to a good invoice. */
+const oneBadRecord = () => [
+	{ invoice: 'not an invoice', id: null, text: 42, from: 7 },
+	{ invoice: invoice({ id: 'ok' }) },
+];
 
 describe('crashes that stopped a whole run or lost items (issue 17, items 10–14)', () => {
 	it.each([
@@ -204,19 +215,7 @@ describe('crashes that stopped a whole run or lost items (issue 17, items 10–1
 		'cadenceStep',
 		'escalationGate',
 	])('without Continue On Fail, one bad record stops the whole execution (%s)', async (type) => {
-		const result = await runNode({
-			type,
-			parameters:
-				type === 'paymentStateCheck'
-					? { source: 'generic', options: { asOf: '2026-11-22' } }
-					: type === 'cadenceStep'
-						? plan
-						: {},
-			input: [
-				{ invoice: 'not an invoice', text: 42, id: null },
-				{ invoice: invoice({ id: 'ok' }) },
-			],
-		});
+		const result = await runNode({ type, parameters: parametersOf(type), input: oneBadRecord() });
 		expect(result.error).toBeUndefined();
 		expect(new Set(leftPaired(result))).toEqual(new Set([0, 1]));
 	});
@@ -228,16 +227,8 @@ describe('crashes that stopped a whole run or lost items (issue 17, items 10–1
 		async (type) => {
 			const result = await runNode({
 				type,
-				parameters:
-					type === 'paymentStateCheck'
-						? { source: 'generic', options: { asOf: '2026-11-22' } }
-						: type === 'cadenceStep'
-							? plan
-							: {},
-				input: [
-					{ invoice: 'not an invoice', id: null, text: 42, from: 7 },
-					{ invoice: invoice({ id: 'ok' }) },
-				],
+				parameters: parametersOf(type),
+				input: oneBadRecord(),
 				settings: { onError: 'continueErrorOutput' } as Partial<INode>,
 			});
 			expect(result.error).toBeUndefined();
