@@ -1119,7 +1119,80 @@ const LATE_FEE: readonly string[] = [
 export const FEE_NEGATION =
 	/\b(?:no|not|never|without|waive\w*|free of|exempt\w*|kein\w*|ohne|nicht|verzicht\w*|erlass\w*|pas|sans|aucun\w*|aucune|ni|sin|ningun\w*|nunca|geen|zonder|niet|nooit|nessun\w*|senza|non|sem|nenhum\w*|nao|isent\w*|exoner\w*|condon\w*|kwijtschel\w*|rinunc\w*|renonc\w*|dispens\w*)\b(?: [^ .!?;:]+){0,3} ?$/;
 export const FEE_NEGATION_AFTER =
-	/^(?: (?!if|unless|wenn|falls|sofern|si|se|als|indien|qualora|caso|a menos)[^ .!?;:]+){0,3} (?:waived|will not|won't|wont|are not|is not|do not|does not|entfallen|erlassen|gestrichen|annul\w*|supprim\w*|exoner\w*|condonad\w*|anulad\w*|kwijtgescholden|vervallen|annullat\w*|cancellat\w*|dispensad\w*|isentad\w*|nicht|no se|non saranno|nao serao|worden niet)\b/;
+	/^(?: (?!if|unless|wenn|falls|sofern|si|se|als|indien|qualora|caso|a menos)[^ .!?;:]+){0,4} (?:waived|will not|won't|wont|are not|is not|do not|does not|entfallen|erlassen|gestrichen|annul\w*|supprim\w*|exoner\w*|condonad\w*|anulad\w*|kwijtgescholden|vervallen|annullat\w*|cancellat\w*|dispensad\w*|isentad\w*|nicht|no se|non saranno|nao serao|worden niet)\b/;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Ordinary mentions: a bare noun or verb that is often benign needs a threat around it
+// ---------------------------------------------------------------------------------------------------------------
+/**
+ * Wording that makes a threat conditional on payment ("unless", "if … not", "sonst", "faute de", …) or a referral
+ * ("refer to", "hand over"): a sentence that has one is never read as an ordinary mention.
+ */
+const THREAT_CONTEXT =
+	/\b(?:unless|otherwise|or else|failing|if (?:[a-z']+ ){0,5}(?:not|no|fail\w*)|refer(?:r\w*|s|al)?|consult\w*|proceedings?|procedur\w*|verfahren|klage\w*|procedimient\w*|procediment\w*|procedura|procedimento|gerechtelijk\w*|hand\w* (?:over|to)|pass\w* (?:on|to)|instruct\w*|engag\w*|involv\w*|avoid\w*|prevent\w*|sonst|andernfalls|ansonsten|(?:wenn|falls|sofern) (?:[a-z]+ ){0,5}(?:nicht|kein\w*)|ubergeb\w*|einschalt\w*|beauftrag\w*|vermeid\w*|sinon|faute de|a defaut|si (?:[a-z']+ ){0,5}(?:pas|aucun\w*)|confi\w* (?:a|au)|saisi\w*|eviter|de lo contrario|en caso contrario|si no|a menos que|remit\w*|traslad\w*|evitar|anders|tenzij|(?:als|indien) (?:[a-z]+ ){0,5}(?:niet|geen)|overdra\w*|ingeschakeld|inschakel\w*|voorkom\w*|altrimenti|se non|a meno che|affid\w*|evitare|caso contrario|senao|se nao|encaminh\w*)\b/;
+
+const SECOND_PERSON_OWNER =
+	/\b(?:your|ihr|ihre|ihrem|ihren|votre|vos|su|sus|uw|suo|sua|vostro|vostra|seu|sua)$/;
+
+/**
+ * Per rule: ordinary mentions the lint skips, each a test on the matched phrase plus a benign cue (in the sentence or
+ * just before the phrase). A sentence with THREAT_CONTEXT is never skipped.
+ */
+export interface BenignMention {
+	/** The matched words (whole words, normalised) this applies to. */
+	phrase: RegExp;
+	/** The words just before the phrase, ending where it starts. */
+	before?: RegExp;
+	/** Anywhere in the sentence. */
+	sentence?: RegExp;
+}
+
+const CONTRACT_WORK =
+	'approv\\w*|validat\\w*|valide\\w*|freigegeben|genehmigt|gepruft|aprob\\w*|goedgekeurd|approvat\\w*|aprov\\w*|review\\w*|drafted|prepared';
+const CONTRACT_NOUNS =
+	'contract|template|agreement|vertrag|vertragsvorlage|contrat|contrato|contractsjabloon|contratto|modelo|modele|modello|plantilla';
+const LAWYER_NOUNS =
+	/^(?:lawyers?|attorneys?|solicitors?|(?:rechts)?anwalt|(?:rechts)?anwaltin|(?:rechts)?anwalte|avocats?|abogad[oa]s?|advocaa?t(?:en)?|avvocat[oi]|advogad[oa]s?)$/;
+const LEGAL_DEPARTMENT =
+	/^(?:legal (?:department|team)|rechtsabteilung|service juridique|departamento (?:legal|juridico)|juridische afdeling|ufficio legale)$/;
+const COURT_NOUNS = /^(?:(?:the|a|in|to) courts?|tribunal(?:e|es|i)?|juzgados?|rechtbank(?:en)?)$/;
+
+export const BENIGN_MENTIONS: Readonly<Record<string, readonly BenignMention[]>> = {
+	legal_action: [
+		// The customer's own lawyer ("your lawyer sent the signed agreement").
+		{ phrase: LAWYER_NOUNS, before: SECOND_PERSON_OWNER },
+		// Our legal department doing ordinary work on a contract.
+		{
+			phrase: LEGAL_DEPARTMENT,
+			// Either order: "approved the contract template", "hat die Vertragsvorlage freigegeben".
+			sentence: new RegExp(
+				`\\b(?:${CONTRACT_WORK}) (?:[a-z']+ ){0,6}(?:${CONTRACT_NOUNS})|(?:${CONTRACT_NOUNS})\\w* (?:[a-z']+ ){0,4}(?:${CONTRACT_WORK})\\b`,
+			),
+		},
+		// A court that is a place or a customer: a food or tennis court, catering delivered to a court.
+		{
+			phrase: COURT_NOUNS,
+			sentence:
+				/\b(?:food|tennis|squash|basketball|badminton|padel|volleyball|catering|traiteur|delivered|livree?s?|entregad[oa]|geleverd|consegnat[oa]|entregue|reporting|kiosk|rental|location|alquiler|noleggio|aluguer|huur)\b/,
+		},
+	],
+	service_suspension: [
+		// The customer asked for it ("as you asked, we paused your subscription").
+		{
+			phrase: /./,
+			sentence:
+				/\b(?:as you (?:asked|requested)|as requested|at your request|per your request|if you (?:want|would like|wish) us to|wie gewunscht|auf ihren wunsch|comme demande|a votre demande|si vous souhaitez que nous|como nos pidio|como (?:usted )?solicito|a peticion suya|si desea que|zoals gevraagd|op uw verzoek|als u wilt dat wij|come richiesto|su (?:sua|vostra) richiesta|se desidera che|como pediu|como solicitou|a seu pedido|se quiser que)\b/,
+		},
+		// The customer's own option ("you can cancel or pause your plan at any time").
+		{
+			phrase: /./,
+			before:
+				/\b(?:you can|you may|u kunt|sie konnen|vous pouvez|puede|puo|pode)(?: [a-z']+){0,3}$/,
+		},
+	],
+};
+
+export { THREAT_CONTEXT };
 
 export interface Lexicon {
 	rule: string;

@@ -8,7 +8,13 @@ import type Handlebars from 'handlebars';
 
 import type { Invoice } from '../invoice/schema';
 import { CONFUSABLES } from './confusables';
-import { FEE_NEGATION, FEE_NEGATION_AFTER, LEXICONS } from './lexicons';
+import {
+	BENIGN_MENTIONS,
+	FEE_NEGATION,
+	FEE_NEGATION_AFTER,
+	LEXICONS,
+	THREAT_CONTEXT,
+} from './lexicons';
 import type { RenderedMessage } from './render';
 
 export const LINT_STAGES = ['reminder', 'handoff'] as const;
@@ -241,8 +247,47 @@ function isNegatedFee(text: string, start: number, end: number): boolean {
 	);
 }
 
+/** The sentence around a match (between sentence ends), for the benign-mention cues. */
+function sentenceAt(
+	text: string,
+	start: number,
+	end: number,
+): { before: string; sentence: string } {
+	// At most 300 characters each side: text without sentence ends must not make every match scan all of it.
+	const floor = Math.max(0, start - 300);
+	const ceiling = Math.min(text.length, end + 300);
+	const head = text.slice(floor, start);
+	const ends = head.match(/[.!?;][^.!?;]*$/);
+	const from = ends ? start - ends[0].length + 1 : floor;
+	const next = text.slice(end, ceiling).search(/[.!?;]/);
+	const to = next === -1 ? ceiling : end + next;
+	return { before: text.slice(from, start).trimEnd(), sentence: text.slice(from, to) };
+}
+
+/**
+ * Whether a match is an ordinary mention (see BENIGN_MENTIONS): a bare noun or verb with a benign cue and no threat
+ * in its sentence ("your lawyer sent the contract", "as you asked, we paused your subscription").
+ */
+function isOrdinaryMention(rule: string, text: string, start: number, end: number): boolean {
+	const mentions = BENIGN_MENTIONS[rule];
+	if (!mentions) return false;
+	const phrase = phraseAt(text, start, end);
+	const { before, sentence } = sentenceAt(text, start, end);
+	return (
+		!THREAT_CONTEXT.test(sentence) &&
+		mentions.some(
+			(mention) =>
+				mention.phrase.test(phrase) &&
+				(!mention.before || mention.before.test(before)) &&
+				(!mention.sentence || mention.sentence.test(sentence)),
+		)
+	);
+}
+
 /** The first match of a rule's patterns that counts (a negated fee does not), or undefined. */
 function firstMatch(rule: Rule, text: string): RegExpExecArray | undefined {
+	// A text that is mostly "ordinary mentions" is not ordinary: after this many, a mention counts.
+	let mentions = 32;
 	for (const pattern of rule.patterns) {
 		pattern.lastIndex = 0;
 		for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
@@ -250,11 +295,14 @@ function firstMatch(rule: Rule, text: string): RegExpExecArray | undefined {
 				pattern.lastIndex++;
 				continue;
 			}
+			const end = match.index + match[0].length;
 			if (
-				rule.rule !== 'late_fee' ||
-				!isNegatedFee(text, match.index, match.index + match[0].length)
+				rule.rule === 'late_fee'
+					? isNegatedFee(text, match.index, end)
+					: mentions-- > 0 && isOrdinaryMention(rule.rule, text, match.index, end)
 			)
-				return match;
+				continue;
+			return match;
 		}
 	}
 	return undefined;

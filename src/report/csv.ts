@@ -144,12 +144,23 @@ function collectCsv(
 	const out = new Chunks();
 	out.push(csvLine(header));
 	out.push('\r\n');
+	// decimalText with the decimals looked up once per run of one currency (rows are mostly in a few currencies).
+	const reportingDecimals = currencyDecimals(reportingCurrency);
+	const reportingScale = 10 ** reportingDecimals;
+	let lastCurrency = '';
+	let decimals = 0;
+	let scale = 1;
 	const write = (row: OpenInvoiceRow) => {
 		const invoice = row.invoice;
 		const customer = invoice.customer as Json;
 		const contact = (invoice.contact ?? {}) as Json;
 		const promise = invoice.promise as Json | undefined;
 		const currency = invoice.currency as string;
+		if (currency !== lastCurrency) {
+			lastCurrency = currency;
+			decimals = currencyDecimals(currency);
+			scale = 10 ** decimals;
+		}
 		const disputed = (invoice.flags as Json).disputed === true || row.state === 'disputed';
 		// Dates and the currency code were validated (YYYY-MM-DD, three capitals): nothing to quote or defuse there.
 		out.push(
@@ -175,9 +186,9 @@ function collectCsv(
 				',' +
 				currency +
 				',' +
-				decimalText(invoice.amountDueMinor as number, currency) +
+				((invoice.amountDueMinor as number) / scale).toFixed(decimals) +
 				',' +
-				decimalText(row.amount, reportingCurrency) +
+				(row.amount / reportingScale).toFixed(reportingDecimals) +
 				',' +
 				(disputed ? 'true' : 'false') +
 				',' +
