@@ -20,4 +20,7 @@ echo "Compiling the benchmark (.bench-build/)..." >&2
 if ! node node_modules/typescript/bin/tsc -p bench/tsconfig.json >>"$ROOT/.bench-build/build.log" 2>&1; then
 	echo "warning: tsc reported type errors (see .bench-build/build.log); the emitted JavaScript is used anyway" >&2
 fi
+# The shipped triage model is a data file tsc does not copy.
+mkdir -p "$ROOT/.bench-build/src/triage/learned"
+cp "$ROOT/src/triage/learned/reply-intents.model.json" "$ROOT/.bench-build/src/triage/learned/"
 exec node --expose-gc --max-old-space-size=8192 .bench-build/bench/run.js

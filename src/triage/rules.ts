@@ -304,6 +304,7 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 	let insolvency = false;
 	// Sentences that address an automated system are instructions, not the customer's words: they score nothing.
 	const injected = new Set<number>();
+	let injectionSeen = false;
 	// Intents the reply names only to deny them ("we are not disputing"): the learned model may not add them back.
 	const negated = new Set<ReplyIntent>();
 	for (const pattern of PATTERNS) {
@@ -311,6 +312,7 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 		pattern.re.lastIndex = 0;
 		let match: RegExpExecArray | null;
 		while ((match = pattern.re.exec(text)) !== null && injected.size < 50) {
+			injectionSeen = true;
 			const span = spanAt(spans, match.index);
 			if (span) injected.add(span.start);
 			if (match[0].length === 0) pattern.re.lastIndex++;
@@ -321,6 +323,8 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 	for (const pattern of PATTERNS) {
 		if (parsed.autoReply && pattern.intent && !AUTO_REPLY_INTENTS.has(pattern.intent)) continue;
 		if (pattern.language && !languages.has(pattern.language)) continue;
+		// The injection pattern already ran over this text above: no match there, none here.
+		if (pattern.id === 'signal.injection' && !injectionSeen) continue;
 		pattern.re.lastIndex = 0;
 		let match: RegExpExecArray | null;
 		let hits = 0;
