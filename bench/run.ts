@@ -123,7 +123,10 @@ async function main(): Promise<void> {
 	const wanted = (name: string) => !only || only.includes(name);
 	if (wanted('load')) await section('Package load', async () => import('./packageLoad'));
 	if (wanted('engine'))
-		await section('In-engine, 100k invoices', async () => import('./engine.bench'));
+		await section(
+			`In-engine, ${(Number(process.env.BENCH_ITEMS) || 100_000).toLocaleString('en-US')} invoices`,
+			async () => import('./engine.bench'),
+		);
 	if (wanted('code'))
 		await section('Code node and our node in a real n8n (CLI)', async () => import('./cli.bench'));
 	if (wanted('workflow'))
