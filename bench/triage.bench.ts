@@ -47,14 +47,17 @@ function loadCorpus(): CorpusLine[] {
 		...readdirSync(dir).map((file) => join(dir, file)),
 		...readdirSync(join(dir, 'train')).map((file) => join(dir, 'train', file)),
 	];
-	return files
-		.filter((file) => file.endsWith('.jsonl'))
-		.flatMap((file) =>
-			readFileSync(file, 'utf8')
-				.split('\n')
-				.filter((line) => line.trim() !== '')
-				.map((line) => JSON.parse(line) as CorpusLine),
-		);
+	return (
+		files
+			// The blind sets stay unread, even as bench input.
+			.filter((file) => file.endsWith('.jsonl') && !/(?:^|\/)blind[^/]*$/.test(file))
+			.flatMap((file) =>
+				readFileSync(file, 'utf8')
+					.split('\n')
+					.filter((line) => line.trim() !== '')
+					.map((line) => JSON.parse(line) as CorpusLine),
+			)
+	);
 }
 
 export const HOSTILE_BODIES: Record<string, string> = {
