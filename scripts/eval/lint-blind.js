@@ -1,6 +1,6 @@
 // Scores the guardrail lint on the writer lists and the blind lists (written by someone who never saw the lexicons).
 // Usage: npm run build, then: bash scripts/with-node24.sh node scripts/eval/lint-blind.js
-const { readFileSync } = require('fs');
+const { existsSync, readFileSync } = require('fs');
 const repo = process.argv[2] || require('path').join(__dirname, '..', '..');
 const F = repo + '/tests/fixtures/lint/';
 const { lintMessage } = require(repo + '/dist/src');
@@ -12,7 +12,9 @@ const load = (f) =>
 for (const [name, threatFile, benignFile] of [
 	['writer lists (tests/fixtures/lint)', F + 'lex-threats.jsonl', F + 'lex-benign.jsonl'],
 	['blind lists', F + 'blind-threats.jsonl', F + 'blind-benign.jsonl'],
+	['blind lists 3 (a second writer)', F + 'blind3-threats.jsonl', F + 'blind3-benign.jsonl'],
 ]) {
+	if (!existsSync(threatFile)) continue;
 	const threats = load(threatFile),
 		benign = load(benignFile);
 	const byLang = {};

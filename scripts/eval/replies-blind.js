@@ -1,5 +1,6 @@
 // Scores reply triage on a blind set written after the rules and the model, by someone who never saw them.
 // Usage: npm run build, then: bash scripts/with-node24.sh node scripts/eval/replies-blind.js [repo] [file.jsonl]
+// (blind2.jsonl by default; blind3.jsonl is a second writer's set)
 const { readFileSync } = require('fs');
 const repo = process.argv[2] || require('path').join(__dirname, '..', '..');
 const file = process.argv[3] || repo + '/tests/fixtures/replies/blind2.jsonl';
