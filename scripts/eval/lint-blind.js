@@ -1,7 +1,9 @@
 // Scores the guardrail lint on the writer lists and the blind lists (written by someone who never saw the lexicons).
 // Usage: npm run build, then: bash scripts/with-node24.sh node scripts/eval/lint-blind.js
 const { existsSync, readFileSync } = require('fs');
-const repo = process.argv[2] || require('path').join(__dirname, '..', '..');
+const repo = require('path').resolve(
+	process.argv[2] || require('path').join(__dirname, '..', '..'),
+);
 const F = repo + '/tests/fixtures/lint/';
 const { lintMessage } = require(repo + '/dist/src');
 const load = (f) =>

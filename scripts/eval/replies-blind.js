@@ -2,13 +2,17 @@
 // Usage: npm run build, then: bash scripts/with-node24.sh node scripts/eval/replies-blind.js [repo] [file.jsonl]
 // (blind2.jsonl by default; blind3.jsonl is a second writer's set)
 const { readFileSync } = require('fs');
-const repo = process.argv[2] || require('path').join(__dirname, '..', '..');
+const repo = require('path').resolve(
+	process.argv[2] || require('path').join(__dirname, '..', '..'),
+);
 const file = process.argv[3] || repo + '/tests/fixtures/replies/blind2.jsonl';
 const lib = require(repo + '/dist/src');
 const cases = readFileSync(file, 'utf8')
 	.split('\n')
 	.filter(Boolean)
 	.map((l) => JSON.parse(l));
+// The label guide's definition (tests/fixtures/replies/LABELS.md), kept apart from the code it scores on purpose:
+// the writers labelled against it, so the scorer must not borrow the product's own list. Every other intent is calm.
 const MUST = new Set([
 	'legal_threat',
 	'dispute',
@@ -16,17 +20,6 @@ const MUST = new Set([
 	'refund_request',
 	'payment_plan',
 	'wrong_contact',
-]);
-const CALM = new Set([
-	'promise_to_pay',
-	'already_paid',
-	'missing_documents',
-	'out_of_office',
-	'opt_out',
-	'acknowledged',
-	'bounce',
-	'other',
-	'question',
 ]);
 let ok = 0,
 	mustN = 0,
