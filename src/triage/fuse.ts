@@ -79,6 +79,12 @@ function bySeverity(intents: Iterable<ReplyIntent>): ReplyIntent[] {
 	return INTENT_SEVERITY.filter((intent) => set.has(intent));
 }
 
+/**
+ * How a review reason from the model's spread probability begins: the AI engine, once it has read the reply itself,
+ * drops these (its reading settles the ambiguity; it still cannot remove an escalation).
+ */
+export const AMBIGUOUS_REVIEW = 'the learned classifier gives ';
+
 const escalates = (intent: ReplyIntent) => ESCALATING_INTENTS.includes(intent);
 
 export function fuseLearned(rules: RulesReading): Fused | null {
@@ -132,7 +138,7 @@ export function fuseLearned(rules: RulesReading): Fused | null {
 	}
 	const ambiguous = (): string | undefined =>
 		mass >= FUSION.reviewMassAt && likeliest
-			? `the learned classifier gives ${Math.round(mass * 100)}% to an escalate class (most: ${likeliest.replace(/_/g, ' ')}): a person reads it`
+			? `${AMBIGUOUS_REVIEW}${Math.round(mass * 100)}% to an escalate class (most: ${likeliest.replace(/_/g, ' ')}): a person reads it`
 			: undefined;
 
 	if (rulesPrimary === 'other' && (learned === 'other' || probability < FUSION.namesAt))

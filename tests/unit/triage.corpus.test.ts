@@ -8,7 +8,7 @@
  * - the shipped model is trained on all of the files above (npm run train:triage), so its figures on them are
  *   in-sample: printed and held to loose floors that catch a broken model file, nothing more;
  * - the honest figure is leave-one-writer-out: here a model is trained without each held-out writer (the
- *   multilingual ones by default, TRIAGE_TEST_WRITERS=all for every writer as `npm run eval:triage` does) and the
+ *   one writer in all seven languages by default, TRIAGE_TEST_WRITERS=all for every writer as `npm run eval:triage` does) and the
  *   whole engine triages that writer's replies; the gates apply to it, as floors a little under the measured figures;
  * - blind.jsonl (30): never tuned or trained on; printed, not gated, so it stays blind.
  *
@@ -40,10 +40,10 @@ import { loadCases, scoreCases, trainFiles, type CorpusCase } from '../helpers/t
 
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'nl', 'it', 'pt'];
 /**
- * The writers held out in the test (each costs one training run): the two with every language. `npm run eval:triage`
- * holds out every writer; so does TRIAGE_TEST_WRITERS=all here.
+ * The writer held out in the test (each costs one training run on every other writer): w7, a real inbox's mess in
+ * all seven languages. `npm run eval:triage` holds out every writer in turn; so does TRIAGE_TEST_WRITERS=all here.
  */
-const HELD_OUT_IN_TEST = ['w2', 'w4'];
+const HELD_OUT_IN_TEST = ['w7'];
 
 const tunedFiles = ['corpus.jsonl', 'holdout.jsonl', 'fresh.jsonl'];
 const tuned = tunedFiles.flatMap((file) => loadCases(file));
@@ -146,11 +146,11 @@ describe('leave-one-writer-out (the honest figure: replies from a writer the mod
 		});
 		process.stdout.write(`\n${table}\n`);
 		// Floors a little under the measured figures (README), so a regression fails and noise does not.
-		expect(overall.accuracy).toBeGreaterThanOrEqual(0.8);
-		expect(overall.reachedPerson).toBeGreaterThanOrEqual(0.96);
-		expect(overall.escalated).toBeGreaterThanOrEqual(0.88);
-		expect(overall.falseEscalations).toBeLessThanOrEqual(0.07);
-		expect(overall.calmToReview).toBeLessThanOrEqual(0.12);
+		expect(overall.accuracy).toBeGreaterThanOrEqual(0.82);
+		expect(overall.reachedPerson).toBeGreaterThanOrEqual(0.97);
+		expect(overall.escalated).toBeGreaterThanOrEqual(0.9);
+		expect(overall.falseEscalations).toBeLessThanOrEqual(0.09);
+		expect(overall.calmToReview).toBeLessThanOrEqual(0.1);
 	}, 600_000);
 });
 
