@@ -464,10 +464,23 @@ function resolve(
 			return dateOfDay(friday < refDay ? friday + 7 : friday);
 		}
 		case 'next-week': {
+			// "this week", "later this week", "early next week" name no day: the label guide sets a promised date only
+			// when it can be resolved without doubt (a bare "next week" is read as its Friday, the latest day meant).
 			const next =
 				/next|nachste|prochaine|proxima|siguiente|que viene|volgende|prossim|que vem/.test(
 					match[0],
 				);
+			// "nächste Woche Freitag", "volgende week dinsdag", "next week Tuesday": that weekday of that week.
+			const day = new RegExp(`^,? (?:on |am |op |el |le |il |na )?(${WEEKDAY})\\b`).exec(
+				text.slice(match.index + match[0].length, match.index + match[0].length + 24),
+			);
+			if (day) {
+				const target = WEEKDAYS[day[1]];
+				const named = refDay - refWeekday + target + (next ? 7 : 0);
+				return named >= refDay ? dateOfDay(named) : null;
+			}
+			if (/\b(?:this|early|later|diese|dieser|cette|esta|deze|questa)\b/.test(match[0]))
+				return null;
 			// A promise for "next week" is read as its Friday: the latest day the customer committed to.
 			return dateOfDay(
 				refDay + (4 - refWeekday) + (next ? 7 : 0) + (!next && refWeekday > 4 ? 7 : 0),
