@@ -83,28 +83,74 @@ export const MAX_STRING_LENGTH = 2 ** 29 - 24;
 
 /**
  * Collects the CSV as lines joined into chunks of 256: no string per line outlives its chunk, so a million rows
- * leave little garbage in a heap that already holds the whole book. (Measured alternatives: a growing Buffer set
- * off full garbage collections through its external memory; joining per field was slower than per line.)
- * The chunks become one string (when it fits in a string) or one Buffer of the exact size, written chunk by chunk:
- * the bytes never pass through a single string, so five million invoices do not hit V8's string length limit.
+ * leave little garbage in a heap that already holds the whole book. (Joining per field was slower than per line.)
+ *
+ * As text, the chunks are joined once at the end (while that fits in a string). As bytes, each chunk is written into
+ * the output Buffer as soon as it is joined and then dropped: the CSV never exists twice, no chunk string reaches the
+ * old generation (which cost a full garbage collection of the whole book at 1M invoices), and the bytes never pass
+ * through one string, so five million invoices do not hit V8's string length limit. The Buffer is sized from the
+ * first chunk's bytes per line and the number of rows to come, and grown (copied) only if the estimate was short.
  */
 class Chunks {
 	private pieces: string[] = [];
 	private readonly chunks: string[] = [];
-	/** Length in UTF-16 units of the flushed chunks. */
+	/** Length in UTF-16 units of the flushed chunks (text) or bytes written (bytes). */
 	length = 0;
+	private bytes: Buffer | null = null;
+	private lines = 0;
 
-	push(text: string): void {
-		this.pieces.push(text);
+	/** `asBytes`: write into a Buffer as it goes, `prefix` (a byte-order mark or '') first; `rows`: lines to come. */
+	constructor(
+		private readonly asBytes: false | { prefix: string },
+		private readonly rows?: number,
+	) {}
+
+	/** One whole line (the size estimate of the Buffer counts them). */
+	push(line: string): void {
+		this.pieces.push(line);
+		this.lines++;
 		if (this.pieces.length >= 256) this.flush();
 	}
 
 	private flush(): void {
 		if (this.pieces.length === 0) return;
 		const chunk = this.pieces.join('');
-		this.chunks.push(chunk);
-		this.length += chunk.length;
 		this.pieces = [];
+		if (this.asBytes) this.write(chunk);
+		else {
+			this.chunks.push(chunk);
+			this.length += chunk.length;
+		}
+	}
+
+	private write(chunk: string): void {
+		let bytes = this.bytes;
+		// A UTF-16 unit is at most 3 bytes of UTF-8: most chunks fit without measuring them.
+		if (bytes === null || bytes.length - this.length < chunk.length * 3) {
+			const size = Buffer.byteLength(chunk);
+			if (bytes === null) {
+				const prefix = this.asBytes ? this.asBytes.prefix : '';
+				const start = Buffer.byteLength(prefix);
+				const perLine = size / Math.max(1, this.lines);
+				const estimate =
+					this.rows === undefined
+						? size * 4
+						: Math.ceil(perLine * Math.max(0, this.rows + 1 - this.lines) * 1.1);
+				bytes = Buffer.allocUnsafeSlow(start + size + estimate + 65_536);
+				this.length = bytes.write(prefix, 0);
+				this.bytes = bytes;
+			} else if (bytes.length - this.length < size) {
+				const perLine = this.length / Math.max(1, this.lines);
+				const rest =
+					this.rows === undefined
+						? this.length
+						: Math.ceil(perLine * Math.max(0, this.rows + 1 - this.lines) * 1.2);
+				const grown = Buffer.allocUnsafeSlow(this.length + size + rest + 65_536);
+				bytes.copy(grown, 0, 0, this.length);
+				bytes = this.bytes = grown;
+			}
+		}
+		this.length += bytes.write(chunk, this.length);
 	}
 
 	toString(): string {
@@ -116,34 +162,54 @@ class Chunks {
 		return this.chunks.join('');
 	}
 
-	/** UTF-8 bytes, with `prefix` (a byte-order mark) first; each chunk is released once written. */
-	toBuffer(prefix = ''): Buffer {
+	/** Text chunks past the string limit as UTF-8 bytes, each chunk released once written. */
+	textToBuffer(): Buffer {
 		this.flush();
-		let size = Buffer.byteLength(prefix);
+		let size = 0;
 		for (const chunk of this.chunks) size += Buffer.byteLength(chunk);
 		const bytes = Buffer.allocUnsafe(size);
-		let offset = bytes.write(prefix, 0);
+		let offset = 0;
 		for (let index = 0; index < this.chunks.length; index++) {
 			offset += bytes.write(this.chunks[index], offset);
 			this.chunks[index] = '';
 		}
 		return bytes;
 	}
+
+	/** The UTF-8 bytes (asked for in the constructor), exactly as long as the CSV. */
+	toBuffer(): Buffer {
+		this.flush();
+		if (this.bytes === null) this.write('');
+		const bytes = this.bytes!;
+		if (this.length === bytes.length) return bytes;
+		// Pages of the estimate that were never written cost no memory; copy only when much of it went unused.
+		if (bytes.length - this.length > Math.max(1 << 20, this.length >> 2)) {
+			const exact = Buffer.allocUnsafeSlow(this.length);
+			bytes.copy(exact, 0, 0, this.length);
+			return exact;
+		}
+		return bytes.subarray(0, this.length);
+	}
 }
 
-/** Calls `each` with every open invoice, in the order the CSV lists them (one row object, reused). */
-export type OpenInvoiceRows = (each: (row: OpenInvoiceRow) => void) => void;
+/**
+ * Calls `each` with every open invoice, in the order the CSV lists them (one row object, reused); `count`, when
+ * known, is how many rows it will pass (it sizes the Buffer of the bytes).
+ */
+export type OpenInvoiceRows = ((each: (row: OpenInvoiceRow) => void) => void) & { count?: number };
 
 function collectCsv(
 	reportingCurrency: string,
 	rows: OpenInvoiceRows | Iterable<OpenInvoiceRow>,
+	asBytes: false | { prefix: string },
 ): Chunks {
 	const header = OPEN_INVOICE_COLUMNS.map((column) =>
 		column === 'amount_due_REPORTING' ? `amount_due_${reportingCurrency}` : column,
 	);
-	const out = new Chunks();
-	out.push(csvLine(header));
-	out.push('\r\n');
+	const count =
+		typeof rows === 'function' ? rows.count : Array.isArray(rows) ? rows.length : undefined;
+	const out = new Chunks(asBytes, count);
+	out.push(csvLine(header) + '\r\n');
 	// decimalText with the decimals looked up once per run of one currency (rows are mostly in a few currencies).
 	const reportingDecimals = currencyDecimals(reportingCurrency);
 	const reportingScale = 10 ** reportingDecimals;
@@ -210,7 +276,7 @@ export function openInvoicesCsv(
 	reportingCurrency: string,
 	rows: OpenInvoiceRows | Iterable<OpenInvoiceRow>,
 ): string {
-	return collectCsv(reportingCurrency, rows).toString();
+	return collectCsv(reportingCurrency, rows, false).toString();
 }
 
 /** The open invoices as CSV in UTF-8 bytes, `prefix` first (a byte-order mark for Excel): any size of book. */
@@ -219,7 +285,7 @@ export function openInvoicesCsvBytes(
 	rows: OpenInvoiceRows | Iterable<OpenInvoiceRow>,
 	prefix = '',
 ): Buffer {
-	return collectCsv(reportingCurrency, rows).toBuffer(prefix);
+	return collectCsv(reportingCurrency, rows, { prefix }).toBuffer();
 }
 
 /**
@@ -230,7 +296,8 @@ export function openInvoicesCsvRender(
 	rows: OpenInvoiceRows | Iterable<OpenInvoiceRow>,
 	asBytes: false | { prefix: string },
 ): { text?: string; bytes?: Buffer } {
-	const chunks = collectCsv(reportingCurrency, rows);
-	if (!asBytes && chunks.length <= MAX_STRING_LENGTH) return { text: chunks.toString() };
-	return { bytes: chunks.toBuffer(asBytes ? asBytes.prefix : '') };
+	if (asBytes) return { bytes: collectCsv(reportingCurrency, rows, asBytes).toBuffer() };
+	const chunks = collectCsv(reportingCurrency, rows, false);
+	if (chunks.length <= MAX_STRING_LENGTH) return { text: chunks.toString() };
+	return { bytes: chunks.textToBuffer() };
 }

@@ -35,7 +35,7 @@ export class OpenRows {
 
 	/** Passes one reused row object: no per-row objects are allocated here. */
 	rows(items: readonly unknown[]): OpenInvoiceRows {
-		return (each) => {
+		const rows: OpenInvoiceRows = (each) => {
 			const line: OpenInvoiceRow = {
 				invoice: {},
 				amount: 0,
@@ -52,5 +52,7 @@ export class OpenRows {
 				each(line);
 			}
 		};
+		rows.count = this.count;
+		return rows;
 	}
 }

@@ -38,4 +38,29 @@ describe('the open-invoice CSV as bytes', () => {
 		expect(bytes.toString('utf8')).toBe(`\uFEFF${openInvoicesCsv('USD', rows)}`);
 		expect(bytes.toString('utf8')).toContain(",'=cmd(),");
 	});
+
+	it('grows its Buffer when the rows after the first chunk are longer than estimated, or their count is unknown', () => {
+		// The first chunk is short ASCII; later rows are long and non-ASCII, so the size estimate falls short.
+		const rows = Array.from({ length: 2_000 }, (_, index) => ({
+			invoice: invoice({
+				customer: { name: index < 300 ? 'A' : `Ünïcødé 名前 ${'x'.repeat(index % 400)} "q"` },
+			}) as unknown as Record<string, unknown>,
+			amount: 12_345,
+			daysPastDue: 3,
+			state: 'overdue' as const,
+			owner: 'Ana',
+		}));
+		const text = openInvoicesCsv('EUR', rows);
+		expect(openInvoicesCsvBytes('EUR', rows).toString('utf8')).toBe(text);
+		const counted = Object.assign(
+			(each: (row: (typeof rows)[number]) => void) => rows.forEach(each),
+			{
+				count: 10,
+			},
+		);
+		expect(openInvoicesCsvBytes('EUR', counted, '\uFEFF').toString('utf8')).toBe(`\uFEFF${text}`);
+		const uncounted = (each: (row: (typeof rows)[number]) => void) => rows.forEach(each);
+		expect(openInvoicesCsvBytes('EUR', uncounted).equals(Buffer.from(text, 'utf8'))).toBe(true);
+		expect(openInvoicesCsvBytes('EUR', []).toString('utf8')).toBe(openInvoicesCsv('EUR', []));
+	});
 });
