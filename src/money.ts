@@ -91,30 +91,113 @@ export function minorToMajor(minor: number, currency: string): number {
 	return minor / POWERS[currencyDecimals(currency)];
 }
 
-const formatters = new Map<string, Intl.NumberFormat>();
+type MoneyFormat = (minor: number) => string;
+/** Per locale, per currency (two lookups, no key string built per call). */
+const formatters = new Map<string, Map<string, MoneyFormat>>();
 
 /** Formats minor units for people with Intl ("$1,234.50", "¥1,235", "KWD 1.235"). Formatters are cached. */
 export function formatMoney(minor: number, currency: string, locale = 'en-US'): string {
-	const key = `${locale}|${currency}`;
-	let formatter = formatters.get(key);
-	if (!formatter) {
-		const decimals = currencyDecimals(currency);
-		try {
-			formatter = new Intl.NumberFormat(locale, {
-				style: 'currency',
-				currency,
-				minimumFractionDigits: decimals,
-				maximumFractionDigits: decimals,
-			});
-		} catch {
-			formatter = new Intl.NumberFormat('en-US', {
-				style: 'currency',
-				currency,
-				minimumFractionDigits: decimals,
-				maximumFractionDigits: decimals,
-			});
-		}
-		formatters.set(key, formatter);
+	let byCurrency = formatters.get(locale);
+	if (!byCurrency) {
+		byCurrency = new Map();
+		formatters.set(locale, byCurrency);
 	}
-	return formatter.format(minorToMajor(minor, currency));
+	let format = byCurrency.get(currency);
+	if (!format) {
+		format = moneyFormatter(locale, currency);
+		byCurrency.set(currency, format);
+	}
+	return format(minor);
+}
+
+function intlFormatter(locale: string, currency: string): Intl.NumberFormat {
+	const decimals = currencyDecimals(currency);
+	const options = {
+		style: 'currency',
+		currency,
+		minimumFractionDigits: decimals,
+		maximumFractionDigits: decimals,
+	} as const;
+	try {
+		return new Intl.NumberFormat(locale, options);
+	} catch {
+		return new Intl.NumberFormat('en-US', options);
+	}
+}
+
+/** Amounts a compiled formatter is checked against Intl on (grouping edges, signs, every decimal position). */
+const PROBES = [
+	0, 1, 7, 10, 99, 100, 101, 999, 1000, 1001, 9999, 10000, 12345, 99999, 100000, 123456, 999999,
+	1000000, 1234567, 10000000, 12345678, 99999999, 123456789, 1000000000, 98765432101,
+	4503599627370495,
+];
+
+/**
+ * One Intl formatter per locale and currency, compiled into plain string arithmetic when its pattern is a simple
+ * one (a prefix, the integer grouped by threes with one separator, a decimal separator, the decimals, a suffix;
+ * one pattern for negatives): Intl costs about a microsecond per call, the compiled form a tenth of that. The
+ * compiled form is used only if it gives exactly Intl's text on every probe amount, positive and negative;
+ * otherwise (Indian grouping, no grouping below five digits, ...) Intl formats every amount.
+ */
+function moneyFormatter(locale: string, currency: string): MoneyFormat {
+	const intl = intlFormatter(locale, currency);
+	const decimals = currencyDecimals(currency);
+	const power = POWERS[decimals];
+	const viaIntl: MoneyFormat = (minor) => intl.format(minor / power);
+	const positive = patternOf(intl.formatToParts(1234567.5));
+	const negative = patternOf(intl.formatToParts(-1234567.5));
+	if (!positive || !negative || positive.group !== negative.group) return viaIntl;
+	if (positive.decimal !== negative.decimal) return viaIntl;
+	const { group, decimal } = positive;
+	const fast: MoneyFormat = (minor) => {
+		if (minor === 0 && 1 / minor < 0) return viaIntl(minor);
+		const pattern = minor < 0 ? negative : positive;
+		const abs = minor < 0 ? -minor : minor;
+		const whole = Math.floor(abs / power);
+		let digits = String(whole);
+		if (digits.length > 3) {
+			let grouped = digits.slice(0, digits.length % 3 || 3);
+			for (let at = grouped.length; at < digits.length; at += 3)
+				grouped += group + digits.slice(at, at + 3);
+			digits = grouped;
+		}
+		if (decimals === 0) return pattern.prefix + digits + pattern.suffix;
+		const fraction = String(abs - whole * power);
+		return (
+			pattern.prefix +
+			digits +
+			decimal +
+			'0'.repeat(decimals - fraction.length) +
+			fraction +
+			pattern.suffix
+		);
+	};
+	for (const probe of PROBES)
+		for (const minor of [probe, -probe])
+			if (Number.isSafeInteger(minor) && fast(minor) !== viaIntl(minor)) return viaIntl;
+	return fast;
+}
+
+/** Prefix, suffix and separators of a formatted amount, or null when it is not the simple pattern. */
+function patternOf(
+	parts: Intl.NumberFormatPart[],
+): { prefix: string; suffix: string; group: string; decimal: string } | null {
+	const first = parts.findIndex((part) => part.type === 'integer');
+	let last = first;
+	let group = '';
+	let decimal = '';
+	for (let index = first; index < parts.length; index++) {
+		const { type, value } = parts[index];
+		if (type === 'integer' || type === 'fraction') last = index;
+		else if (type === 'group') group ||= value;
+		else if (type === 'decimal') decimal = value;
+		else break;
+	}
+	if (first < 0 || !group) return null;
+	const text = (from: number, to: number) =>
+		parts
+			.slice(from, to)
+			.map((part) => part.value)
+			.join('');
+	return { prefix: text(0, first), suffix: text(last + 1, parts.length), group, decimal };
 }

@@ -11,15 +11,18 @@ import {
 
 import {
 	checkPaymentState,
+	compactInvoice,
+	compileFastGenericReader,
 	GENERIC_FIELDS,
 	INVOICE_SOURCE_REGISTRY,
 	invoiceNormalizer,
-	paymentStateOnItem,
+	paymentStateSharer,
 	splitInvoiceRecords,
 	toInstant,
 	type AuditEntry,
 	type DateOrder,
 	type GenericField,
+	type Invoice,
 	type InvoiceSource,
 	type OutputDetail,
 	type PaymentStateOptions,
@@ -181,7 +184,7 @@ export class PaymentStateCheck implements INodeType {
 								name: 'Compact (Very Large Books)',
 								value: 'compact',
 								description:
-									'Invoice and paymentState without the reason sentences, no audit entry: less memory and a smaller saved execution. Downstream nodes read it the same way.',
+									'Invoice without the derivable major amounts and formatted amount, paymentState without the reason sentences, no audit entry: less memory and a smaller saved execution. Downstream nodes read it the same way.',
 							},
 						],
 						default: 'standard',
@@ -245,15 +248,46 @@ export class PaymentStateCheck implements INodeType {
 		};
 		const keepSource = options.keepSourceFields === true;
 		const detail: OutputDetail = options.outputDetail === 'compact' ? 'compact' : 'standard';
+		const compact = detail === 'compact';
 		const at = new Date().toISOString();
 		const outputs = new Outputs<OutputName>(OUTPUTS);
 		// Compiled once per execution: the Generic preset resolves its column aliases per row shape, not per row.
 		const normalize = invoiceNormalizer({ source, defaults });
-		// One audit entry per decision (state and route) for the whole execution, shared by the items that got it:
-		// one object fewer per item, and n8n saves an object shared between items once. No node edits an entry.
-		const audits: Partial<Record<string, Partial<Record<string, AuditEntry>>>> = {};
+		// Rows of the common columns with clean values are read straight into the invoice (src/invoice/fast.ts);
+		// any other row takes the general path above, which gives the same invoice or the field-level errors.
+		const fast =
+			source === 'generic' && !hasMapping
+				? compileFastGenericReader({ defaults, share: true, compact })
+				: undefined;
+		// Equal customers, contacts, flag sets and payment states are one object each for the execution, shared by
+		// the items that have them; so is the audit list of each decision (state and route). n8n keeps these items
+		// in memory and saves them with flatted, which stores a shared object once. No node edits them in place:
+		// downstream nodes copy what they change (withAudit concatenates into a new list).
+		const shareState = paymentStateSharer(detail);
+		const audits: Partial<Record<string, Partial<Record<string, IDataObject[]>>>> = {};
 		const auditOf = (state: string, route: string) =>
-			((audits[state] ??= {})[route] ??= auditEntry(NODE, state, route, undefined, at));
+			((audits[state] ??= {})[route] ??= [
+				auditEntry(NODE, state, route, undefined, at) as unknown as IDataObject,
+			]);
+
+		const classified = (invoice: Invoice, kept: IDataObject | undefined, itemIndex: number) => {
+			const checked = checkPaymentState(invoice, checkOptions);
+			const paymentState = shareState(checked) as IDataObject;
+			const json: IDataObject =
+				kept !== undefined
+					? withAudit(kept, auditOf(checked.state, checked.route)[0] as unknown as AuditEntry, {
+							invoice: invoice as unknown as IDataObject,
+							paymentState,
+						})
+					: compact
+						? { invoice: invoice as unknown as IDataObject, paymentState }
+						: {
+								invoice: invoice as unknown as IDataObject,
+								paymentState,
+								audit: auditOf(checked.state, checked.route),
+							};
+			outputs.pushIndexed(OUTPUT_OF_ROUTE[checked.route], json, itemIndex);
+		};
 
 		const invalidItem = (error: Error, item: INodeExecutionData, itemIndex: number) =>
 			outputs.push(
@@ -265,6 +299,13 @@ export class PaymentStateCheck implements INodeType {
 			this,
 			items,
 			(item, itemIndex) => {
+				if (fast !== undefined) {
+					const invoice = fast(item.json);
+					if (invoice !== undefined) {
+						classified(invoice, keepSource ? item.json : undefined, itemIndex);
+						return;
+					}
+				}
 				const values = hasMapping
 					? (this.getNodeParameter('mapping', itemIndex, {}) as Partial<
 							Record<GenericField, unknown>
@@ -286,7 +327,7 @@ export class PaymentStateCheck implements INodeType {
 					const kept =
 						keepSource && found.record && typeof found.record === 'object'
 							? (found.record as IDataObject)
-							: {};
+							: undefined;
 					const result = normalize(found, values);
 					if (!result.ok) {
 						const reason = describeErrors(result.errors);
@@ -300,18 +341,9 @@ export class PaymentStateCheck implements INodeType {
 						);
 						continue;
 					}
-					const checked = checkPaymentState(result.invoice, checkOptions);
-					const invoice = result.invoice as unknown as IDataObject;
-					const paymentState = paymentStateOnItem(checked, detail) as IDataObject;
-					// The audit entry's reason is paymentState.reasons; compact items leave the entry out (the
-					// decision is paymentState.state and .route). Without source fields the item is built at once.
-					const audit = auditOf(checked.state, checked.route);
-					const json: IDataObject = keepSource
-						? withAudit(kept, audit, { invoice, paymentState })
-						: detail === 'compact'
-							? { invoice, paymentState }
-							: { invoice, paymentState, audit: [audit as unknown as IDataObject] };
-					outputs.push(OUTPUT_OF_ROUTE[checked.route], json, itemIndex);
+					// Compact items leave out the major-unit amounts (src/contract restores them for every consumer).
+					const invoice = compact ? (compactInvoice(result.invoice) as Invoice) : result.invoice;
+					classified(invoice, keepSource ? (kept ?? {}) : undefined, itemIndex);
 				}
 			},
 			(error, item, itemIndex) =>

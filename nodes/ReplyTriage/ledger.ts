@@ -10,6 +10,7 @@ import {
 	matchReply,
 	readLedgerRows,
 	replyEvents,
+	restoreInvoice,
 	type MatchIndex,
 	type MatchInvoice,
 	type ReplyMatch,
@@ -55,8 +56,9 @@ export function readLedgerInput(
 		}
 		const nested = json[invoiceField];
 		const invoice = (nested && typeof nested === 'object' ? nested : json) as IDataObject;
+		// A compact invoice (Payment State Check's Output Detail: Compact) gets its amountDue back from the contract.
 		if (typeof invoice.id === 'string' && invoice.id !== '')
-			invoices.push(invoice as unknown as MatchInvoice);
+			invoices.push(restoreInvoice(invoice) as unknown as MatchInvoice);
 	}
 	const read = readLedgerRows(rows);
 	return { index: buildMatchIndex(read.events, invoices), invalidRows: read.invalid.length };

@@ -5,6 +5,7 @@
  * about twenty per item per node); `parseInvoice` falls back to the zod schema for every field-level error.
  */
 import { dayNumber } from '../dates';
+import { formatMoney, minorToMajor } from '../money';
 import {
 	CUSTOMER_TIERS,
 	INVOICE_SOURCES,
@@ -66,9 +67,12 @@ export function invoiceProblem(value: unknown, dayOf: DayOf = dayNumber): string
 		return 'invoice.totalMinor: must be an integer amount in minor units';
 	if (!Number.isSafeInteger(value.amountPaidMinor))
 		return 'invoice.amountPaidMinor: must be an integer amount in minor units';
-	for (const key of ['total', 'amountPaid', 'amountDue'] as const)
-		if (typeof value[key] !== 'number') return `invoice.${key}: must be a number in major units`;
-	if (typeof value.amountDueFormatted !== 'string') return 'invoice.amountDueFormatted: missing';
+	// The major-unit amounts are derivable from the minor ones: a compact item leaves them out (restoreInvoice).
+	for (const key of MAJOR_AMOUNTS)
+		if (value[key] !== undefined && typeof value[key] !== 'number')
+			return `invoice.${key}: must be a number in major units`;
+	if (value.amountDueFormatted !== undefined && typeof value.amountDueFormatted !== 'string')
+		return 'invoice.amountDueFormatted: not text';
 	if (badDate(value.dueOn, dayOf))
 		return `invoice.dueOn: "${shown(value.dueOn)}" is not a calendar date (YYYY-MM-DD)`;
 	if (badDate(value.issuedOn, dayOf))
@@ -86,10 +90,68 @@ export function invoiceProblem(value: unknown, dayOf: DayOf = dayNumber): string
 	return null;
 }
 
-/** Validates a ready-made invoice (e.g. `$json.invoice` from an upstream node) with field-level errors. */
+/** The major-unit amounts: canonical, and derivable from `*Minor` and the currency (compact items leave them out). */
+const MAJOR_AMOUNTS = ['total', 'amountPaid', 'amountDue'] as const;
+/** What a compact invoice leaves out: each is derivable from the `*Minor` amounts, the currency and the locale. */
+type Derivable = (typeof MAJOR_AMOUNTS)[number] | 'amountDueFormatted';
+
+/**
+ * An invoice as Payment State Check's Output Detail: Compact hands it on: the canonical invoice without the
+ * major-unit amounts and `amountDueFormatted`, which `restoreInvoice` (and so `parseInvoice`) puts back.
+ */
+export type CompactInvoice = Omit<Invoice, Derivable> & Partial<Pick<Invoice, Derivable>>;
+
+/** The invoice without what a compact item leaves out (for Output Detail: Compact). */
+export function compactInvoice(invoice: Invoice): CompactInvoice {
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars
+	const { total, amountPaid, amountDue, amountDueFormatted, ...compact } = invoice;
+	return compact;
+}
+
+/**
+ * The canonical invoice from a compact one: the major-unit amounts from `*Minor` and the currency, and
+ * `amountDueFormatted` as Payment State Check formats it (the customer's locale, else en-US), in a new object (the
+ * item's own is not touched). An invoice that has them all, or lacks what they derive from, comes back as it is.
+ */
+export function restoreInvoice<T>(value: T): T {
+	if (!isObject(value) || typeof value.currency !== 'string') return value;
+	if (
+		value.amountDue !== undefined &&
+		value.total !== undefined &&
+		value.amountPaid !== undefined &&
+		value.amountDueFormatted !== undefined
+	)
+		return value;
+	const currency = value.currency;
+	if (!CURRENCY_CODE.test(currency)) return value;
+	const restored: Json = { ...value };
+	const pairs = [
+		['total', 'totalMinor'],
+		['amountPaid', 'amountPaidMinor'],
+		['amountDue', 'amountDueMinor'],
+	] as const;
+	for (const [major, minor] of pairs)
+		if (restored[major] === undefined && Number.isSafeInteger(restored[minor]))
+			restored[major] = minorToMajor(restored[minor] as number, currency);
+	if (restored.amountDueFormatted === undefined && Number.isSafeInteger(restored.amountDueMinor)) {
+		const locale = isObject(value.customer) ? value.customer.locale : undefined;
+		restored.amountDueFormatted = formatMoney(
+			restored.amountDueMinor as number,
+			currency,
+			typeof locale === 'string' && locale !== '' ? locale : undefined,
+		);
+	}
+	return restored as T;
+}
+
+/**
+ * Validates a ready-made invoice (e.g. `$json.invoice` from an upstream node) with field-level errors. A compact
+ * invoice comes back whole (restoreInvoice), so every consumer reads `amountDue` and the rest as usual.
+ */
 export function parseInvoice(value: unknown): NormalizeResult {
-	if (invoiceProblem(value) === null) return { ok: true, invoice: value as Invoice };
-	const parsed = InvoiceSchema.safeParse(value);
+	if (invoiceProblem(value) === null)
+		return { ok: true, invoice: restoreInvoice(value as Invoice) };
+	const parsed = InvoiceSchema.safeParse(restoreInvoice(value));
 	if (parsed.success) return { ok: true, invoice: parsed.data };
 	return {
 		ok: false,

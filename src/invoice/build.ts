@@ -309,17 +309,38 @@ class Builder {
 	}
 }
 
+const statusLifecycles = new Map<string, Lifecycle | null>();
+
+/**
+ * The lifecycle a status text names by itself (void, draft, uncollectible, paid words), or null when the amounts
+ * decide ("open", "partial", "AUTHORISED", ...). Remembered per status text: a book has a handful.
+ */
+export function lifecycleOfStatus(status: string): Lifecycle | null {
+	let lifecycle = statusLifecycles.get(status);
+	if (lifecycle === undefined) {
+		const normalized = status
+			.trim()
+			.toLowerCase()
+			.replace(/[\s-]+/g, '_');
+		lifecycle = ['void', 'voided', 'cancelled', 'canceled', 'deleted', 'credited'].includes(
+			normalized,
+		)
+			? 'void'
+			: normalized === 'draft'
+				? 'draft'
+				: ['uncollectible', 'written_off', 'bad_debt'].includes(normalized)
+					? 'uncollectible'
+					: ['paid', 'auto_paid', 'autopaid', 'closed', 'settled'].includes(normalized)
+						? 'paid'
+						: null;
+		if (statusLifecycles.size >= 10_000) statusLifecycles.clear();
+		statusLifecycles.set(status, lifecycle);
+	}
+	return lifecycle;
+}
+
 function deriveLifecycle(status: string, dueMinor: number, totalMinor: number): Lifecycle {
-	const normalized = status
-		.trim()
-		.toLowerCase()
-		.replace(/[\s-]+/g, '_');
-	if (['void', 'voided', 'cancelled', 'canceled', 'deleted', 'credited'].includes(normalized))
-		return 'void';
-	if (normalized === 'draft') return 'draft';
-	if (['uncollectible', 'written_off', 'bad_debt'].includes(normalized)) return 'uncollectible';
-	if (['paid', 'auto_paid', 'autopaid', 'closed', 'settled'].includes(normalized)) return 'paid';
-	return dueMinor <= 0 && totalMinor > 0 ? 'paid' : 'open';
+	return lifecycleOfStatus(status) ?? (dueMinor <= 0 && totalMinor > 0 ? 'paid' : 'open');
 }
 
 export function buildInvoice(

@@ -1,6 +1,7 @@
 export * from './schema';
 export { parseInvoice, invoiceProblem } from '../contract/invoice';
-export { buildInvoice, type NormalizeDefaults, type DateOrder } from './build';
+export { buildInvoice, lifecycleOfStatus, type NormalizeDefaults, type DateOrder } from './build';
+export { compileFastGenericReader, type FastInvoiceOptions, type FastInvoiceReader } from './fast';
 export {
 	normalizeInvoice,
 	normalizeRecord,

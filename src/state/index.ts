@@ -12,6 +12,7 @@ export {
 export {
 	OUTPUT_DETAILS,
 	paymentStateOnItem,
+	paymentStateSharer,
 	type OutputDetail,
 	type PaymentStateOnItem,
 } from './output';

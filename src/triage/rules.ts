@@ -17,7 +17,7 @@ import {
 import { fuseLearned } from './fuse';
 import { modelFlags, saidIn } from './learned/input';
 import { addressOf, parseReply } from './parse';
-import { PATTERNS, languagesPresent } from './patterns';
+import { PATTERNS, languagesPresent, type PatternLanguage } from './patterns';
 import { DEFAULT_MAX_PROMISE_DAYS, routeTriage } from './route';
 import {
 	ESCALATING_INTENTS,
@@ -72,6 +72,20 @@ const NEGATORS = new Set([
 	'ningun',
 	'ninguna',
 	'tampoco',
+	'niet',
+	'geen',
+	'nooit',
+	'zonder',
+	'non',
+	'nessun',
+	'nessuna',
+	'nessuno',
+	'senza',
+	'nao',
+	'nem',
+	'nenhum',
+	'nenhuma',
+	'sem',
 	'dont',
 	'cant',
 	'wont',
@@ -86,8 +100,14 @@ const NEGATORS = new Set([
 	'shouldnt',
 	'wouldnt',
 ]);
+/** Negators of one language that are ordinary words in another: pt "no" (in the), it "ne" (of it), nl "pas" (only). */
+const NOT_NEGATORS_IN: Partial<Record<PatternLanguage, ReadonlySet<string>>> = {
+	pt: new Set(['no']),
+	it: new Set(['ne']),
+	nl: new Set(['pas']),
+};
 const CLAUSE_BREAK =
-	/[,;:()]|\b(?:but|if|unless|otherwise|or|aber|sondern|falls|sonst|mais|sinon|si|pero|sino|o)\b/g;
+	/[,;:()]|\b(?:but|if|unless|otherwise|or|aber|sondern|falls|sonst|mais|sinon|si|pero|sino|o|maar|tenzij|anders|indien|ma|tuttavia|altrimenti|mas|porem|senao)\b/g;
 
 const FUTURE = new Set([
 	'will',
@@ -105,9 +125,44 @@ const FUTURE = new Set([
 	'vamos',
 	'voy',
 	'va',
+	'wordt',
+	'worden',
+	'zal',
+	'zullen',
+	'gaan',
+	'ga',
+	'sara',
+	'saranno',
+	'verra',
+	'verranno',
+	'vai',
+	'iremos',
+	'vou',
+	'sera',
+	'serao',
 ]);
-const SUBJECTS = new Set(['we', 'i', 'they', 'you', 'wir', 'ich', 'nous', 'je', 'nosotros', 'yo']);
-const AFTER_NEGATORS = new Set(['nicht', 'nie', 'niemals']);
+const SUBJECTS = new Set([
+	'we',
+	'i',
+	'they',
+	'you',
+	'wir',
+	'ich',
+	'nous',
+	'je',
+	'nosotros',
+	'yo',
+	'wij',
+	'ik',
+	'noi',
+	'io',
+	'eu',
+]);
+/** Negations that follow what they negate: "wir bestreiten die Rechnung nicht", "we betwisten de factuur niet". */
+const AFTER_NEGATORS = new Set(['nicht', 'nie', 'niemals', 'niet', 'nooit']);
+/** A conditional or a new clause after the match ends the words a trailing negation could belong to. */
+const AFTER_BREAK =
+	/[,;:]|\b(?:if|als|wenn|falls|sonst|anders|indien|tenzij|omdat|want|dass|weil|zodat|se|si)\b/;
 
 /** The last `count` words before `start`, within the clause (stops at a comma, "but", "if", ...). */
 function wordsBefore(text: string, sentenceStart: number, start: number, count: number): string[] {
@@ -139,13 +194,22 @@ function isNegated(
 	sentenceEnd: number,
 	start: number,
 	end: number,
+	language?: PatternLanguage,
 ): boolean {
 	const before = wordsBefore(text, sentenceStart, start, 4);
-	if (before.some((word) => NEGATORS.has(word) || word.endsWith("n't") || word.startsWith("n'")))
+	const notHere = language ? NOT_NEGATORS_IN[language] : undefined;
+	if (
+		before.some(
+			(word) =>
+				(NEGATORS.has(word) && !notHere?.has(word)) ||
+				word.endsWith("n't") ||
+				word.startsWith("n'"),
+		)
+	)
 		return true;
 	const after = text
 		.slice(end, Math.min(sentenceEnd, end + 40))
-		.split(/[,;:]/)[0]
+		.split(AFTER_BREAK)[0]
 		.trim()
 		.split(/\s+/)
 		.slice(0, 4);
@@ -340,7 +404,14 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 			// A dropped match may hide a later one inside it ("don't email me. Use ap@…"): look again one character on.
 			if (
 				pattern.negatable &&
-				isNegated(text, span.start, span.end, match.index, match.index + match[0].length)
+				isNegated(
+					text,
+					span.start,
+					span.end,
+					match.index,
+					match.index + match[0].length,
+					pattern.language,
+				)
 			) {
 				if (pattern.intent) negated.add(pattern.intent);
 				pattern.re.lastIndex = match.index + 1;
@@ -381,6 +452,21 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 		}
 	}
 
+	// Anger in capitals, in any language: "THIS IS THE THIRD TIME I TELL YOU".
+	const shouted = shoutedSpan(original, spans);
+	if (shouted && !parsed.autoReply && !injected.has(shouted.start)) {
+		const scored = scores.get('complaint') ?? { score: 0, evidence: [], spans: [] };
+		scored.score += 1.2;
+		scored.evidence.push({
+			intent: 'complaint',
+			rule: 'complaint.caps',
+			snippet: snippet(original, shouted.start, shouted.end, 0),
+			weight: 1.2,
+		});
+		scored.spans.push(shouted);
+		scores.set('complaint', scored);
+	}
+
 	// Questions: sentences of the customer's own words that end with a question mark.
 	let questions = 0;
 	for (const span of spans) {
@@ -402,9 +488,10 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 	if (parsed.autoReply) {
 		evidence.push({ intent: null, rule: 'auto-reply', snippet: parsed.autoReply, weight: 0 });
 		// An auto-reply that says nothing else is an out-of-office notice, or a ticket-system receipt.
-		if (!scores.has('out_of_office') && !scores.has('wrong_contact')) {
+		const counts = (intent: ReplyIntent) => (scores.get(intent)?.score ?? 0) >= INTENT_THRESHOLD;
+		if (!counts('out_of_office') && !counts('wrong_contact')) {
 			const receipt =
-				/\b(?:ticket|case|request|reference) (?:number|no|#|id)|we (?:have )?received your (?:email|message|request|invoice)|hemos recibido|nous avons bien recu|wir haben ihre (?:e-?mail|nachricht) erhalten/.test(
+				/\b(?:ticket|case|request|reference) (?:number|no|#|id)|we (?:have )?received your (?:email|message|request|invoice)|hemos recibido|nous avons bien recu|wir haben ihre (?:e-?mail|nachricht) erhalten|(?:wij hebben|we hebben) (?:uw|je) (?:e-?mail|bericht) (?:in goede orde )?ontvangen|abbiamo ricevuto (?:la sua|il suo|la vostra|il vostro) (?:e-?mail|mail|messaggio|richiesta)|recebemos (?:a sua|o seu|sua|seu) (?:e-?mail|mensagem|contato|contacto)/.test(
 					text,
 				);
 			const intent: ReplyIntent = receipt ? 'acknowledged' : 'out_of_office';
@@ -418,7 +505,11 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 			if (ooo) ooo.score += 1.5;
 			// "For urgent matters contact ap@…" in an out-of-office notice names a stand-in, not a new contact.
 			const contact = scores.get('wrong_contact');
-			if (ooo && contact && contact.evidence.every((item) => item.rule === 'contact.redirect'))
+			if (
+				ooo &&
+				contact &&
+				contact.evidence.every((item) => item.rule.startsWith('contact.redirect'))
+			)
 				scores.delete('wrong_contact');
 		}
 	}
@@ -560,6 +651,33 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 		result.route = routeTriage(result, options);
 	}
 	return result;
+}
+
+const CAPS_WORD = /\p{Lu}{3,}/gu;
+const WORD = /\p{L}{3,}/gu;
+
+/**
+ * The first sentence written in capitals: at least four words of three or more letters, three in five of them in
+ * capitals, and an exclamation mark or more shouting elsewhere (acronyms such as PO, IBAN or BTW alone do not count).
+ */
+function shoutedSpan(original: string, spans: readonly Span[]): Span | undefined {
+	CAPS_WORD.lastIndex = 0;
+	let capitals = 0;
+	while (CAPS_WORD.exec(original) !== null && capitals < 8) capitals++;
+	if (capitals < 4) return undefined;
+	for (const span of spans.slice(0, 200)) {
+		const sentence = original.slice(span.start, span.end);
+		const words = sentence.match(WORD) ?? [];
+		if (words.length < 4) continue;
+		const loud = words.filter((word) => word === word.toUpperCase() && word !== word.toLowerCase());
+		if (
+			loud.length >= 4 &&
+			loud.length >= 0.6 * words.length &&
+			(sentence.includes('!') || capitals >= 8)
+		)
+			return span;
+	}
+	return undefined;
 }
 
 function emptyExtracted(invoiceNumbers: string[]): Extracted {

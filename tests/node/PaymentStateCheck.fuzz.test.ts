@@ -77,9 +77,7 @@ describe('Payment State Check, fuzzed in the n8n engine', () => {
 		// Every item is paired with exactly one input item, and every input item appears.
 		const paired = new Set(
 			counts.flatMap((_, output) =>
-				result
-					.items(NODE_UNDER_TEST, output)
-					.map((item) => (item.pairedItem as { item: number }).item),
+				result.items(NODE_UNDER_TEST, output).map((item) => pairedIndex(item.pairedItem)),
 			),
 		);
 		expect(paired.size).toBe(10_000);
@@ -110,12 +108,15 @@ describe('Payment State Check, fuzzed in the n8n engine', () => {
 				result
 					.counts(NODE_UNDER_TEST)
 					.flatMap((_, output) =>
-						result
-							.items(NODE_UNDER_TEST, output)
-							.map((item) => (item.pairedItem as { item: number }).item),
+						result.items(NODE_UNDER_TEST, output).map((item) => pairedIndex(item.pairedItem)),
 					),
 			);
 			expect(paired.size).toBe(input.length);
 		},
 	);
 });
+
+/** The input index an item is paired with: `{ item }` or n8n's short form, the bare index. */
+function pairedIndex(paired: unknown): number {
+	return typeof paired === 'number' ? paired : (paired as { item: number }).item;
+}

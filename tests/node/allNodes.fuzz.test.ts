@@ -216,8 +216,8 @@ function pairedInputs(result: RunResult): number[] {
 	return result.counts(NODE_UNDER_TEST).flatMap((_, output) =>
 		result.items(NODE_UNDER_TEST, output).flatMap((item) => {
 			const paired = item.pairedItem;
-			return (Array.isArray(paired) ? paired : [paired]).map(
-				(entry) => (entry as { item: number }).item,
+			return (Array.isArray(paired) ? paired : [paired]).map((entry) =>
+				typeof entry === 'number' ? entry : (entry as { item: number }).item,
 			);
 		}),
 	);

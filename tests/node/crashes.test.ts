@@ -22,8 +22,8 @@ function leftPaired(result: RunResult): number[] {
 			result
 				.items(NODE_UNDER_TEST, output)
 				.flatMap((item) =>
-					(Array.isArray(item.pairedItem) ? item.pairedItem : [item.pairedItem]).map(
-						(paired) => (paired as { item: number }).item,
+					(Array.isArray(item.pairedItem) ? item.pairedItem : [item.pairedItem]).map((paired) =>
+						typeof paired === 'number' ? paired : (paired as { item: number }).item,
 					),
 				),
 		)

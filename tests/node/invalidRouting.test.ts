@@ -19,8 +19,13 @@ const unreadable = (): IDataObject => ({
 });
 const input = () => [good('in_1'), unreadable(), { nothing: true }, good('in_2')];
 
+// `{ item }`, or n8n's short form, the bare index (Payment State Check's classified items).
 const pairs = (items: Array<{ pairedItem?: unknown }>) =>
-	items.map((item) => (item.pairedItem as { item: number }).item);
+	items.map((item) =>
+		typeof item.pairedItem === 'number'
+			? item.pairedItem
+			: (item.pairedItem as { item: number }).item,
+	);
 
 const everyOutput = (result: Awaited<ReturnType<typeof runNode>>) =>
 	result

@@ -5,7 +5,8 @@
  */
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { PaymentStateSchema, parseInvoice, readPaymentState } from '../../src';
+import { readLedgerInput } from '../../nodes/ReplyTriage/ledger';
+import { PaymentStateSchema, parseInvoice, readPaymentState, restoreInvoice } from '../../src';
 import { NODE_UNDER_TEST, PACKAGE_NAME, runNode, runWorkflow } from '../helpers/engine';
 
 const asOf = '2026-11-22T09:00:00Z';
@@ -195,5 +196,21 @@ describe('Lean items from Payment State Check, read by the downstream nodes in t
 		expect(rules(compact)).toEqual(rules(standard));
 		const summary = (result: Result) => result.json('Report')[0].summary;
 		expect(summary(compact)).toEqual(summary(standard));
+		// A compact invoice leaves out what is derivable (the major amounts, amountDueFormatted), and the shared
+		// contract puts it back: restored, it is the standard item's invoice.
+		const whole = checked(standard).map((json) => json.invoice);
+		for (const json of lean) {
+			expect(json.invoice).not.toHaveProperty('amountDue');
+			expect(json.invoice).not.toHaveProperty('amountDueFormatted');
+		}
+		expect(lean.map((json) => restoreInvoice(json.invoice))).toEqual(whole);
+		expect(
+			lean.map((json) => (parseInvoice(json.invoice) as { invoice: unknown }).invoice),
+		).toEqual(whole);
+		// Reply Triage's matcher (its Ledger input) sees the same invoices, open or not, from either.
+		const matched = (result: Result) => [
+			...readLedgerInput(result.items('Check'), 'invoice').index.invoices.values(),
+		];
+		expect(matched(compact)).toEqual(matched(standard));
 	});
 });
