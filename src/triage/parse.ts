@@ -143,26 +143,35 @@ const WROTE_LINE = [
 	/^le\b.{0,300}\ba [eé]crit\s?:?$/i, // Le lun. 3 nov. 2026 à 10:02, Jane <jane@x.com> a écrit :
 	/^el\b.{0,300}\bescribi[oó]:?$/i, // El lun, 3 nov 2026 a las 10:02, Jane (<jane@x.com>) escribió:
 	/^.{0,200}<[^<>\s]{1,100}@[^<>\s]{1,100}>\s?(?:wrote|schrieb|a [eé]crit|escribi[oó])\s?:?$/i,
+	// Dutch, Italian and Portuguese: "Op ma 16 nov. 2026 om 09:02 schreef Jane <jane@x.com>:",
+	// "Il giorno lun 16 nov 2026 alle ore 09:02 Jane <jane@x.com> ha scritto:", "Em seg., 16 de nov. de 2026 às 09:02, Jane <jane@x.com> escreveu:"
+	/^op\b.{0,300}\bschreef\b.{0,200}:?$/i,
+	/^(?:il\b|in data\b).{0,300}\bha scritto\s?:?$/i,
+	/^(?:em|no dia|a)\b.{0,300}\bescreveu\s?:?$/i,
+	/^.{0,200}<[^<>\s]{1,100}@[^<>\s]{1,100}>\s?(?:schreef|ha scritto|escreveu)\s?:?$/i,
 ];
 const SEPARATOR_LINE = [
 	/^-{2,}\s?(?:original message|ursprüngliche nachricht|originalnachricht|message d'origine|mensaje original|forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado)\s?-{2,}$/i,
+	/^-{2,}\s?(?:oorspronkelijk bericht|origineel bericht|doorgestuurd bericht|messaggio originale|messaggio inoltrato|mensagem original|mensagem encaminhada)\s?-{2,}$/i,
 	/^(?:begin forwarded message|anfang der weitergeleiteten nachricht|début du message réexpédié|inicio del mensaje reenviado):?$/i,
 	/^_{10,}$/,
 ];
-/** Outlook header blocks: a From line followed within four lines by Sent/Date/To/Subject, in four languages. */
-const OUTLOOK_FROM = /^\*?(?:from|von|de|from\s?:|de\s?:)\s?:\*?\s?\S/i;
+/** Outlook header blocks: a From line followed within four lines by Sent/Date/To/Subject, in seven languages. */
+const OUTLOOK_FROM = /^\*?(?:from|von|de|van|da|from\s?:|de\s?:)\s?:\*?\s?\S/i;
 const OUTLOOK_NEXT =
-	/^\*?(?:sent|date|to|subject|cc|gesendet|datum|an|betreff|envoy[ée]|[àa]|objet|date d'envoi|enviado(?: el)?|fecha|para|asunto)\s?:/i;
+	/^\*?(?:sent|date|to|subject|cc|gesendet|datum|an|betreff|envoy[ée]|[àa]|objet|date d'envoi|enviado(?: el)?|fecha|para|asunto|verzonden|aan|onderwerp|inviato|data|oggetto|enviada|assunto)\s?:/i;
 
 /** Lines that begin a signature or a disclaimer. */
 const SIGNATURE_START = [
 	/^--\s?$/,
 	/^(?:sent from my|get outlook for|envoy[ée] de mon|von meinem .{1,20} gesendet|enviado desde mi)\b/i,
+	/^(?:verzonden (?:vanaf|met) mijn|verstuurd vanaf mijn|inviato da|enviado do meu|enviado a partir do)\b/i,
+	/^(?:dit (?:e-?mail)?bericht (?:en eventuele bijlagen )?(?:is|kan|bevat)|deze e-?mail (?:is|kan|bevat)|de informatie (?:in|verzonden met) dit|questa (?:e-?mail|email|mail|comunicazione)(?: e i suoi allegati)? (?:[eè]|contiene|pu[oò])|le informazioni contenute|ai sensi del (?:regolamento|d\.? ?lgs)|esta mensagem (?:[eé]|pode|cont[eé]m)|este e-?mail (?:[eé]|pode|cont[eé]m)|as informa[çc][õo]es contidas|aviso de confidencialidade)/i,
 	/^(?:confidentiality notice|disclaimer|this (?:e-?mail|message)(?: and any attachments?)? (?:is|are|may|contains?)|the information (?:contained )?in this (?:e-?mail|message)|diese e-?mail (?:enth[äa]lt|ist)|ce (?:message|courriel) (?:et|est|peut)|este (?:correo|mensaje) (?:y|es|puede|contiene))/i,
 ];
 /** Sign-offs: a short line on its own; what follows is cut when it is short (a name, a title, a phone). */
 const SIGN_OFF =
-	/^(?:thanks?(?: (?:again|so much|a lot))?|thank you(?: (?:again|very much))?|many thanks|thx|cheers|best|all the best|best wishes|(?:best|kind|warm|warmest)? ?regards|respectfully|sincerely(?: yours)?|yours(?: (?:truly|sincerely|faithfully))?|mit freundlichen gr[üu](?:ß|ss)en|freundliche gr[üu](?:ß|ss)e|viele gr[üu](?:ß|ss)e|beste gr[üu](?:ß|ss)e|gr[üu](?:ß|ss)e|lg|mfg|cordialement|bien cordialement|bien [àa] vous|salutations(?: distingu[ée]es)?|merci(?: beaucoup)?|saludos(?: cordiales)?|un saludo|atentamente|gracias|muchas gracias)[ ,.!]*$/i;
+	/^(?:thanks?(?: (?:again|so much|a lot))?|thank you(?: (?:again|very much))?|many thanks|thx|cheers|best|all the best|best wishes|(?:best|kind|warm|warmest)? ?regards|respectfully|sincerely(?: yours)?|yours(?: (?:truly|sincerely|faithfully))?|mit freundlichen gr[üu](?:ß|ss)en|freundliche gr[üu](?:ß|ss)e|viele gr[üu](?:ß|ss)e|beste gr[üu](?:ß|ss)e|gr[üu](?:ß|ss)e|lg|mfg|cordialement|bien cordialement|bien [àa] vous|salutations(?: distingu[ée]es)?|merci(?: beaucoup)?|saludos(?: cordiales)?|un saludo|atentamente|gracias|muchas gracias|(?:met )?vriendelijke groet(?:en)?|(?:hartelijke |beste )?groet(?:en|jes)?|mvg|cordiali saluti|distinti saluti|(?:un )?saluto|saluti|atenciosamente|cumprimentos|(?:com os )?melhores cumprimentos|abra[çc]os?|att|obrigad[oa])[ ,.!]*$/i;
 
 export interface StripResult {
 	body: string;

@@ -19,10 +19,10 @@ export interface IntentPattern {
 	language?: PatternLanguage;
 }
 
-export type PatternLanguage = 'de' | 'fr' | 'es';
+export type PatternLanguage = 'de' | 'fr' | 'es' | 'nl' | 'it' | 'pt';
 
 /**
- * Words that show a reply has some German, French or Spanish in it: common words plus the words of the trade, so a
+ * Words that show a reply has some German, French, Spanish, Dutch, Italian or Portuguese in it: common words plus the words of the trade, so a
  * terse "Rechnung bezahlt." counts. Over-inclusive on purpose (a pattern that runs needlessly costs time, a pattern
  * skipped wrongly costs a reading). Skipping the other languages' patterns is most of the rules engine's speed on
  * English replies.
@@ -40,9 +40,21 @@ const LANGUAGE_PRESENT: ReadonlyArray<[PatternLanguage, RegExp]> = [
 		'es',
 		/\b(?:el|los|las|que|por|para|hemos|una|con|su|gracias|pago\w*|hola|factura\w*|pagad\w*|abogad\w*|saludos|transferencia\w*)\b/,
 	],
+	[
+		'nl',
+		/\b(?:het|een|van|op|aan|naar|met|dat|dit|deze|ik|wij|mij|niet|geen|zijn|voor|graag|ook|uw|jullie|onze?|hebben|heeft|wordt|kunnen|factuur\w*|betaal\w*|betaling\w*|bedankt|dank|groet\w*|beste|hoi|advocaat|herinnering\w*|afmelden|uitschrijven|aub|alstublieft|nog|maar|bij|ons|nooit|mogen|mag|wilt|kunt|zou|zouden|weken|bestelling|levering|vervaldatum)\b|\b[a-z]{0,12}ij[a-z]{0,12}\b/,
+	],
+	[
+		'it',
+		/\b(?:gli|di|della|delle|dello|degli|che|non|per|ci|vi|ho|mio|mia|abbiamo|sono|siamo|posso|possiamo|anche|questo|questa|grazie|fattur\w*|pagament\w*|pagat\w*|salut\w*|buongiorno|buonasera|ciao|gentil\w*|vostr\w*|nostr\w*|cordiali|bonifico|sollecito|avvocato|disiscriv\w*|piu|ancora|sarebbe|scadenza|possibile|merce|rata|rate|solo|vorrei|vorremmo)\b|\b[a-z]{2,16}(?:iamo|zione|zioni|ebbe|ebbero)\b/,
+	],
+	[
+		'pt',
+		/\b(?:nao|com|em|do|das|na|um|uma|eu|meu|minha|voces?|isso|esse|essa|pelo|pela|oi|ola|obrigad\w*|fatura\w*|pagamento\w*|boleto|cobranca|atenciosamente|prezad\w*|nosso|nossa|ja|ate|tambem|entao|estou|muito|cumprimentos|advogado|remover|descadastr\w*|quando|vem|esses|estes|nesse|nessa|desse|dessa|deste|desta|neste|nesta|mercadoria|lembretes?|prazo|vencimento|parcel\w*)\b|\b(?!you\b)[a-z]{1,14}ou\b|\b[a-z]{1,14}(?:cao|coes)\b/,
+	],
 ];
 
-/** The languages among de, fr and es whose words a normalised reply uses. */
+/** The languages among de, fr, es, nl, it and pt whose words a normalised reply uses. */
 export function languagesPresent(normalised: string): ReadonlySet<PatternLanguage> {
 	const present = new Set<PatternLanguage>();
 	for (const [language, re] of LANGUAGE_PRESENT) if (re.test(normalised)) present.add(language);
@@ -65,7 +77,7 @@ function p(
 	negatable = true,
 	past = false,
 ): IntentPattern {
-	const language = /\.(de|fr|es)(?:-|$)/.exec(id)?.[1] as PatternLanguage | undefined;
+	const language = /\.(de|fr|es|nl|it|pt)(?:-|$)/.exec(id)?.[1] as PatternLanguage | undefined;
 	return {
 		id,
 		intent,
@@ -271,7 +283,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'refund.word',
 		'refund_request',
 		2,
-		String.raw`\b(?:refund|reimburse|money back|credit (?:back|us|our (?:card|account))|return (?:the|our) (?:payment|money|funds)|charge ?back|reverse WORDS(?:charges?|payments?|transactions?)|overpaid|over-paid|overpayment|paid (?:it |this )?twice|double payment|paid (?:this )?invoice twice|duplicate payment)`,
+		String.raw`\b(?:refund|reimburse|money back|credit (?:back|us|our (?:card|account))|return (?:the|our) (?:payment|money|funds)|charge ?back|reverse (?!charge\b)WORDS(?:charges?|payments?|transactions?)|overpaid|over-paid|overpayment|paid (?:it |this )?twice|double payment|paid (?:this )?invoice twice|duplicate payment)`,
 	),
 	p(
 		'refund.de',
@@ -297,7 +309,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'plan.installments',
 		'payment_plan',
 		2,
-		String.raw`\b(?:payment plan|installments?|instalments?|in (?:two|three|four|2|3|4|several|monthly|equal) (?:parts|payments|instalments|installments|tranches|chunks)|split (?:the|this|it|into|payment|the payment|the balance)|spread (?:the|it|this|out)|partial payments?|pay (?:it )?in parts|pay (?:half|part|a portion|some) (?:now|today|this month)|(?:half|part|a portion) now and|monthly payments)\b`,
+		String.raw`\b(?:payment plan|installments?|instalments?|in (?:two|three|four|2|3|4|several|monthly|equal) (?:parts|payments|instalments|installments|tranches|chunks)|(?<!\b(?:in|a|di|da|of) )split (?:the|this|it|into|payment(?! (?:mechanism|regime|vat|iva)\b)|the payment|the balance)|spread (?:the|it|this|out)|partial payments?|pay (?:it )?in parts|pay (?:half|part|a portion|some) (?:now|today|this month)|(?:half|part|a portion) now and|monthly payments)\b`,
 	),
 	p(
 		'plan.extension',
@@ -621,7 +633,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'ack.thanks',
 		'acknowledged',
 		1,
-		String.raw`^(?:thanks|thank you|thx|ok|okay|great|perfect|sounds good|parfait|merci|perfecto|gracias|danke|vielen dank|super|prima|d'accord|de acuerdo|vale)\b`,
+		String.raw`^(?:thanks|thank you|thx|ok|okay|great|perfect|sounds good|parfait|merci|perfecto|gracias|danke|vielen dank|super|prima|d'accord|de acuerdo|vale|bedankt|dank je|dank u|grazie|perfetto|obrigad[oa]|perfeito|combinado|certo)\b`,
 	),
 	p(
 		'ack.short',
@@ -646,6 +658,410 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'acknowledged',
 		1.2,
 		String.raw`\b(?:recibido|lo revisamos|lo reviso|lo revisaremos|hemos recibido|gracias por (?:el|su) (?:recordatorio|mensaje)|tomamos nota|lo paso a)`,
+	),
+
+	// Dutch (nl), Italian (it) and Portuguese (pt, European and Brazilian), on normalised text (no accents: "nao",
+	// "e" for "è", "cobranca"). Gaps inside a clause stay bounded; NL_GAP and friends never cross a sentence.
+
+	// legal_threat
+	p(
+		'legal.nl',
+		'legal_threat',
+		2,
+		String.raw`\b(?:advoca(?:at|ten|te|tuur)|(?:onze|een|de|mijn) jurist(?:en)?|juridische (?:stappen|weg|actie|afdeling|procedure|maatregelen)|juridisch (?:traject|laten|uitzoeken)|rechtsbijstand|deurwaarder|ingebrekestelling|in gebreke (?:stellen|gesteld)|incassobureau|ter incasso|(?:de|naar de|bij de|voor de) (?:kanton)?rechter\b|kantonrechter|juridisch loket|consuwijzer|\bacm\b|geschillencommissie|ombudsman|rechtsbijstandsverzekera\w{1,4}|rechtbank|rechtszaak|gerechtelijke? (?:stappen|procedure|weg)|dagvaard\w{0,4}|kort geding|aansprakelijk (?:stellen|gesteld|te stellen)|sommatie|geschillencommissie)`,
+	),
+	p(
+		'legal.it',
+		'legal_threat',
+		2,
+		String.raw`\b(?:avvocat[oiae]|(?:il|al|dal|nostro|mio|ai|nostri|dei|del) legal[ei]\b|(?:ufficio|studio|consulente|reparto|area) legale|vi[ae] legal[ei]|via giudiziaria|vie giudiziarie|azion[ei] legal[ei]|(?:agire|agiremo|procedere|procederemo|adire|adiremo) (?:legalmente|giudizialmente|per vie|in via|in sede|le vie)|diffid\w{1,4}|decreto ingiuntivo|ingiunzione|tribunale|giudice|causa (?:legale|civile)|sedi (?:opportune|competenti)|tutelare i (?:nostri|miei) (?:diritti|interessi)|messa in mora|mettere in mora|costituzione in mora|querela|denuncia|associazione (?:dei )?consumatori|consulent[ei] legal[ei]|codacons|altroconsumo|\bagcm\b|autorita garante|antitrust|giudice di pace|a tutela (?:dei|delle|della|del) (?:nostr|mie|miei|propri)\w{0,3}|(?:iniziative|azioni|provvedimenti) (?:piu )?opportun\w|mandato (?:al|a un|ad un) (?:mio |nostro )?(?:legale|avvocato))`,
+	),
+	p(
+		'legal.pt',
+		'legal_threat',
+		2,
+		String.raw`\b(?:advogad[oa]s?|(?:departamento|setor|area|nosso|o|ao|pelo) juridico|assessoria juridica|procon|protest(?:ar|aremos|ado|ada|o do titulo|o em cartorio)|cartorio|na justica|a justica|via judicial|vias (?:judiciais|legais)|acao judicial|processo judicial|(?:abrir|abriremos|mover|moveremos) (?:um )?processo|processar (?:voces|a empresa|vos)|processaremos|medidas (?:judiciais|legais|cabiveis)|providencias (?:legais|judiciais|cabiveis)|tribunal|juizado|notificacao extrajudicial|injuncao|julgado de paz|livro de reclamacoes|defesa do consumidor|\bdeco\b|\basae\b|queixa (?:formal )?(?:no|na|a|ao|junto|contra)|julgados? de paz|centro de arbitragem|tribunal arbitral|consumidor\.gov)`,
+	),
+
+	// dispute
+	p(
+		'dispute.nl',
+		'dispute',
+		2,
+		String.raw`\b(?:betwist\w{0,4}|bezwaar (?:tegen|maken|gemaakt|aan)|maken bezwaar|niet akkoord (?:met|gaan met)|geen akkoord|oneens met|(?:factuur|bedrag|prijs|tarief|aantal|uren|berekening|totaal|btw) (?:is |zijn |lijkt |lijken )?(?:onjuist|incorrect|fout|te hoog|verkeerd)|(?:onjuiste|verkeerde|foutieve|incorrecte) (?:factuur|bedrag|prijs|tarief|aantal|uren|berekening|facturering)|foutief (?:gefactureerd|berekend)|dubbel (?:gefactureerd|berekend|in rekening)|twee keer (?:gefactureerd|in rekening|berekend)|te veel (?:gefactureerd|berekend|in rekening|uren)|(?:meer|minder) (?:uren|stuks|dozen|pallets) (?:dan|gefactureerd)|reclamatie)`,
+	),
+	p(
+		'dispute.nl-facts',
+		'dispute',
+		2,
+		String.raw`\b(?:klopt niet|kloppen niet|klopt (?:helemaal |echt )?niet|niet (?:correct|juist) (?:gefactureerd|berekend)|(?:nooit|niet|nog niet|nog steeds niet) (?:\S{1,10} ){0,2}(?:geleverd|afgeleverd|besteld)\b|(?:goederen|levering|bestelling|producten|artikelen|spullen|materialen|onderdelen|zending|pakket|werkzaamheden|werk|dienst)\b[^.!?\n]{0,30}(?:nooit|niet) (?:ontvangen|gekregen|geleverd|aangekomen|uitgevoerd)|(?:beschadigd|kapot|defect|stuk) (?:aangekomen|geleverd|ontvangen)|(?:is|zijn|waren|was) (?:beschadigd|kapot|defect)|(?:opdracht|order|bestelling|contract|abonnement|overeenkomst) (?:is |was |werd |hebben we |hadden we )?(?:al )?(?:geannuleerd|opgezegd|ontbonden|beeindigd|stopgezet)|(?:hebben|hadden) (?:we|wij|ik) (?:al |toen )?(?:geannuleerd|opgezegd)|(?:geannuleerd|opgezegd) (?:per|op|sinds|in|vanaf)\b|(?:wij|we|ik) betalen (?:pas|niet) (?:als|zodra|wanneer|totdat|voordat)|betalen (?:pas|alleen|uitsluitend) (?:als|zodra|wanneer|nadat)|(?:wij|we) (?:zijn|zijn u) (?:u |jullie )?niets verschuldigd|niet verschuldigd|dat was niet afgesproken|niet (?:wat|zoals) (?:we|wij) (?:hadden )?(?:afgesproken|besteld|overeengekomen))`,
+		false,
+	),
+	p(
+		'dispute.it',
+		'dispute',
+		2,
+		String.raw`\b(?:contest(?:iamo|ate|ato|ata|ati|are|azione|azioni|abile)\b|disaccordo|(?:non )?(?:siamo|sono) d'accordo (?:con|sul|sulla|sull')|(?:fattura|importo|prezzo|tariffa|quantita|ore|conteggio|totale|iva|cifra) (?:e |risulta |sembra |ci sembra |appare )?(?:errat[oa]|sbagliat[oa]|non corrett[oa]|non conforme|troppo alt[oa]|gonfiat[oa]|superiore)|(?:errore|errori|discrepanz\w{1,2}|incongruenz\w{1,2}) (?:nella|in|sulla|nelle|sulle|di) (?:fattura|fatturazione|importo|conteggio)|fatturat[oia] (?:due volte|in eccesso|erroneamente|per errore|piu)|addebitat[oia] (?:due volte|in eccesso|erroneamente)|doppia fatturazione|fattura doppia|addebito (?:non dovuto|errato|doppio))`,
+	),
+	p(
+		'dispute.it-facts',
+		'dispute',
+		2,
+		String.raw`\b(?:non (?:abbiamo|ho) (?:mai |ancora )?ricevuto (?:la |il |i |le |l'|gli |alcun |nessun )?(?:merce|material[ei]|prodott[oi]|fornitur\w|ordin\w|consegn\w|servizio|servizi|articol\w|pezz\w|lavor\w|attrezzatur\w|bancal\w|colli)|(?:merce|material[ei]|prodott[oi]|fornitura|ordine|consegna|articoli|pezzi|lavori?|servizio|intervento)[^.!?\n]{0,30}(?:non|mai) (?:e |sono |ci )?(?:stat[oaie] )?(?:consegnat|arrivat|ricevut|eseguit|effettuat|svolt|completat|terminat)|mai (?:consegnat|ordinat|eseguit|richiest)|non (?:abbiamo|ho) (?:mai )?(?:ordinato|richiesto|autorizzato|firmato|commissionato)|(?:arrivat|consegnat|giunt)[oaie] (?:rott|danneggiat|difettos|guast)|(?:danneggiat|difettos|guast)[oaie]\b|(?:ordine|contratto|abbonamento|servizio|incarico) (?:e stato |era stato |e |era |risulta )?(?:annullat|disdett|cancellat|rescis)|(?:abbiamo|avevamo) (?:gia )?(?:annullato|disdetto|cancellato|rescisso)|non (?:pagheremo|procederemo al pagamento|salderemo) (?:nulla |niente )?(?:finche|fino a (?:quando|che)|se non|fintanto)|(?:pagheremo|salderemo|procederemo al pagamento) (?:solo|soltanto|unicamente) (?:quando|se|dopo (?:aver|la|il))|non (?:e |risulta )?dovut[oa]|nulla (?:e )?dovuto|non (?:vi )?dobbiamo (?:nulla|niente)|non (?:era|e) (?:previst|incluso|inclus|concordat)\w{1,2} (?:nel|dal|nell'|dall') ?(?:preventivo|contratto|offerta|ordine))`,
+		false,
+	),
+	p(
+		'dispute.pt',
+		'dispute',
+		2,
+		String.raw`\b(?:contest(?:amos|o|ar|ado|ada|ados|adas|acao|acoes|ando|ei)\b|discord(?:amos|o|ar|ando|ei)\b|nao (?:concordamos|concordo|aceitamos|aceito|reconhecemos|reconheco) (?:com )?(?:a |o |esta |este |essa |esse |tal )?(?:cobranca|fatura|valor|debito|divida|nota|boleto)|(?:fatura|valor|cobranca|preco|quantidade|horas|total|boleto|nota|montante|iva|conta) (?:esta |veio |foi |e |parece |vem )?(?:errad[oa]|incorret[oa]|a maior|acima do (?:combinado|acordado)|divergente|com erro|indevid[oa]|inflacionad[oa])|divergencia|cobranca indevida|cobrad[oa]s? (?:em duplicidade|duas vezes|em dobro|a mais|indevidamente)|faturad[oa]s? (?:em duplicidade|duas vezes|a mais|indevidamente)|(?:fatura|boleto|nota|cobranca)s? (?:emitid[oa]s? |enviad[oa]s? )?em duplicidade|(?:cobranca|fatura) (?:em )?duplicad[oa]|erro na (?:fatura|cobranca|nota))`,
+	),
+	p(
+		'dispute.pt-facts',
+		'dispute',
+		2,
+		String.raw`\b(?:nao (?:recebemos|recebi|chegou|chegaram|foi entregue|foram entregues|foi realizad[oa]|foi prestad[oa]|foram prestados|foi executad[oa]|foi feit[oa]) (?:ainda )?(?:a |o |os |as |nenhum |nenhuma )?(?:mercadoria|produto|material|materiais|pedido|encomenda|entrega|equipamento|pecas|itens|servico|trabalho|obra|instalacao)|(?:mercadoria|produto|pedido|encomenda|material|entrega|servico|trabalho|obra|equipamento|pecas|itens)s?\b[^.!?\n]{0,30}(?:nao|nunca) (?:foi |foram )?(?:chegou|chegaram|entregue|realizad|prestad|executad|recebid|concluid|feit)|nunca (?:recebemos|chegou|chegaram|foi entregue|pedimos|solicitamos|contratamos|encomendamos|autorizamos)|nao (?:pedimos|solicitamos|contratamos|encomendamos|autorizamos|assinamos)|(?:avariad|danificad|defeituos|estragad|quebrad)[oa]s?\b|com defeito|(?:pedido|contrato|servico|assinatura|encomenda|plano) (?:ja )?(?:foi |tinha sido |estava |esta )?(?:cancelad|rescindid|encerrad)|(?:ja )?(?:cancelamos|rescindimos|encerramos) (?:o|a)|(?:so|somente|apenas) (?:vamos |iremos |vou |podemos )?(?:pagar|pagaremos|pagamos|efetuaremos|faremos|liberaremos|liberamos|quitaremos) (?:o pagamento |a fatura |o valor |o boleto )?(?:quando|se|mediante)|nao (?:vamos|iremos) (?:pagar|efetuar o pagamento|quitar) (?:ate que|enquanto)|nao podemos pagar enquanto|nao pagaremos|nao (?:e |esta )?devid[oa]|nao devemos (?:nada|este|esse)|nada (?:e |esta )?devido|nao (?:estava|esta|foi) (?:previst|incluid|combinad|acordad)[oa]s? (?:no|na|em)\b)`,
+		false,
+	),
+
+	// complaint
+	p(
+		'complaint.nl',
+		'complaint',
+		2,
+		String.raw`\b(?:klacht\w{0,2}|ontevreden|teleurgesteld|boos|woedend|kwaad|belachelijk|onacceptabel|onaanvaardbaar|schandalig|schandelijk|schande|onbeschoft|onprofessioneel|respectloos|lachwekkend|absurd|bespottelijk|dreigend|intimiderend|agressieve? (?:toon|mails|herinneringen)|toon van (?:uw|jullie|deze)|(?:voor|al) de (?:derde|vierde|vijfde|zoveelste) keer|zoveelste (?:keer|herinnering|mail)|ben het zat|zijn het zat|genoeg van|slechte (?:service|dienstverlening))`,
+	),
+	p(
+		'complaint.it',
+		'complaint',
+		2,
+		String.raw`\b(?:reclam[oi]|lamentel\w{1,2}|inaccettabil\w|inammissibil\w|vergogn\w{1,4}|scandalos\w|assurd[oa]|ridicol\w|indignat\w|arrabbiat\w|furios\w|delus[oiae]|delusione|insoddisfatt\w|(?:poco|non) professional\w|maleducat\w|irrispettos\w|offensiv\w|tono (?:aggressivo|minaccioso|offensivo|inappropriato)|(?:per )?l'ennesima volta|ennesim[oa] (?:sollecito|mail|e-?mail|volta|richiesta)|(?:siamo|sono) stuf[oi]|pessim[oa] (?:servizio|esperienza|gestione)|disservizio)`,
+	),
+	p(
+		'complaint.pt',
+		'complaint',
+		2,
+		String.raw`\b(?:reclamacao|reclame aqui|inaceitavel|inadmissivel|absurd[oa]|ridicul[oa]|vergonh\w{1,4}|indignad\w|revoltad\w|irritad\w|chatead\w|furios\w|decepcionad\w|insatisfeit\w|desrespeit\w|falta de respeito|descaso|pessim[oa]|(?:pouco|nada|falta de) profissional\w{0,6}|amadorismo|agressiv[oa]s?|ameacador\w{0,2}|ofensiv\w|queixa\w{0,2}|(?:nao e a|pela) (?:primeira|segunda|terceira|quarta|quinta|enesima) vez|(?:estamos|estou) (?:cansad|fart)\w{1,3}|chega de)`,
+	),
+
+	// refund_request
+	p(
+		'refund.nl',
+		'refund_request',
+		2,
+		String.raw`\b(?:terugbetal\w{0,4}|terug(?:storten|storting|gestort|boeken|geboekt|betalen|betaald|krijgen)|(?:het )?(?:geld|bedrag|verschil|teveel betaalde) (?:graag )?terug|restitu\w{1,6}|terug te (?:storten|betalen|boeken|geven)|(?:wil|willen) (?:\S{1,14} ){0,3}(?:terug|teruggestort|terugbetaald)\b|(?:geld|bedrag|aanbetaling|voorschot|borg) (?:\S{1,14} ){0,2}terug\b|dubbel betaald|twee keer betaald|te ?veel betaald|dubbele betaling|(?:storneer|storneren|terugdraaien) (?:de|het|deze) (?:betaling|afschrijving|bedrag)|chargeback)`,
+	),
+	p(
+		'refund.it',
+		'refund_request',
+		2,
+		String.raw`\b(?:rimbors\w{1,6}|restitu\w{1,6} (?:l'importo|la somma|i soldi|il denaro|quanto|il pagamento|la differenza|l'eccedenza|i) ?|restituzione (?:dell'importo|della somma|del pagamento|dei soldi|di quanto)|riaccredit\w{1,6}|rivogli(?:o|amo)|vogli(?:o|amo) indietro|ridat(?:eci|emi)|ridar(?:ci|mi)|restitu\w{1,8} (?:\S{1,14} ){0,2}(?:acconto|soldi|importo|somma|caparra|deposito|denaro|differenza|pagamento|quanto|anticipo)|(?:acconto|caparra|deposito|importo|somma|soldi|anticipo) (?:\S{1,14} ){0,3}(?:restituit|rimborsat|riaccreditat)\w{0,2}|stornare (?:il|l') ?(?:pagamento|importo|addebito)|storno (?:del pagamento|dell'importo|dell'addebito)|pagat[oa] (?:due volte|in eccesso|doppio|in doppio)|versat[oa] (?:due volte|in eccesso)|doppio (?:pagamento|bonifico|versamento)|pagamento (?:doppio|duplicato)|bonifico (?:doppio|duplicato))`,
+	),
+	p(
+		'refund.pt',
+		'refund_request',
+		2,
+		String.raw`\b(?:reembols\w{1,6}|estorn\w{1,6}|devolucao (?:do|dos|da) (?:valor|dinheiro|pagamento|montante|quantia|diferenca)|devolv\w{0,5}(?:-nos|-me)? (?:o |a |os |esse |este |nosso |meu |o nosso )?(?:valor|dinheiro|pagamento|quantia|montante|diferenca|sinal|adiantamento)|(?:quero|queremos) (?:o |meu |nosso )?(?:dinheiro|valor) de volta|(?:sinal|adiantamento|valor|dinheiro) (?:\S{1,14} ){0,3}(?:devolvid|reembolsad|estornad)\w{0,2}|pag(?:amos|uei|o|ou) (?:em duplicidade|duas vezes|em dobro|a mais|em duplicado)|pagamento (?:em )?(?:duplicidade|duplicado|a mais)|(?:valor|quantia) pag[oa] a (?:mais|maior)|creditar (?:o valor|a diferenca|na conta))`,
+	),
+
+	// payment_plan
+	p(
+		'plan.nl',
+		'payment_plan',
+		2,
+		String.raw`\b(?:betalingsregeling|betaalregeling|(?:in|per|via) (?:twee |drie |vier |meerdere |maandelijkse )?termijnen|(?:twee|drie|vier|meerdere|maandelijkse|gespreide) (?:delen|betalingen|termijnen)|gespreid (?:betalen|over)|spreiden|uitstel|(?:meer|extra|wat meer|iets meer|langer) (?:tijd|uitstel|respijt) (?:nodig|krijgen|geven|vragen|om|voor)|(?:wat|iets|een paar weken|een week|een maand) (?:meer |extra |langer )?(?:tijd|de tijd) (?:nodig|krijgen|geven)|respijt|langere betaaltermijn|betaaltermijn (?:verlengen|verlenging|oprekken|van \d{2,3})|verlenging van (?:de )?(?:betaaltermijn|termijn)|deelbetaling\w{0,2}|gedeeltelijk(?:e)? (?:betalen|betaling)|(?:de helft|een deel) (?:nu|deze maand|direct)|(?:kunnen|kan|mogen|mag) (?:wij|we|ik) (?:de factuur |het bedrag |dit )?(?:ook |eventueel )?(?:pas |later |wat later )?(?:later|volgende maand|eind \w{3,10}|begin \w{3,10}|in \w{3,10}|na \w{3,10}) (?:betalen|voldoen|overmaken)|(?:kunnen|kan|mogen|mag) (?:wij|we|ik) ~ (?:pas|later) (?:betalen|voldoen)|liquiditeits?(?:problemen|krapte)|krap bij kas|cashflow(?:problemen)?|financiele (?:problemen|moeilijkheden))`,
+	),
+	p(
+		'plan.it',
+		'payment_plan',
+		2,
+		String.raw`\b(?:piano di (?:pagamento|rientro|rateizzazione)|rateizz\w{1,6}|rateal\w|a rate\b|(?:in|a) (?:due|tre|quattro|piu|diverse) (?:rate|tranche|soluzioni|volte)|rate mensili|pagamento (?:dilazionato|parziale|frazionato)|pagamenti parziali|dilazion\w{1,4}|proroga|prorogare|posticip\w{1,6}|rinvi(?:are|o|iamo) (?:il |del )?pagamento|(?:piu|ulteriore|altro|un po' di|qualche) (?:tempo|giorno in piu|settimana in piu)|qualche giorno (?:in piu|di tempo)|slittare|(?:possiamo|potremmo|e possibile|sarebbe possibile|si puo|potremo) (?:pagare|saldare|effettuare il pagamento|procedere al pagamento) (?:a|entro|il mese|la prossima|alla fine|piu avanti|dopo|in|a fine|verso)|(?:difficolta|problemi|tensioni) (?:economiche|finanziarie|di liquidita|di cassa)|crisi di liquidita|(?:acconto|parte|meta) (?:ora|subito|adesso|questo mese) e|il (?:resto|saldo|rimanente) (?:a|entro|il mese|tra))`,
+	),
+	p(
+		'plan.pt',
+		'payment_plan',
+		2,
+		String.raw`\b(?:parcel(?:ar|amento|ado|ada|adamente|as)|prestacoes|em (?:duas|tres|quatro|cinco|seis|varias|\d{1,2}) (?:parcelas|vezes|prestacoes)|prorrog\w{1,6}|(?:mais|um pouco mais de|mais alguns dias de|um pouco de) (?:prazo|tempo)|(?:novo|outro|maior) prazo|(?:estender|alargar|esticar) o prazo|(?:adiar|postergar) (?:o )?pagamento|adiamento|(?:podemos|poderiamos|e possivel|seria possivel|daria para|da para|tem como|conseguimos|podiamos) (?:pagar|quitar|acertar|liquidar|efetuar o pagamento) (?:so |apenas |somente )?(?:em (?:duas|tres|quatro|\d{1,2}|janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|parcelas)\b|no (?:dia|mes|inicio|fim|final)\b|na (?:proxima|semana|sexta|segunda)\b|ate (?:o|a|dia|\d)|depois|mais (?:tarde|para frente)|dia \d|semana que vem|mes que vem|proxim\w)|acordo de pagamento|plano de pagamento|(?:negociar|renegociar) (?:a divida|o valor|o pagamento|um acordo|o prazo|prazo)|renegoci\w{1,6}|pagamento parcial|pagamentos parciais|pagar (?:uma )?parte|(?:dificuldades?|aperto|problemas?) (?:financeir|de caixa|de tesouraria)\w{0,2}|fluxo de caixa|caixa apertado|tesouraria apertada|(?:entrada|metade|parte) (?:agora|ja|hoje) e|o restante (?:em|no|ate|daqui))`,
+	),
+
+	// wrong_contact
+	p(
+		'contact.nl',
+		'wrong_contact',
+		2,
+		String.raw`\b(?:werk(?:t|te)? (?:hier |daar |er )?niet meer|(?:is|ben) (?:hier )?niet meer (?:werkzaam|in dienst|actief|verantwoordelijk|bij|aan)|niet langer (?:werkzaam|in dienst|bij|verantwoordelijk)|uit dienst|(?:heeft|hebben) (?:het bedrijf|de organisatie|ons) verlaten|met pensioen|(?:niet de|geen) (?:juiste|goede) (?:persoon|contactpersoon|afdeling|ontvanger|adres)|verkeerde (?:persoon|contactpersoon|afdeling|adres|ontvanger|bedrijf|e-?mailadres|klant)|(?:niet|nooit) (?:bekend|klant) bij|geen klant (?:van|bij)|(?:ga|gaat) (?:niet|niet meer) over (?:de )?(?:facturen|betalingen|crediteuren)|(?:stuur|stuurt|richt|mail) (?:de |uw |alle )?(?:facturen|correspondentie|herinneringen|post) (?:voortaan |in het vervolg )?(?:naar|aan)|(?:voortaan|in het vervolg|vanaf nu)\b[^\n]{0,40}@)`,
+		false,
+	),
+	p(
+		'contact.it',
+		'wrong_contact',
+		2,
+		String.raw`\b(?:non lavor[ao] piu|non (?:e|sono) piu (?:in azienda|presso|con noi|responsabile|il referente|dipendente|in forza|la persona|in servizio|il contatto)|non fa piu parte|non faccio piu parte|ha lasciato (?:l'azienda|la societa|il suo incarico|l'ufficio|il gruppo)|(?:e|sono) andat[oa] in pensione|in pensione|(?:persona|referente|indirizzo|contatto|ufficio|destinatario|interlocutore) (?:sbagliat|errat|non corrett)\w|non (?:sono|e) (?:la persona|il referente|l'ufficio|il contatto) (?:giust|corrett|compet|indicat)\w|non (?:e|e') di (?:mia|nostra) competenza|non (?:siamo|sono) (?:vostri |un vostro |una vostra )?client\w)`,
+		false,
+	),
+	p(
+		'contact.pt',
+		'wrong_contact',
+		2,
+		String.raw`\b(?:nao trabalh(?:a|o|amos) mais|ja nao trabalh\w{1,4}|(?:nao faz|nao faco|deixou de fazer) (?:mais )?parte|(?:saiu|desligad[oa]|deixou|afastad[oa]) (?:da|a) empresa|nao (?:esta|estou|e|sou) mais (?:na empresa|aqui|responsavel|conosco|com a gente|com a empresa|o responsavel|a responsavel)|(?:se )?aposent(?:ou|ada|ado)|(?:pessoa|contato|contacto|setor|departamento|endereco|e-?mail|destinatario) (?:errad|incorret)[oa]|nao (?:sou|e) (?:a pessoa|o responsavel|a responsavel|o setor|o contato|o contacto) (?:certa|correta|certo|correto|indicad)|nao (?:somos|sou) (?:seus |vossos |seu |vosso )?client\w{1,2})`,
+		false,
+	),
+
+	// out_of_office
+	p(
+		'ooo.nl',
+		'out_of_office',
+		2,
+		String.raw`\b(?:afwezig|afwezigheid|niet (?:op kantoor|aanwezig|bereikbaar)|met vakantie|op vakantie|met verlof|(?:zwangerschaps|ouderschaps|zieken?)verlof|(?:ben|is) (?:ziek|verhinderd)|(?:weer|terug) (?:op kantoor|aanwezig|bereikbaar)|beperkt bereikbaar|buiten kantoor|(?:ben|zijn) (?:vanaf|per|op) \w{3,12} (?:weer|terug))`,
+	),
+	p(
+		'ooo.it',
+		'out_of_office',
+		2,
+		String.raw`\b(?:fuori (?:ufficio|sede)|assent[ei]|in ferie|in vacanza|in malattia|in congedo|in maternita|rientrer[oa]|(?:saro|sara) di (?:nuovo|ritorno)|di ritorno (?:il|dal|a|lunedi|martedi|mercoledi|giovedi|venerdi)|non (?:saro|sono) (?:in ufficio|raggiungibile|reperibile)|accesso limitato (?:alla posta|alle e-?mail|alla casella))`,
+	),
+	p(
+		'ooo.pt',
+		'out_of_office',
+		2,
+		String.raw`\b(?:fora do escritorio|ausente|de ferias|em ferias|de licenca|em licenca|licenca (?:medica|maternidade|paternidade)|(?:estarei|estaremos) (?:fora|ausentes?|de volta|em viagem|de ferias)|(?:retornarei|voltarei|regressarei|regresso) (?:ao escritorio )?(?:no dia|dia|em|na|a partir|a \d)|estarei de volta|em viagem|acesso limitado)`,
+	),
+
+	// opt_out
+	p(
+		'optout.nl',
+		'opt_out',
+		2,
+		String.raw`\b(?:afmelden|uitschrijven|(?:geen|niet langer) (?:e-?mails|mails|herinneringen|berichten|aanmaningen) meer|(?:stop|stopt|stoppen) (?:met|nu met) (?:mailen|e-?mailen|sturen|berichten|herinneringen)|(?:haal|verwijder|schrap) (?:mij|me|ons|mijn adres|dit adres) (?:uit|van)|(?:stuur|mail) (?:mij|me|ons) (?:geen|niet)|niet meer (?:mailen|e-?mailen|benaderen|contacteren|te mailen|te benaderen))`,
+	),
+	p(
+		'optout.it',
+		'opt_out',
+		2,
+		String.raw`\b(?:disiscriv\w{1,6}|(?:rimuover|cancellar|toglier|eliminar)(?:e|mi|ci)(?: (?:il mio|la mia|il nostro|questo))?(?: (?:indirizzo|e-?mail|nominativo|contatto))? dall[ae] (?:vostr[ae] )?(?:lista|liste|mailing|newsletter|rubrica|invii|comunicazioni)|(?:rimuovete|cancellate|togliete)(?:mi|ci)\b|(?:smettete|smettetela|smettere|smettiate|cessate) di (?:scriver|inviar|mandar|contattar)\w{0,4}|non (?:scriveteci|scrivetemi|contattateci|contattatemi|inviateci|inviatemi|mandateci|mandatemi) piu|non (?:vogliamo|voglio) (?:piu )?ricevere|basta (?:email|e-mail|mail|solleciti|messaggi))`,
+	),
+	p(
+		'optout.pt',
+		'opt_out',
+		2,
+		String.raw`\b(?:descadastr\w{1,6}|(?:(?:me|nos) )?(?:remov|retir|exclu|tir|apag)\w{1,6}(?:-me|-nos)?(?: o)?(?: (?:meu|nosso|este))?(?: (?:e-?mail|contato|contacto|endereco|nome))? d[ao]s? (?:sua |vossa )?(?:lista|mailing|cadastro|base)|(?:parem|pare|deixem|deixe) de (?:me |nos )?(?:enviar|mandar|ligar|contatar|contactar|escrever)|nao (?:quero|queremos) (?:mais )?receber|nao (?:me|nos) (?:enviem|mandem|contatem|contactem|escrevam) mais|cancelar (?:o )?(?:envio|recebimento) d)`,
+	),
+
+	p(
+		'dispute.nl-more',
+		'dispute',
+		2,
+		String.raw`\b(?:(?:komt|komen|stemt|stemmen) niet overeen|(?:is|zijn|wordt|worden|werd) (?:dus |volledig |geheel |echt )?(?:onterecht|onrechtmatig)|(?:onterecht|ten onrechte) (?:gefactureerd|in rekening|berekend|aangerekend|gevraagd)|(?:is|een|als) dubbel\b|dubbele factuur|dubbel (?:gefactureerd|verstuurd)|(?:betalen|betaal) (?:we|wij|ik) (?:dus |dan |ook |echt |zeker )?niet\b|(?:we|wij|ik) (?:betalen|betaal) (?:deze|die|dit|dat|het|de|ze|hem)\b[^.!?\n]{0,30}\bniet\b|(?:gaan|zullen) (?:we|wij|ik) (?:dus |ook |zeker )?niet betalen|(?:we|wij|ik) (?:gaan|zullen) (?:\S{1,14} ){0,4}niet betalen|(?:contract|abonnement|opdracht|order|bestelling|overeenkomst|evenement|cursus|lidmaatschap)\b[^.!?\n]{0,40}\b(?:geannuleerd|opgezegd|ontbonden|beeindigd|stopgezet|afgelast|niet verlengd)|(?:werk|werkzaamheden|klus|reparatie|installatie|website|project|levering|ontwerp|montage|onderhoud)\b[^.!?\n]{0,40}\b(?:niet|nooit|nog niet) (?:gedaan|af|afgemaakt|afgerond|opgeleverd|gerepareerd|geplaatst|geinstalleerd|klaar|compleet|volledig)\b|(?:nooit|geen) (?:opdracht|order|toestemming|akkoord) (?:\S{1,14} )?(?:gegeven|geplaatst)|(?:maar|slechts|alleen) \d+ (?:\S{1,20} )?(?:geleverd|ontvangen|gekregen|gewerkt)\b)`,
+		false,
+	),
+	p(
+		'dispute.it-more',
+		'dispute',
+		2,
+		String.raw`\b(?:non corrispond\w{1,3}|non coincid\w{1,3}|non (?:e|sono) quell[oaie] (?:concordat|pattuit|previst|ordinat)\w|non (?:e|era) (?:quanto|come) (?:concordato|pattuito|ordinato)|(?:e|risulta) (?:doppia|duplicata|un doppione)|doppione|duplica (?:la|il|quella)|emessa due volte|non (?:paghiamo|pago|pagheremo|paghero|salderemo|saldiamo|intendiamo pagare|procediamo al pagamento|verseremo)\b|non (?:la|lo|le|li) (?:paghiamo|pago|pagheremo|paghero)\b|(?:sospes[oa]|sospendiamo|sospendere|bloccat[oa]|blocchiamo|tratteniamo|congelat[oa]) (?:il |l'|ogni |qualsiasi )?(?:pagament|saldo|fattura)|(?:pagamento|fattura|saldo) (?:resta |rimane |e |viene )?(?:sospes|bloccat|congelat)|(?:lavoro|lavori|intervento|servizio|sito|impianto|progetto|riparazione|installazione|montaggio|fornitura)\b[^.!?\n]{0,40}\bnon (?:e |sono |e stato |sono stati )?(?:(?:ancora|mai) )?(?:finit|complet|termin|eseguit|svolt|pront|attivat|riparat|installat)\w|(?:si e|e) guastat[oa]|(?:mai|non) (?:e |sono )?(?:stat[oi] )?attivat\w|fatto male|mal fatto|eseguit[oa] male|inutilizzabil\w|non conform\w|(?:correggete|correggere|rettificare|rettificate|stornate|stornare) (?:la |il |l'|quella |questa )?(?:fattura|importo|addebito|voce|documento)|nota di credito (?:per|a storno|di storno)|(?:ne abbiamo|abbiamo) ricevut\w (?:solo |soltanto )?\d+|(?:solo|soltanto) \d+ (?:\S{1,20} )?(?:consegnat|ricevut|arrivat)\w)`,
+		false,
+	),
+	p(
+		'dispute.pt-more',
+		'dispute',
+		2,
+		String.raw`\b(?:nao (?:bate|batem|confere|conferem|corresponde|correspondem|coincide|coincidem)\b|nao (?:e|foi) o (?:combinado|acordado|contratado|orcado)|(?:esta|foi|veio|e) duplicad[oa]|duplica a|em duplicado|(?<!ainda )nao (?:pagamos|pago|pagaremos|pagarei|vou pagar|vamos pagar|iremos pagar|vamos efetuar o pagamento|vamos liquidar) (?:esta|essa|este|esse|a|o|as|os|por|ate|enquanto|nada|um|uma|isso|isto|pelo|pela|sem)\b|(?:suspend\w{1,6}|reter|retemos) (?:o )?pagamento|pagamento (?:fica |ficara |esta )?(?:suspenso|retido)|(?:servico|trabalho|obra|site|sistema|conserto|reparacao|reparo|instalacao|montagem|equipamento|maquina|projeto)\b[^.!?\n]{0,40}\b(?:nao|nunca) (?:foi |esta |ficou )?(?:ainda )?(?:feit|conclu|termin|realizad|execut|pront|entregue|instalad|resolvid|consertad|reparad)\w{0,4}|(?:ainda )?nao (?:esta|ficou) (?:pronto|online|funcionando|concluido|resolvido)|nao resolveu|continua com (?:o mesmo |um )?(?:defeito|problema)|mesmo defeito|(?:corrijam|corrija|corrigir|retifiquem|retificar|anulem|anular) (?:a |o |essa |esta )?(?:fatura|nota|boleto|cobranca|valor)|anulacao (?:da|de|desta)|nota de credito (?:pela|para a|da|referente a) (?:diferenca|valor)|com o valor (?:correto|certo|combinado)|(?:tira|tirem|retirem|retire) (?:esse|este|o) valor|nao (?:contratei|pedi|solicitei|encomendei|autorizei|assinei)|(?:recebemos|recebi|chegaram|entregaram) (?:apenas|somente|so) \d+)`,
+		false,
+	),
+	p(
+		'dispute.not-number',
+		'dispute',
+		2,
+		String.raw`(?:,|;|\(| -| –|—) ?(?:not|niet|geen|non|nao|nicht|keine?|pas|no) (?:[$€£]|chf |eur |r\$ ?|us\$ ?)?\d`,
+		false,
+	),
+	p(
+		'dispute.broken-nl-it-pt',
+		'dispute',
+		1.2,
+		String.raw`\b(?:(?:werkt|functioneert|doet het) (?:nog steeds |nog altijd |alweer |weer )?niet\b|non funziona\w{0,2}|nao funciona\w{0,2})`,
+		false,
+	),
+	p(
+		'plan.nl-more',
+		'payment_plan',
+		2,
+		String.raw`\b(?:af(?:betalings|lossings)(?:plan|regeling)|(?:in|per) (?:\d|twee|drie|vier|vijf|zes) (?:keer|keren|schijven|stappen|delen|maanden)\b|schijven|spreiding|(?:eerste|tweede|laatste) schijf|tot (?:half|eind|begin|medio) \S{3,12} (?:de tijd|geven|wachten)|(?:de tijd|uitstel) (?:mogen |kunnen )?(?:krijgen|geven)|(?:geven|gunnen|geef|gun) (?:me|mij|ons) (?:nog )?(?:tot|een|wat|even|twee|drie|\d)|(?:vervaldatum|betaaltermijn|betalingstermijn|termijn|deadline) (?:\S{1,14} ){0,3}(?:opschuiven|verschuiven|verlengen|verzetten|uitstellen)|(?:mogelijk|kan|kunnen|mag|mogen)\b[^.!?\n]{0,25}\bpas (?:in|na|eind|begin|volgende|over|half) \S{2,12} (?:te )?(?:betalen|voldoen|overmaken)|(?:nu|eerst) een deel (?:te )?(?:betalen|overmaken)|het (?:restant|resterende|overige|saldo) (?:in|eind|begin|volgende|na|later|over)\b|\d+ (?:euro |eur )?per maand)`,
+	),
+	p(
+		'plan.it-more',
+		'payment_plan',
+		2,
+		String.raw`\b(?:(?:spostare|posticipare|prorogare|far slittare|rinviare|allungare) (?:la |il )?(?:scadenza|termine|pagamento)|(?:ancora|altri|altre|un altro|un'altra) (?:\d+ |un |una |due |tre |qualche )?(?:giorni|settimane|settimana|mese|mesi)\b|(?:prima|seconda|terza|ultima) rata|(?:la |l'altra )meta (?:il|a|entro|ora|subito|adesso|alla|a fine|il mese)\b|\d+ (?:euro |eur )?al mese|(?:possiamo|posso|potremmo|potrei) avere (?:ancora )?(?:un|una|qualche|altri|altre|\d))`,
+	),
+	p(
+		'plan.pt-more',
+		'payment_plan',
+		2,
+		String.raw`\b(?:(?:primeira|segunda|terceira|1a|2a|3a|ultima) parcela|em \d{1,2} ?x\b|(?:parcelas|prestacoes) (?:de|mensais|iguais)|(?:pagar|pago|pagamos|pagaremos) metade|metade (?:agora|hoje|na|no|ja|este|esta)\b|(?:posso|poderia|pode ser|podia) (?:pagar|quitar|acertar) (?:so |apenas |somente )?(?:em (?:duas|tres|quatro|\d{1,2}|janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|parcelas)\b|no (?:dia|mes|inicio|fim|final)\b|na (?:proxima|semana|sexta|segunda)\b|ate (?:o|a|dia|\d)|depois|mais (?:tarde|para frente)|dia \d|semana que vem|mes que vem|proxim\w)|mais (?:uns|alguns) dias|(?:mais|outro) prazo|(?:uma|mais uma) semana (?:a mais|de prazo)|mais (?:um|uma) (?:mes|semana) (?:de prazo|para pagar|para quitar)|(?:adiar|prorrogar|estender|empurrar|mudar|alterar) (?:o |a )?(?:vencimento|prazo|data de vencimento)\b|\d+ (?:reais |euros )?(?:por|ao) mes)`,
+	),
+	p(
+		'contact.nl-more',
+		'wrong_contact',
+		2,
+		String.raw`\b(?:(?:niet meer|niet langer) in gebruik|(?:verwart|verward|verwisselt|verwisseld) (?:mij|me|ons) met|(?:ergens anders|elders) (?:werken|aan de slag|werkzaam)|(?:heeft|hebben) (?:\S{1,14} ){0,3}overgenomen|uitbesteed aan|(?:niets|niks) (?:mee )?te maken|ik heb geen (?:zaak|bedrijf|account|contract|klantrelatie|factuur) bij)`,
+		false,
+	),
+	p(
+		'contact.it-more',
+		'wrong_contact',
+		2,
+		String.raw`\b(?:non (?:mi|ce ne|me ne|ci) (?:occupo|occupiamo) (?:piu|io|di pagament|dei pagament|di fattur|delle fattur|di amministrazione|della contabilita)|non (?:me|ce) ne occupo|mi occupo (?:di|del|della|delle|dei) \S{3,20},? non (?:di|dei|della|delle|del)|(?:avete|hai|ha) sbagliato (?:destinatario|persona|indirizzo|contatto|mail|email|e-mail)|non c'entr\w{1,3}|non sono io (?:il |la |l')?(?:titolare|referente|responsabile|intestatari\w)|(?:e|viene|sono) (?:gestit[oa]|seguit[oa]) (?:da|dallo|dalla)\b|(?:d'ora|da ora|da adesso) in (?:poi|avanti)\b[^\n]{0,40}@|cessato (?:l'attivita|la attivita)|(?:ditta|societa|azienda) (?:e stata |e )?(?:chiusa|cessata)|(?:gestisco|gestiamo) piu)`,
+		false,
+	),
+	p(
+		'contact.pt-more',
+		'wrong_contact',
+		2,
+		String.raw`\b(?:(?:ja )?nao estou (?:mais )?na empresa|sai da empresa|nao (?:sou eu|e comigo) (?:quem|que) (?:trata|cuida|faz|resolve)|nao (?:cuido|trato|respondo) mais|(?:sou|trabalho) d[oa] (?:comercial|marketing|vendas|rh|recursos humanos|logistica|producao|ti|suporte)\b|(?:falem|fale|procure|procurem|contatem|contactem|liguem) (?:com )?(?:o |a )?(?:contabilidade|financeiro|setor financeiro|departamento financeiro|sra|sr|senhora|senhor|responsavel)\b|errar\w{0,3} (?:o |de |a )?(?:e-?mail|endereco|destinatario|pessoa|contato)|(?:mandaram|enviaram) para (?:o|a) \S{2,20} errad[oa]|nao tenho (?:nenhum |nenhuma |qualquer )?(?:contrato|relacao|vinculo|conta|cadastro|negocio)|(?:e-?mail|endereco|caixa) (?:foi |esta )?desativad[oa]|(?:a partir de agora|daqui (?:em|para) diante|doravante|de agora em diante)\b[^\n]{0,40}@|terceirizad[oa]|(?:e|fica) (?:feita|tratad[oa]) (?:pel[oa]|por)\b)`,
+		false,
+	),
+	p(
+		'contact.redirect.nl',
+		'wrong_contact',
+		0.6,
+		String.raw`\b(?:stuur|sturen|stuurt|mail|mailen|mailt|richt|richten|wend|neem contact op met|contact opnemen met|doorsturen naar)\b[^\n]{0,60}@`,
+	),
+	p(
+		'contact.redirect.it',
+		'wrong_contact',
+		0.6,
+		String.raw`\b(?:inviare|inviate|mandate|mandare|indirizzare|indirizzate|girate|girare|scrivere|scrivete|scriva|contattare|contattate|rivolgersi|rivolgetevi)\b[^\n]{0,60}@`,
+	),
+	p(
+		'contact.redirect.pt',
+		'wrong_contact',
+		0.6,
+		String.raw`\b(?:enviem|envie|enviar|mandem|mande|mandar|encaminhem|encaminhe|encaminhar|reencaminhem|reencaminhar|direcionem|direcionar|contatar|contactar|contate|contacte)\b[^\n]{0,60}@`,
+	),
+	p(
+		'optout.nl-more',
+		'opt_out',
+		2,
+		String.raw`\b(?:(?:verwijder\w{0,3}|haal|halen|schrap\w{0,3}|uit te schrijven|uitschrijven|afmelden)[^.!?\n]{0,30}(?:verzendlijst|mailinglijst|mailinglist|mailings?\b|nieuwsbrief|deze mails)|(?:verzendlijst|mailinglijst|mailinglist)[^.!?\n]{0,30}(?:verwijder\w{0,3}|halen|schrappen|uitschrijven|afmelden))`,
+	),
+	p(
+		'optout.it-more',
+		'opt_out',
+		2,
+		String.raw`\b(?:(?:rimuov|cancell|togli|elimin|esclud)\w{0,6}[^.!?\n]{0,40}(?:dai (?:vostri )?invii|dalla (?:vostra )?(?:lista|mailing|rubrica)|dalle (?:vostre )?(?:liste|comunicazioni|mailing)|da (?:questi|questa|queste) (?:promemoria|solleciti|invii|mail|email|comunicazioni|lista))|non (?:inviare|mandare|inviarmi|inviarci|mandarmi|mandarci|scrivere|scrivermi|scriverci|inviate|mandate) piu)`,
+	),
+	p(
+		'optout.pt-more',
+		'opt_out',
+		2,
+		String.raw`\b(?:cancel\w{1,4} (?:a |o )?(?:subscricao|inscricao|assinatura|envio|cadastro) (?:d[eo]stes|d[eo]sses|d[ao]s?) (?:e-?mails|emails|mensagens|avisos|lembretes)|(?:me|nos) (?:tirem|tire|retirem|removam|excluam|descadastrem)\b|(?:parem|pare) (?:com|de) (?:os |esses |estes )?(?:e-?mails|emails|mensagens|lembretes|avisos))`,
+	),
+
+	// already_paid
+	p(
+		'paid.nl',
+		'already_paid',
+		2,
+		String.raw`\b(?:(?:al|reeds|inmiddels|gisteren|eergisteren|vorige week|vanochtend|vandaag|zojuist|net) (?:is |zijn |werd |hebben we |heb ik |hebben wij )?(?:betaald|overgemaakt|voldaan|gestort|overgeboekt|afgeschreven)|(?:is|zijn|werd|werden) (?:al |reeds |inmiddels |gisteren |vandaag |op \S{1,12} )?(?:betaald|overgemaakt|voldaan|gestort|overgeboekt|afgeschreven)\b|(?:hebben|heb|heeft) (?:(?!niet |geen |nog niet )[a-z0-9.-]{1,14} ){0,4}(?:betaald|overgemaakt|voldaan|gestort|overgeboekt)\b|betaling (?:is|werd) (?:al |reeds |inmiddels )?(?:gedaan|verricht|uitgevoerd|verstuurd|verwerkt|voldaan)|betalingsbewijs|betaalbewijs|bewijs van betaling)`,
+		true,
+		true,
+	),
+	p(
+		'paid.it',
+		'already_paid',
+		2,
+		String.raw`\b(?:(?:abbiamo|ho|avevamo) (?:gia |regolarmente |gia regolarmente )?(?:pagat|saldat|bonificat|versat|liquidat)\w|(?:abbiamo|ho) (?:gia )?(?:effettuato|eseguito|disposto|inviato|fatto) (?:il |regolarmente il )?(?:bonifico|pagamento|saldo|versamento)|(?:e stat[oa]|sono stat[ie]|risulta|risultano) (?:gia |regolarmente )?(?:pagat|saldat|bonificat|versat|liquidat|effettuat|dispost|eseguit)\w|gia (?:pagat|saldat|bonificat|versat|effettuat|dispost|liquidat)\w|(?:bonifico|pagamento|versamento|saldo) (?:e stato |gia |risulta )?(?:effettuato|eseguito|disposto|inviato|partito|accreditato)|(?:in allegato|allego|alleghiamo|si allega|vi invio) (?:la )?(?:contabile|ricevuta|distinta|copia del bonifico)|contabile (?:del bonifico|bancaria))`,
+		true,
+		true,
+	),
+	p(
+		'paid.pt',
+		'already_paid',
+		2,
+		String.raw`\b(?:ja (?:pagamos|quitamos|transferimos|depositamos|liquidamos|efetuamos|realizamos|fizemos)|(?:paguei|quitei|transferi|depositei|liquidei)\b(?! (?:duas|em dobro|em duplicidade|a mais))|(?:pagamos|quitamos|transferimos|depositamos|liquidamos) (?:(?:a|o) (?:fatura|boleto|valor|nota|montante) )?(?:ontem|anteontem|hoje de manha|(?:na )?semana passada|no (?:ultimo|passado)|na (?:ultima|passada)|no dia \d{1,2}|em \d{1,2}[./]|dia \d{1,2}[./])|(?:efetuamos|realizamos|fizemos|efetuei|realizei|fiz|efectuamos|efectuei) (?:o |a )?(?:pagamento|transferencia|deposito|pix|ted)|(?:foi|foram|ja foi|ja foram|esta|ja esta|estao) (?:devidamente )?(?:pag[oa]s?|quitad[oa]s?|transferid[oa]|depositad[oa]|efetuad[oa]|efectuad[oa]|realizad[oa]|liquidad[oa])\b|(?:pagamento|transferencia|deposito|pix|ted|boleto) (?:ja )?(?:foi )?(?:efetuad|efectuad|realizad|feit|enviad|compensad|quitad|pag)[oa]\b|comprovante (?:de pagamento|em anexo|anexo|segue)|segue (?:em anexo )?(?:o )?comprovante|(?:em anexo|anexo|segue) (?:o )?comprovativo|comprovativo (?:de pagamento|de transferencia|em anexo))`,
+		true,
+		true,
+	),
+
+	// promise_to_pay
+	p(
+		'promise.nl',
+		'promise_to_pay',
+		2,
+		String.raw`\b(?:(?:wij|we|ik) (?:zullen|gaan|ga|zal) (?:(?!niet |geen |pas )[a-z0-9.-]{1,14} ){0,5}(?:betalen|overmaken|voldoen|overboeken|storten|betaald|overgemaakt)|(?:wordt|worden|zal|zullen) (?:(?!niet |geen )[a-z0-9.-]{1,14} ){0,5}(?:betaald|overgemaakt|voldaan|overgeboekt|gestort|ingepland|ingeboekt)|(?:wij|we|ik) (?:betalen|betaal|maken) (?:de factuur |het bedrag |deze |het |dit |de rest )?(?:over )?(?:op|voor (?:het einde|eind|vrijdag|maandag|dinsdag|woensdag|donderdag|de \d|\d)|uiterlijk|binnen|morgen|vandaag|volgende|deze|vrijdag|maandag|dinsdag|woensdag|donderdag|eind|begin|in|komende)\b|betaal (?:ik|wij|we) (?:de factuur |het )?(?:op|voor|uiterlijk|morgen|volgende|deze|vrijdag|maandag|dinsdag|woensdag|donderdag|eind|komende)|(?:betalen|betaal|overmaken|voldoen) (?:(?!niet |geen |pas )\S{1,14} ){0,2}(?:morgen|overmorgen|vandaag|volgende week|deze week|(?:aanstaande |komende |volgende )?(?:maandag|dinsdag|woensdag|donderdag|vrijdag)|uiterlijk|binnen \d|eind (?:deze|volgende) (?:week|maand))\b|(?:maken|maak) (?:wij |we |ik )?(?:het|het bedrag|de betaling) (?:\S{1,12} )?over|betaling (?:volgt|gaat|staat|komt)|(?:staat|is) (?:ingepland|gepland|klaargezet) (?:voor|in|op)|(?:volgende|eerstvolgende|komende) betaal(?:run|ronde|batch)|betaalrun|uiterlijk \S{1,12} (?:betaald|voldaan|overgemaakt|binnen))`,
+	),
+	p(
+		'promise.it',
+		'promise_to_pay',
+		2,
+		String.raw`\b(?:pagheremo|salderemo|verseremo|effettueremo (?:il )?(?:bonifico|pagamento|saldo|versamento)|disporremo|bonificheremo|liquideremo|(?:provvederemo|procederemo|procedero|provvedero) (?:al|a|con il|col) (?:pagamento|saldo|bonifico|saldare|pagare|versamento)|(?:sara|verra|saranno|verranno) (?:[a-z0-9']{1,14} ){0,2}(?:pagat|saldat|bonificat|effettuat|dispost|liquidat|messo in pagamento|messa in pagamento|regolat)\w|(?:il )?(?:pagamento|bonifico|saldo) (?:partira|avverra|sara effettuato|e previsto|e programmato|e in programma|e pianificato|e schedulato)|(?:programmat|pianificat|schedulat)[oa] (?:per|il|entro|a)|mess[oa] in pagamento|mettiamo in pagamento|(?:vi )?paghiamo (?:entro|il|lunedi|martedi|mercoledi|giovedi|venerdi|domani|oggi|la prossima|questa|a fine|fine|subito)|(?:pago|saldo) (?:entro|domani|venerdi|lunedi|la prossima))`,
+	),
+	p(
+		'promise.pt',
+		'promise_to_pay',
+		2,
+		String.raw`\b(?:(?:vamos|iremos|vou|irei|vai|ira) (?!a )(?:[a-z0-9]{1,14} ){0,2}(?:pagar|quitar|transferir|depositar|efetuar o pagamento|efectuar o pagamento|realizar o pagamento|fazer o pagamento|acertar|liquidar|regularizar)|(?:pagaremos|quitaremos|efetuaremos|efectuaremos|realizaremos o pagamento|faremos o pagamento|transferiremos|depositaremos|acertaremos|liquidaremos|regularizaremos)|(?:sera|serao) (?:[a-z0-9]{1,14} ){0,2}(?:pag[oa]s?|quitad|efetuad|efectuad|realizad|transferid|depositad|liquidad|regularizad)|(?:pagamento|transferencia|deposito|pix|boleto|ted) (?:esta |ja esta |foi |fica |ficou )?(?:programad|agendad)|(?:programamos|agendamos|agendei|programei) o pagamento|(?:esta|fica|ficou) (?:programad|agendad)[oa] (?:para|pra)|(?:pago|pagamos|pagarei) (?:amanha|hoje|ate|na proxima|na sexta|na segunda|semana que vem))`,
+	),
+
+	// missing_documents
+	p(
+		'docs.nl',
+		'missing_documents',
+		2,
+		String.raw`\b(?:(?:stuur|stuurt|sturen|zend|zendt|mail|mailt|kunt u|kunnen jullie|kun je|graag|gelieve|wilt u|zou u)[^.!?\n]{0,30}(?:kopie|factuur opnieuw|pdf|inkooporder|ordernummer|bestelnummer|po-nummer|referentienummer|pakbon|afleverbon|leveringsbon|specificatie|urenstaat|urenoverzicht|creditnota|rekeningoverzicht|bankgegevens|gecorrigeerde factuur|nieuwe factuur)|(?:factuur|bijlage|pdf)[^.!?\n]{0,20}(?:niet|nooit|nog niet) (?:ontvangen|gekregen|gezien|gevonden)|geen (?:factuur|bijlage|pdf) (?:ontvangen|gekregen|gezien|gevonden|bijgevoegd)|(?:zonder|ontbreekt|mist|ontbrekend\w?|ontbreken) (?:het |de |een |ons )?(?:ordernummer|inkoopordernummer|po-nummer|bestelnummer|referentienummer|inkooporder)|(?:ordernummer|inkoopordernummer|po-nummer|bestelnummer|referentie) (?:ontbreekt|staat er niet|moet op)|bijlage (?:ontbreekt|is leeg|opent niet|zit er niet bij)|(?:kan|kunnen) (?:de|uw) (?:factuur|bijlage|pdf) niet (?:vinden|openen))`,
+	),
+	p(
+		'docs.it',
+		'missing_documents',
+		2,
+		String.raw`\b(?:(?:inviare|inviarci|inviarmi|inviatemi|inviateci|mandare|mandarci|mandatemi|mandateci|rimandare|reinviare|trasmettere|trasmetterci|girare|girarci|potete|potreste|ci serve|ci servono|serve|necessitiamo|abbiamo bisogno)[^.!?\n]{0,30}(?:copia|pdf|duplicato|ordine d'acquisto|numero (?:d'ordine|ordine|di ordine)|ddt|documento di trasporto|bolla|estratto conto|nota di credito|coordinate bancarie|cig|cup|codice univoco|fattura corretta|nuova fattura|fattura elettronica)|(?:fattura|allegato|pdf)[^.!?\n]{0,20}(?:non|mai) (?:ci )?(?:e |e' )?(?:stat[oa] )?(?:ricevut|arrivat|pervenut|allegat)|non (?:abbiamo|ho) (?:mai )?ricevuto (?:la |nessuna |alcuna |la vostra |la sua )?fattura|non (?:ci )?(?:e|risulta) (?:mai )?(?:arrivata|pervenuta) (?:la |nessuna |alcuna )?fattura|non ci risulta (?:pervenut|arrivat)|(?:manca|mancano|senza|privo di|priva di) (?:il |l'|la |i )?(?:numero (?:d'ordine|ordine|di ordine)|riferimento (?:ordine|all'ordine)|ordine d'acquisto|cig|codice (?:univoco|destinatario))|allegato (?:mancante|vuoto|non (?:si apre|leggibile|presente)))`,
+	),
+	p(
+		'docs.pt',
+		'missing_documents',
+		2,
+		String.raw`\b(?:(?:enviar|enviem|envie|mandar|mandem|mande|reenviar|reenviem|encaminhar|encaminhem|poderiam|podem|pode|precisamos d[ao]s?|necessitamos|solicitamos|solicito|gostaria de receber)[^.!?\n]{0,30}(?:copia|2a via|segunda via|nota fiscal|nf-?e|danfe|xml|pedido de compra|numero do pedido|ordem de compra|numero da encomenda|nota de credito|extrato|dados bancarios|iban|fatura corrigida|nova fatura|boleto atualizado|novo boleto|fatura-recibo)|(?:nao|nunca) (?:recebemos|recebi|chegou|chegaram|encontramos|encontrei) (?:ainda )?(?:a |o |nenhuma |nenhum )?(?:sua |vossa )?(?:fatura|boleto|nota fiscal|nf|nota|anexo)|(?:fatura|boleto|nota fiscal|anexo)[^.!?\n]{0,20}(?:nao|nunca) (?:chegou|foi recebid|foi enviad|veio|abre|consta)|(?:sem|falta|faltando|falta o|falta a) (?:o |a )?(?:numero do pedido|numero da encomenda|pedido de compra|ordem de compra|nota fiscal)|anexo (?:vazio|corrompido|em branco))`,
+	),
+
+	// question
+	p(
+		'question.nl',
+		'question',
+		1.2,
+		String.raw`\b(?:(?:kunt|kan|zou) u (?:mij |ons )?(?:laten weten|bevestigen|uitleggen|aangeven|vertellen|toelichten|nagaan)|(?:kunnen|zouden) jullie (?:mij |ons )?(?:laten weten|bevestigen|uitleggen|aangeven|vertellen|toelichten|nagaan)|welke factuur|om welke factuur|hoe (?:kunnen|kan|moeten) (?:wij|we|ik) (?:betalen|het best|overmaken)|ik heb een vraag|korte vraag|vraagje|graag (?:uitleg|toelichting|een toelichting)|waar (?:gaat|heeft) (?:deze|dit|het) (?:factuur |herinnering )?(?:over|betrekking op))`,
+	),
+	p(
+		'question.it',
+		'question',
+		1.2,
+		String.raw`\b(?:(?:potete|potreste|puoi|potrebbe|potresti) (?:confermar|indicar|spiegar|dir|chiarir|precisar|verificar)\w{0,6}|(?:farci|farmi) sapere|(?:quale|a quale|di quale) fattura|come (?:possiamo|posso|dobbiamo|devo) (?:pagare|effettuare|procedere)|(?:ho|avrei|abbiamo|avremmo) (?:una|un) (?:domanda|dubbio|chiarimento)|vorre(?:i|mmo) (?:solo |soltanto |semplicemente |gentilmente )?(?:sapere|capire|chiedere|chiarire)|a cosa si riferisce|(?:chiediamo|chiedo) (?:gentilmente )?(?:chiarimenti|conferma|spiegazioni))`,
+	),
+	p(
+		'question.pt',
+		'question',
+		1.2,
+		String.raw`\b(?:(?:podem|poderiam|pode|poderia|consegue|conseguem|podiam) (?:me |nos )?(?:confirmar|informar|explicar|esclarecer|dizer|detalhar|verificar)|(?:qual|a qual|de qual|a que) (?:fatura|nota|boleto)|como (?:podemos|posso|devemos|faco para|fazemos para|faco o) (?:pagar|efetuar|efectuar|realizar|pagamento)|(?:tenho|temos) uma (?:duvida|pergunta)|(?:gostaria|gostariamos) de (?:saber|entender|esclarecer|perceber)|a que se refere)`,
+	),
+
+	// acknowledged
+	p(
+		'ack.nl',
+		'acknowledged',
+		1.2,
+		String.raw`\b(?:(?:bedankt|dank|dank je|dank u) voor (?:de|uw|je|jullie) (?:herinnering|bericht|mail|reminder|e-?mail)|in goede orde ontvangen|ontvangen, (?:dank|bedankt)|(?:wij|we|ik) (?:kijken|kijk|gaan|ga) (?:er )?(?:naar|even naar|ernaar)|(?:zoeken|zoek|zoeken we|zoek ik) (?:het|dit) (?:even |intern )?uit|(?:doorgestuurd|doorgezet) naar|(?:neem|nemen) (?:het|dit) mee|(?:staat )?genoteerd|wordt opgepakt|pakken (?:het|dit) op|in behandeling)`,
+	),
+	p(
+		'ack.it',
+		'acknowledged',
+		1.2,
+		String.raw`\b(?:(?:grazie|ringrazio|ringraziamo) (?:per|del|della) (?:il |l'|la )?(?:promemoria|sollecito|messaggio|avviso|reminder|segnalazione|comunicazione)|(?:ricevuto|ricevuta),? grazie|preso nota|prendiamo nota|(?:verifichiamo|verifico|controllo|controlliamo) e vi|(?:ho|abbiamo) (?:girato|inoltrato)|(?:giro|giriamo|inoltro|inoltriamo) (?:la mail|il messaggio|la richiesta|il sollecito|all'ufficio|all'amministrazione|alla contabilita)|in lavorazione|vi (?:aggiorno|aggiorniamo|faremo sapere|faro sapere))`,
+	),
+	p(
+		'ack.pt',
+		'acknowledged',
+		1.2,
+		String.raw`\b(?:(?:obrigad[oa]|agradeco|agradecemos) (?:pelo|pela) (?:lembrete|aviso|mensagem|contato|contacto|email|e-mail)|(?:recebid[oa]|ciente),? obrigad[oa]|(?:estamos|vou|vamos|irei) (?:verificar|analisar|checar|ver isso|averiguar)|(?:encaminhei|encaminhamos|repassei|repassamos)|(?:ja )?(?:esta|estao) em (?:analise|andamento)|anotado|tomamos nota|tomei nota|ficamos cientes)`,
 	),
 
 	// signals (no intent of their own)
@@ -673,4 +1089,4 @@ export const PATTERNS: readonly IntentPattern[] = [
 
 /** Negation words that cancel a negatable match when they sit in the last few words of the same clause. */
 export const NEGATION =
-	/(?:^|\s)(?:not|no|never|without|nothing|nor|hardly|nicht|kein|keine|keinen|keiner|nie|niemals|ohne|pas|ne|n'|jamais|sans|aucun|aucune|nunca|sin|ningun|ninguna|tampoco|\w{1,12}n't|\w{1,6}nt)$/;
+	/(?:^|\s)(?:not|no|never|without|nothing|nor|hardly|nicht|kein|keine|keinen|keiner|nie|niemals|ohne|pas|ne|n'|jamais|sans|aucun|aucune|nunca|sin|ningun|ninguna|tampoco|niet|geen|nooit|zonder|non|nessun|nessuna|nessuno|senza|nao|nem|nenhum|nenhuma|sem|\w{1,12}n't|\w{1,6}nt)$/;

@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 
 import { addDays, calendarDateIn, dayNumber, isValidTimeZone, toInstant } from '../dates';
 import { findDates, type DateMention } from './dates';
+import { promisedDateOf } from './promised';
 import {
 	dayOrderFor,
 	documentsIn,
@@ -17,7 +18,7 @@ import {
 import { fuseLearned } from './fuse';
 import { modelFlags, saidIn } from './learned/input';
 import { addressOf, parseReply } from './parse';
-import { PATTERNS, languagesPresent } from './patterns';
+import { PATTERNS, languagesPresent, type PatternLanguage } from './patterns';
 import { DEFAULT_MAX_PROMISE_DAYS, routeTriage } from './route';
 import {
 	ESCALATING_INTENTS,
@@ -72,6 +73,20 @@ const NEGATORS = new Set([
 	'ningun',
 	'ninguna',
 	'tampoco',
+	'niet',
+	'geen',
+	'nooit',
+	'zonder',
+	'non',
+	'nessun',
+	'nessuna',
+	'nessuno',
+	'senza',
+	'nao',
+	'nem',
+	'nenhum',
+	'nenhuma',
+	'sem',
 	'dont',
 	'cant',
 	'wont',
@@ -86,8 +101,14 @@ const NEGATORS = new Set([
 	'shouldnt',
 	'wouldnt',
 ]);
+/** Negators of one language that are ordinary words in another: pt "no" (in the), it "ne" (of it), nl "pas" (only). */
+const NOT_NEGATORS_IN: Partial<Record<PatternLanguage, ReadonlySet<string>>> = {
+	pt: new Set(['no']),
+	it: new Set(['ne']),
+	nl: new Set(['pas']),
+};
 const CLAUSE_BREAK =
-	/[,;:()]|\b(?:but|if|unless|otherwise|or|aber|sondern|falls|sonst|mais|sinon|si|pero|sino|o)\b/g;
+	/[,;:()]|\b(?:but|if|unless|otherwise|or|aber|sondern|falls|sonst|mais|sinon|si|pero|sino|o|maar|tenzij|anders|indien|ma|tuttavia|altrimenti|mas|porem|senao)\b/g;
 
 const FUTURE = new Set([
 	'will',
@@ -105,9 +126,44 @@ const FUTURE = new Set([
 	'vamos',
 	'voy',
 	'va',
+	'wordt',
+	'worden',
+	'zal',
+	'zullen',
+	'gaan',
+	'ga',
+	'sara',
+	'saranno',
+	'verra',
+	'verranno',
+	'vai',
+	'iremos',
+	'vou',
+	'sera',
+	'serao',
 ]);
-const SUBJECTS = new Set(['we', 'i', 'they', 'you', 'wir', 'ich', 'nous', 'je', 'nosotros', 'yo']);
-const AFTER_NEGATORS = new Set(['nicht', 'nie', 'niemals']);
+const SUBJECTS = new Set([
+	'we',
+	'i',
+	'they',
+	'you',
+	'wir',
+	'ich',
+	'nous',
+	'je',
+	'nosotros',
+	'yo',
+	'wij',
+	'ik',
+	'noi',
+	'io',
+	'eu',
+]);
+/** Negations that follow what they negate: "wir bestreiten die Rechnung nicht", "we betwisten de factuur niet". */
+const AFTER_NEGATORS = new Set(['nicht', 'nie', 'niemals', 'niet', 'nooit']);
+/** A conditional or a new clause after the match ends the words a trailing negation could belong to. */
+const AFTER_BREAK =
+	/[,;:]|\b(?:if|als|wenn|falls|sonst|anders|indien|tenzij|omdat|want|dass|weil|zodat|se|si)\b/;
 
 /** The last `count` words before `start`, within the clause (stops at a comma, "but", "if", ...). */
 function wordsBefore(text: string, sentenceStart: number, start: number, count: number): string[] {
@@ -139,13 +195,22 @@ function isNegated(
 	sentenceEnd: number,
 	start: number,
 	end: number,
+	language?: PatternLanguage,
 ): boolean {
 	const before = wordsBefore(text, sentenceStart, start, 4);
-	if (before.some((word) => NEGATORS.has(word) || word.endsWith("n't") || word.startsWith("n'")))
+	const notHere = language ? NOT_NEGATORS_IN[language] : undefined;
+	if (
+		before.some(
+			(word) =>
+				(NEGATORS.has(word) && !notHere?.has(word)) ||
+				word.endsWith("n't") ||
+				word.startsWith("n'"),
+		)
+	)
 		return true;
 	const after = text
 		.slice(end, Math.min(sentenceEnd, end + 40))
-		.split(/[,;:]/)[0]
+		.split(AFTER_BREAK)[0]
 		.trim()
 		.split(/\s+/)
 		.slice(0, 4);
@@ -340,7 +405,14 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 			// A dropped match may hide a later one inside it ("don't email me. Use ap@…"): look again one character on.
 			if (
 				pattern.negatable &&
-				isNegated(text, span.start, span.end, match.index, match.index + match[0].length)
+				isNegated(
+					text,
+					span.start,
+					span.end,
+					match.index,
+					match.index + match[0].length,
+					pattern.language,
+				)
 			) {
 				if (pattern.intent) negated.add(pattern.intent);
 				pattern.re.lastIndex = match.index + 1;
@@ -381,6 +453,21 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 		}
 	}
 
+	// Anger in capitals, in any language: "THIS IS THE THIRD TIME I TELL YOU".
+	const shouted = shoutedSpan(original, spans);
+	if (shouted && !parsed.autoReply && !injected.has(shouted.start)) {
+		const scored = scores.get('complaint') ?? { score: 0, evidence: [], spans: [] };
+		scored.score += 1.2;
+		scored.evidence.push({
+			intent: 'complaint',
+			rule: 'complaint.caps',
+			snippet: snippet(original, shouted.start, shouted.end, 0),
+			weight: 1.2,
+		});
+		scored.spans.push(shouted);
+		scores.set('complaint', scored);
+	}
+
 	// Questions: sentences of the customer's own words that end with a question mark.
 	let questions = 0;
 	for (const span of spans) {
@@ -402,9 +489,10 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 	if (parsed.autoReply) {
 		evidence.push({ intent: null, rule: 'auto-reply', snippet: parsed.autoReply, weight: 0 });
 		// An auto-reply that says nothing else is an out-of-office notice, or a ticket-system receipt.
-		if (!scores.has('out_of_office') && !scores.has('wrong_contact')) {
+		const counts = (intent: ReplyIntent) => (scores.get(intent)?.score ?? 0) >= INTENT_THRESHOLD;
+		if (!counts('out_of_office') && !counts('wrong_contact')) {
 			const receipt =
-				/\b(?:ticket|case|request|reference) (?:number|no|#|id)|we (?:have )?received your (?:email|message|request|invoice)|hemos recibido|nous avons bien recu|wir haben ihre (?:e-?mail|nachricht) erhalten/.test(
+				/\b(?:ticket|case|request|reference) (?:number|no|#|id)|we (?:have )?received your (?:email|message|request|invoice)|hemos recibido|nous avons bien recu|wir haben ihre (?:e-?mail|nachricht) erhalten|(?:wij hebben|we hebben) (?:uw|je) (?:e-?mail|bericht) (?:in goede orde )?ontvangen|abbiamo ricevuto (?:la sua|il suo|la vostra|il vostro) (?:e-?mail|mail|messaggio|richiesta)|recebemos (?:a sua|o seu|sua|seu) (?:e-?mail|mensagem|contato|contacto)/.test(
 					text,
 				);
 			const intent: ReplyIntent = receipt ? 'acknowledged' : 'out_of_office';
@@ -418,7 +506,11 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 			if (ooo) ooo.score += 1.5;
 			// "For urgent matters contact ap@…" in an out-of-office notice names a stand-in, not a new contact.
 			const contact = scores.get('wrong_contact');
-			if (ooo && contact && contact.evidence.every((item) => item.rule === 'contact.redirect'))
+			if (
+				ooo &&
+				contact &&
+				contact.evidence.every((item) => item.rule.startsWith('contact.redirect'))
+			)
 				scores.delete('wrong_contact');
 		}
 	}
@@ -492,14 +584,22 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 		...(scores.get('payment_plan')?.spans ?? []),
 	];
 	// A commitment to a date counts whatever the reply's label: "send the VAT invoice; we pay Friday regardless".
-	if (
-		intents.includes('promise_to_pay') ||
-		intents.includes('payment_plan') ||
-		(promiseSpans.length > 0 && !intents.includes('opt_out') && !intents.includes('legal_threat'))
-	) {
-		const promised = dateNear(dates, promiseSpans, spans, reference, false);
-		if (promised) extracted.promisedDate = promised;
-	}
+	// Which date, and whether there is one: src/triage/promised.ts (triage-dates).
+	const promiseIntent = intents.includes('promise_to_pay') || intents.includes('payment_plan');
+	const promised = promisedDateOf({
+		text,
+		spans,
+		dates,
+		promiseSpans:
+			promiseIntent || (!intents.includes('opt_out') && !intents.includes('legal_threat'))
+				? promiseSpans
+				: [],
+		reference,
+		promiseIntent,
+		paidReading: intents.includes('already_paid'),
+		readCommitments: !intents.includes('opt_out') && !intents.includes('bounce'),
+	});
+	if (promised) extracted.promisedDate = promised;
 	if (intents.includes('out_of_office')) {
 		const back = returnDate(dates, text, reference);
 		if (back) extracted.returnDate = back;
@@ -562,36 +662,35 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 	return result;
 }
 
-function emptyExtracted(invoiceNumbers: string[]): Extracted {
-	return { invoiceNumbers, documentsRequested: [] };
+const CAPS_WORD = /\p{Lu}{3,}/gu;
+const WORD = /\p{L}{3,}/gu;
+
+/**
+ * The first sentence written in capitals: at least four words of three or more letters, three in five of them in
+ * capitals, and an exclamation mark or more shouting elsewhere (acronyms such as PO, IBAN or BTW alone do not count).
+ */
+function shoutedSpan(original: string, spans: readonly Span[]): Span | undefined {
+	CAPS_WORD.lastIndex = 0;
+	let capitals = 0;
+	while (CAPS_WORD.exec(original) !== null && capitals < 8) capitals++;
+	if (capitals < 4) return undefined;
+	for (const span of spans.slice(0, 200)) {
+		const sentence = original.slice(span.start, span.end);
+		const words = sentence.match(WORD) ?? [];
+		if (words.length < 4) continue;
+		const loud = words.filter((word) => word === word.toUpperCase() && word !== word.toLowerCase());
+		if (
+			loud.length >= 4 &&
+			loud.length >= 0.6 * words.length &&
+			(sentence.includes('!') || capitals >= 8)
+		)
+			return span;
+	}
+	return undefined;
 }
 
-/** The date the promise is about: first date in a promise sentence, else the next sentence's, else any future date. */
-function dateNear(
-	dates: DateMention[],
-	evidenceSpans: Span[],
-	spans: Span[],
-	reference: string,
-	allowPast: boolean,
-): string | undefined {
-	const refDay = dayNumber(reference) as number;
-	const usable = dates.filter(
-		(mention) => allowPast || (dayNumber(mention.date) as number) >= refDay,
-	);
-	for (const span of evidenceSpans) {
-		const inside = usable.find(
-			(mention) => mention.start >= span.start && mention.start < span.end,
-		);
-		if (inside) return inside.date;
-	}
-	for (const span of evidenceSpans) {
-		const index = spans.findIndex((candidate) => candidate.start === span.start);
-		const next = index >= 0 ? spans[index + 1] : undefined;
-		const after =
-			next && usable.find((mention) => mention.start >= next.start && mention.start < next.end);
-		if (after) return after.date;
-	}
-	return usable[0]?.date;
+function emptyExtracted(invoiceNumbers: string[]): Extracted {
+	return { invoiceNumbers, documentsRequested: [] };
 }
 
 const RETURN_CUE =

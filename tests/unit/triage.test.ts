@@ -553,3 +553,163 @@ describe('routes (issue 13)', () => {
 		expect(result.intent).toBe('other');
 	});
 });
+
+describe('Dutch, Italian and Portuguese rules (no learned classifier)', () => {
+	/** The rules engine alone: what these tests pin is the patterns, not the model. */
+	function rules(text: string, subject = 'Re: Factuur 2026-118') {
+		return triageReply(
+			{ subject, text, from: 'Klant <klant@voorbeeld.nl>', receivedAt: MONDAY },
+			{ timezone: 'Europe/Amsterdam', learned: false },
+		);
+	}
+
+	it.each([
+		// Dutch
+		['nl', 'Wij betwisten deze factuur: het tarief is onjuist.', 'dispute'],
+		['nl', 'Er zijn maar 8 dozen geleverd, niet 10.', 'dispute'],
+		['nl', 'De bestelling is nooit bij ons afgeleverd.', 'dispute'],
+		['nl', 'We betalen pas als de monteur de lekkage heeft verholpen.', 'dispute'],
+		['nl', 'Het abonnement was al per 1 maart opgezegd.', 'dispute'],
+		['nl', 'Onze advocaat neemt contact met u op.', 'legal_threat'],
+		['nl', 'Bij een volgende aanmaning gaat dit naar de rechter.', 'legal_threat'],
+		['nl', 'Dit is echt onacceptabel, voor de derde keer een herinnering.', 'complaint'],
+		['nl', 'We hebben twee keer betaald, graag het bedrag terugstorten.', 'refund_request'],
+		['nl', 'Kunnen we een betalingsregeling treffen in drie termijnen?', 'payment_plan'],
+		['nl', 'Mogen we de vervaldatum twee weken opschuiven?', 'payment_plan'],
+		['nl', 'Ik werk hier niet meer, neem contact op met mijn opvolger.', 'wrong_contact'],
+		['nl', 'Ik ben met vakantie en weer op kantoor op 7 december.', 'out_of_office'],
+		['nl', 'Graag afmelden voor deze herinneringen.', 'opt_out'],
+		['nl', 'De factuur is gisteren overgemaakt.', 'already_paid'],
+		['nl', 'Wij zullen het bedrag vrijdag overmaken.', 'promise_to_pay'],
+		[
+			'nl',
+			'Kunt u ons een kopie van de factuur sturen? Wij hebben hem nooit ontvangen.',
+			'missing_documents',
+		],
+		['nl', 'Bedankt voor de herinnering, we kijken ernaar.', 'acknowledged'],
+		// Italian
+		['it', 'Contestiamo la fattura: il prezzo applicato è errato.', 'dispute'],
+		['it', 'Non abbiamo mai ricevuto la merce ordinata.', 'dispute'],
+		['it', 'Non pagheremo finché non verrà sostituito il pezzo difettoso.', 'dispute'],
+		['it', 'La fattura è doppia, la stessa consegna era già fatturata a ottobre.', 'dispute'],
+		['it', 'Abbiamo passato la pratica al nostro legale.', 'legal_threat'],
+		['it', 'In mancanza di risposta ci tuteleremo nelle sedi opportune.', 'legal_threat'],
+		['it', 'Un servizio vergognoso, sono davvero arrabbiato.', 'complaint'],
+		['it', 'Abbiamo pagato due volte, chiediamo il rimborso.', 'refund_request'],
+		['it', 'Possiamo pagare in tre rate mensili?', 'payment_plan'],
+		['it', 'Sarebbe possibile posticipare la scadenza a fine mese?', 'payment_plan'],
+		['it', 'Non lavoro più in questa azienda.', 'wrong_contact'],
+		['it', 'Sono fuori ufficio, rientrerò lunedì 30 novembre.', 'out_of_office'],
+		['it', 'Per favore smettete di inviarmi questi solleciti.', 'opt_out'],
+		['it', 'Il bonifico è stato effettuato ieri.', 'already_paid'],
+		['it', 'Provvederemo al pagamento entro venerdì.', 'promise_to_pay'],
+		['it', 'Potete inviarci una copia della fattura? Non ci è mai arrivata.', 'missing_documents'],
+		['it', 'Grazie per il promemoria, verifichiamo e vi aggiorniamo.', 'acknowledged'],
+		// Portuguese (Brazil and Portugal)
+		['pt', 'Contestamos esta cobrança, o valor está errado.', 'dispute'],
+		['pt', 'A mercadoria nunca chegou.', 'dispute'],
+		['pt', 'Só pagaremos quando o técnico resolver o problema.', 'dispute'],
+		['pt', 'Entregaram 12 caixas, não 15.', 'dispute'],
+		['pt', 'Vamos acionar o nosso advogado.', 'legal_threat'],
+		['pt', 'Se continuarem, vou registrar no Procon e entrar na justiça.', 'legal_threat'],
+		['pt', 'É UM ABSURDO COBRAR ISSO DE NOVO! TERCEIRA VEZ!', 'complaint'],
+		['pt', 'Pagamos em duplicidade, solicitamos o estorno.', 'refund_request'],
+		['pt', 'Seria possível parcelar em três vezes?', 'payment_plan'],
+		['pt', 'Podemos pagar só no mês que vem?', 'payment_plan'],
+		['pt', 'Não trabalho mais nessa empresa.', 'wrong_contact'],
+		['pt', 'Estou de férias e retornarei no dia 7 de dezembro.', 'out_of_office'],
+		['pt', 'Por favor, parem de me enviar esses lembretes.', 'opt_out'],
+		['pt', 'Já pagamos esta fatura, segue o comprovante.', 'already_paid'],
+		['pt', 'O pagamento está agendado para sexta-feira.', 'promise_to_pay'],
+		['pt', 'Podem enviar a segunda via do boleto?', 'missing_documents'],
+		['pt', 'Obrigado pelo lembrete, vamos verificar.', 'acknowledged'],
+	])('%s: %s → %s', (_language, text, intent) => {
+		expect(rules(text).intent).toBe(intent);
+	});
+
+	it.each([
+		['nl', 'We betwisten de factuur niet, de betaling volgt vrijdag.', 'promise_to_pay'],
+		['nl', 'Wij hebben geen bezwaar tegen de factuur en betalen morgen.', 'promise_to_pay'],
+		['it', 'Non stiamo contestando la fattura, pagheremo lunedì.', 'promise_to_pay'],
+		['it', 'Non è una contestazione: vorrei solo sapere a quale ordine si riferisce.', 'question'],
+		['pt', 'Não estamos contestando a fatura, vamos pagar na sexta.', 'promise_to_pay'],
+		['pt', 'Não contestamos o valor; o pagamento está agendado para o dia 30.', 'promise_to_pay'],
+	])('%s: a denied dispute does not escalate: %s', (_language, text, intent) => {
+		const result = rules(text);
+		expect(result.intent).toBe(intent);
+		expect(result.intents).not.toContain('dispute');
+		expect(result.escalate).toBe(false);
+	});
+
+	it.each([
+		[
+			'nl',
+			'Bedankt, we maken het bedrag morgen over.\n\nOp ma 23 nov. 2026 om 09:02 schreef Debiteuren <ar@leverancier.nl>:\n> Indien u reeds betaald heeft, kunt u deze herinnering negeren. Anders volgen incassokosten en schakelen wij een advocaat in.',
+		],
+		[
+			'it',
+			'Grazie, provvederemo al pagamento domani.\n\nIl giorno lun 23 nov 2026 alle ore 09:02 Amministrazione <ar@fornitore.it> ha scritto:\n> Qualora abbiate già pagato, ignorate questo sollecito. In caso contrario procederemo per vie legali.',
+		],
+		[
+			'pt',
+			'Obrigada, vamos pagar amanhã.\n\nEm seg., 23 de nov. de 2026 às 09:02, Financeiro <ar@fornecedor.com.br> escreveu:\n> Caso já tenha efetuado o pagamento, desconsidere. Caso contrário, o título será enviado para protesto em cartório.',
+		],
+		[
+			'pt',
+			'Obrigado, pagamos amanhã sem falta.\n\n-----Mensagem original-----\nDe: Financeiro <ar@fornecedor.pt>\nEnviada: segunda-feira, 23 de novembro de 2026 09:02\nPara: Cliente\nAssunto: Aviso\n\nSe já pagou, ignore. Caso contrário seguirá para o nosso advogado.',
+		],
+	])('%s: the quoted reminder does not count', (_language, text) => {
+		const result = rules(text);
+		expect(result.intent).toBe('promise_to_pay');
+		expect(result.intents).toEqual(['promise_to_pay']);
+		expect(result.escalate).toBe(false);
+	});
+
+	it('does not read Spanish "vamos a pagar" or a negated Spanish refusal as Portuguese', () => {
+		expect(rules('No vamos a pagar esta factura hasta que llegue el pedido.').intent).not.toBe(
+			'promise_to_pay',
+		);
+	});
+
+	it('does not read the Italian split payment or reverse charge VAT terms as instalments or refunds', () => {
+		const result = rules(
+			'La fattura è in split payment o in reverse charge? Devo saperlo prima di pagare.',
+		);
+		expect(result.intent).toBe('question');
+	});
+
+	it('keeps an out-of-office stand-in address in Italian and Portuguese from being a new contact', () => {
+		const headers = { 'Auto-Submitted': 'auto-replied' };
+		for (const text of [
+			'Sono in ferie fino al 4 dicembre. Per urgenze scrivere a ufficio@cliente.it.',
+			'Estou de férias até 4 de dezembro. Em caso de urgência, contatar financeiro@cliente.com.br.',
+		]) {
+			const result = triageReply(
+				{ subject: 'Risposta automatica', text, from: 'x@cliente.it', receivedAt: MONDAY, headers },
+				{ timezone: 'Europe/Rome', learned: false },
+			);
+			expect(result.intent).toBe('out_of_office');
+		}
+	});
+
+	it('reads anger in capitals as a complaint in any language, but not acronyms', () => {
+		expect(rules('DIT IS DE LAATSTE KEER DAT IK DIT ZEG! STOP HIERMEE!').intents).toContain(
+			'complaint',
+		);
+		expect(
+			rules('Betaling via SEPA naar IBAN NL91 ABNA met BTW en KVK vermeld.').intents,
+		).not.toContain('complaint');
+	});
+
+	it.each([
+		'lawyer ne '.repeat(10_000),
+		'non pagheremo '.repeat(7_200),
+		'nao recebemos a mercadoria '.repeat(3_800),
+		'werk '.repeat(20_000),
+		'ABC DEF GHI! '.repeat(7_700),
+	])('a 100 KB hostile body in these languages triages in linear time (%#)', (body) => {
+		const started = performance.now();
+		rules(body);
+		expect(performance.now() - started).toBeLessThan(500);
+	});
+});
