@@ -35,7 +35,7 @@ export const FUSION = {
 	 * Against a calm reading of the rules (not `other`), its escalate-class reading escalates only from here; between
 	 * suspectsAt and here the reply goes to review (a person reads it, at low priority).
 	 */
-	escalatesOverCalmAt: 0.6,
+	escalatesOverCalmAt: 0.9,
 	/**
 	 * When the escalate classes together hold at least this much of its probability, a reply that does not escalate
 	 * goes to review even if another intent comes first: a person should read a reply the model finds ambiguous
