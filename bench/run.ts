@@ -19,6 +19,7 @@ const AREAS = [
 	{ file: 'report.bench', title: 'Collections Report' },
 	{ file: 'cadence.bench', title: 'Cadence Step' },
 	{ file: 'escalation.bench', title: 'Escalation Gate' },
+	{ file: 'daily.bench', title: 'Daily template end to end in a real n8n (fake services)' },
 ];
 
 function version(path: string): string {

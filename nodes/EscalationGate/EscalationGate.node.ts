@@ -19,7 +19,7 @@ import {
 	escalationLedgerFromEvents,
 	evaluateEscalation,
 	evaluateEscalations,
-	eventToRow,
+	builtEventToRow,
 	pruneEscalationLedger,
 	type EscalationContext,
 	type EscalationInput,
@@ -580,7 +580,9 @@ export class EscalationGate implements INodeType {
 				return;
 			}
 			const event = dedup ? escalationLedgerEvent(input.invoice, result) : null;
-			const ledgerRow = event ? { ledgerRow: eventToRow(event) as unknown as IDataObject } : {};
+			const ledgerRow = event
+				? { ledgerRow: builtEventToRow(event) as unknown as IDataObject }
+				: {};
 			if (result.escalate) {
 				let json = withAudit(
 					item.json,

@@ -307,6 +307,48 @@ export function eventToRow(event: LedgerEventInput | LedgerEvent): LedgerRow {
 	return row;
 }
 
+/** Each kind's fields in its schema's order: the order a parse gives them, so `detail` is the same JSON text. */
+const FIELDS_OF_KIND = new Map<string, readonly string[]>(
+	LedgerEventSchema.options.map((option) => [option.shape.kind.value, Object.keys(option.shape)]),
+);
+const MESSAGE_FIELDS = Object.keys(LedgerMessageSchema.shape);
+
+/**
+ * eventToRow for an event this package has just built from its own typed values (an escalation, a reservation, a
+ * release): the same row, without parsing the event again, which was most of the cost per item of a large batch.
+ * Fields come in the schema's order and a message's known fields before its others, as a parse orders them.
+ * An event from outside (a row, an expression, a person) goes through eventToRow.
+ */
+export function builtEventToRow(event: LedgerEvent): LedgerRow {
+	const fields = FIELDS_OF_KIND.get(event.kind);
+	if (!fields) return eventToRow(event);
+	const source = event as unknown as Record<string, unknown>;
+	const row = Object.fromEntries(COLUMN_NAMES.map((name) => [name, null])) as LedgerRow;
+	const detail: Record<string, unknown> = {};
+	let details = 0;
+	for (const name of fields) {
+		let value = source[name];
+		if (value === undefined) continue;
+		if (COLUMN_SET.has(name) && name !== 'detail' && typeof value === 'string') {
+			row[name as Exclude<LedgerColumn, 'detail'>] = value;
+			continue;
+		}
+		if (name === 'message' && value !== null && typeof value === 'object') {
+			const message = value as Record<string, unknown>;
+			const ordered: Record<string, unknown> = {};
+			for (const key of MESSAGE_FIELDS) if (message[key] !== undefined) ordered[key] = message[key];
+			for (const key of Object.keys(message))
+				if (!(key in ordered) && message[key] !== undefined) ordered[key] = message[key];
+			value = ordered;
+		}
+		detail[name] = value;
+		details++;
+	}
+	row.at = new Date(Date.parse(event.at)).toISOString();
+	row.detail = details > 0 ? JSON.stringify(detail) : null;
+	return row;
+}
+
 export type RowReadResult =
 	| { ok: true; event: LedgerEvent }
 	| { ok: false; errors: string[]; row: Record<string, unknown> };

@@ -168,7 +168,7 @@ const WEEKDAYS: Readonly<Record<string, number>> = {
 	'sexta-feira': 4,
 	sexta: 4,
 };
-const WEEKDAY = Object.keys(WEEKDAYS)
+export const WEEKDAY = Object.keys(WEEKDAYS)
 	.sort((a, b) => b.length - a.length)
 	.join('|');
 

@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 
 import { addDays, calendarDateIn, dayNumber, isValidTimeZone, toInstant } from '../dates';
 import { findDates, type DateMention } from './dates';
+import { promisedDateOf } from './promised';
 import {
 	dayOrderFor,
 	documentsIn,
@@ -588,14 +589,22 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 		...(scores.get('payment_plan')?.spans ?? []),
 	];
 	// A commitment to a date counts whatever the reply's label: "send the VAT invoice; we pay Friday regardless".
-	if (
-		intents.includes('promise_to_pay') ||
-		intents.includes('payment_plan') ||
-		(promiseSpans.length > 0 && !intents.includes('opt_out') && !intents.includes('legal_threat'))
-	) {
-		const promised = dateNear(dates, promiseSpans, spans, reference, false);
-		if (promised) extracted.promisedDate = promised;
-	}
+	// Which date, and whether there is one: src/triage/promised.ts (triage-dates).
+	const promiseIntent = intents.includes('promise_to_pay') || intents.includes('payment_plan');
+	const promised = promisedDateOf({
+		text,
+		spans,
+		dates,
+		promiseSpans:
+			promiseIntent || (!intents.includes('opt_out') && !intents.includes('legal_threat'))
+				? promiseSpans
+				: [],
+		reference,
+		promiseIntent,
+		paidReading: intents.includes('already_paid'),
+		readCommitments: !intents.includes('opt_out') && !intents.includes('bounce'),
+	});
+	if (promised) extracted.promisedDate = promised;
 	if (intents.includes('out_of_office')) {
 		const back = returnDate(dates, text, reference);
 		if (back) extracted.returnDate = back;
@@ -687,34 +696,6 @@ function shoutedSpan(original: string, spans: readonly Span[]): Span | undefined
 
 function emptyExtracted(invoiceNumbers: string[]): Extracted {
 	return { invoiceNumbers, documentsRequested: [] };
-}
-
-/** The date the promise is about: first date in a promise sentence, else the next sentence's, else any future date. */
-function dateNear(
-	dates: DateMention[],
-	evidenceSpans: Span[],
-	spans: Span[],
-	reference: string,
-	allowPast: boolean,
-): string | undefined {
-	const refDay = dayNumber(reference) as number;
-	const usable = dates.filter(
-		(mention) => allowPast || (dayNumber(mention.date) as number) >= refDay,
-	);
-	for (const span of evidenceSpans) {
-		const inside = usable.find(
-			(mention) => mention.start >= span.start && mention.start < span.end,
-		);
-		if (inside) return inside.date;
-	}
-	for (const span of evidenceSpans) {
-		const index = spans.findIndex((candidate) => candidate.start === span.start);
-		const next = index >= 0 ? spans[index + 1] : undefined;
-		const after =
-			next && usable.find((mention) => mention.start >= next.start && mention.start < next.end);
-		if (after) return after.date;
-	}
-	return usable[0]?.date;
 }
 
 const RETURN_CUE =

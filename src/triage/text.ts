@@ -31,8 +31,11 @@ export function sentenceSpans(text: string): Span[] {
 			const after = text.charCodeAt(index + 1);
 			const digitBefore = before >= 48 && before <= 57;
 			const digitAfter = after >= 48 && after <= 57;
+			// "15.12. " and "am 15. Dezember" do not end a sentence; "RE-2026-866. Payment by Monday" does.
+			const shortNumber =
+				digitBefore && !(index >= 3 && /\d/.test(text[index - 3]) && /\d/.test(text[index - 2]));
 			boundary =
-				!(digitBefore && (digitAfter || after === 32)) &&
+				!(digitBefore && (digitAfter || (after === 32 && shortNumber))) &&
 				text[index + 1] !== '.' &&
 				!isAbbreviation(text, index);
 		}
