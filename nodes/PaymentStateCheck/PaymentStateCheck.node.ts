@@ -10,13 +10,12 @@ import {
 } from 'n8n-workflow';
 
 import {
-	checkPaymentState,
 	compactInvoice,
 	compileFastGenericReader,
 	GENERIC_FIELDS,
 	INVOICE_SOURCE_REGISTRY,
 	invoiceNormalizer,
-	paymentStateSharer,
+	paymentStateChecker,
 	splitInvoiceRecords,
 	toInstant,
 	type AuditEntry,
@@ -263,7 +262,7 @@ export class PaymentStateCheck implements INodeType {
 		// the items that have them; so is the audit list of each decision (state and route). n8n keeps these items
 		// in memory and saves them with flatted, which stores a shared object once. No node edits them in place:
 		// downstream nodes copy what they change (withAudit concatenates into a new list).
-		const shareState = paymentStateSharer(detail);
+		const checkState = paymentStateChecker(checkOptions, detail);
 		const audits: Partial<Record<string, Partial<Record<string, IDataObject[]>>>> = {};
 		const auditOf = (state: string, route: string) =>
 			((audits[state] ??= {})[route] ??= [
@@ -271,8 +270,8 @@ export class PaymentStateCheck implements INodeType {
 			]);
 
 		const classified = (invoice: Invoice, kept: IDataObject | undefined, itemIndex: number) => {
-			const checked = checkPaymentState(invoice, checkOptions);
-			const paymentState = shareState(checked) as IDataObject;
+			const checked = checkState(invoice);
+			const paymentState = checked as unknown as IDataObject;
 			const json: IDataObject =
 				kept !== undefined
 					? withAudit(kept, auditOf(checked.state, checked.route)[0] as unknown as AuditEntry, {

@@ -5,14 +5,18 @@
 import { AsOfCalendar, dayNumber, toInstant } from '../dates';
 import { majorToMinor } from '../money';
 import type { Invoice } from '../invoice/schema';
-import type {
-	AgingBucket,
-	HighValueThreshold,
-	PaymentState,
-	PaymentStateName,
-	PaymentStateOptions,
-	Route,
-	Signal,
+import { paymentStateOnItem, type OutputDetail, type PaymentStateOnItem } from './output';
+import {
+	AGING_BUCKETS,
+	PAYMENT_STATES,
+	ROUTES,
+	type AgingBucket,
+	type HighValueThreshold,
+	type PaymentState,
+	type PaymentStateName,
+	type PaymentStateOptions,
+	type Route,
+	type Signal,
 } from './schema';
 
 export const DEFAULT_DUE_SOON_DAYS = 3;
@@ -86,118 +90,308 @@ function calendarFor(options: PaymentStateOptions): AsOfCalendar {
 	return calendar;
 }
 
-export function checkPaymentState(invoice: Invoice, options: PaymentStateOptions): PaymentState {
-	const asOfDate = calendarFor(options).dateIn(invoice.customer.timezone);
+/** Signals in the order they appear in `signals` (each at most once). */
+const SIGNAL_ORDER: readonly Signal[] = [
+	'no_due_date',
+	'partially_paid',
+	'overpaid',
+	'high_value',
+	'csuite_contact',
+	'no_contact',
+	'written_off',
+	'automation_paused',
+	'stale_reply',
+	'broken_promise_history',
+	'promise_pending',
+	'failed_payment',
+	'missing_po',
+	'overdue',
+];
+const BIT = Object.fromEntries(SIGNAL_ORDER.map((signal, index) => [signal, 1 << index])) as Record<
+	Signal,
+	number
+>;
+
+/** Which sentence explains the state; its argument is in `Decision.reasonArg`. */
+const enum Reason {
+	Draft,
+	Void,
+	PaidAtSource,
+	NothingToPay,
+	Disputed,
+	OptedOut,
+	Uncollectible,
+	AutomationPaused,
+	PausedByOwner,
+	Promised,
+	BrokenPromise,
+	FailedPayment,
+	MissingPo,
+	NoDates,
+	Overdue,
+	DueToday,
+	DueIn,
+}
+
+/** One invoice's decision, before any list or sentence is built (filled in place: no allocation per invoice). */
+interface Decision {
+	state: PaymentStateName;
+	route: Route;
+	/** Signals as bits of SIGNAL_ORDER. */
+	signals: number;
+	daysPastDue: number;
+	daysUntilDue: number | null;
+	agingBucket: AgingBucket;
+	asOfDate: string;
+	reason: Reason;
+	/** What the sentence names besides the days: the status, the promise date, the attempts; '' otherwise. */
+	reasonArg: string;
+	effectiveDue: string | null;
+}
+
+function newDecision(): Decision {
+	return {
+		state: 'not_due',
+		route: 'not_due',
+		signals: 0,
+		daysPastDue: 0,
+		daysUntilDue: null,
+		agingBucket: 'not_due',
+		asOfDate: '',
+		reason: Reason.DueIn,
+		reasonArg: '',
+		effectiveDue: null,
+	};
+}
+
+/** The decision for one invoice, written into `out`. The rules live here, once. */
+function decide(invoice: Invoice, options: PaymentStateOptions, out: Decision): Decision {
+	const calendar = calendarFor(options);
+	const asOfDate = calendar.dateIn(invoice.customer.timezone);
 	const today = dayNumber(asOfDate)!;
 	const dueSoonDays = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
 	const graceDays = options.promiseGraceDays ?? DEFAULT_PROMISE_GRACE_DAYS;
-
-	const signals: Signal[] = [];
-	const reasons: string[] = [];
+	let signals = 0;
 
 	// No due date (Stripe charge_automatically, some sheets): treat it as due on receipt, from the issue date.
 	const effectiveDue = invoice.dueOn ?? invoice.issuedOn;
 	const dueDay = effectiveDue === null ? null : dayNumber(effectiveDue);
-	if (invoice.dueOn === null) signals.push('no_due_date');
+	if (invoice.dueOn === null) signals |= BIT.no_due_date;
 	const daysUntilDue = dueDay === null ? null : dueDay - today;
 	const daysPastDue = daysUntilDue === null || daysUntilDue >= 0 ? 0 : -daysUntilDue;
 
 	const owed = invoice.amountDueMinor > 0;
-	if (owed && invoice.amountPaidMinor > 0) signals.push('partially_paid');
-	if (invoice.amountDueMinor < 0) signals.push('overpaid');
+	if (owed && invoice.amountPaidMinor > 0) signals |= BIT.partially_paid;
+	if (invoice.amountDueMinor < 0) signals |= BIT.overpaid;
 	const threshold = highValueMinor(options.highValue, invoice.currency);
-	if (threshold !== null && invoice.amountDueMinor >= threshold) signals.push('high_value');
-	if (isCsuiteContact(invoice)) signals.push('csuite_contact');
-	if (!invoice.contact.email) signals.push('no_contact');
-	if (invoice.lifecycle === 'uncollectible') signals.push('written_off');
-	if (invoice.flags.automationPaused) signals.push('automation_paused');
-	if (owed && isStaleReply(invoice, options, calendarFor(options).asOfMillis))
-		signals.push('stale_reply');
+	if (threshold !== null && invoice.amountDueMinor >= threshold) signals |= BIT.high_value;
+	if (isCsuiteContact(invoice)) signals |= BIT.csuite_contact;
+	if (!invoice.contact.email) signals |= BIT.no_contact;
+	if (invoice.lifecycle === 'uncollectible') signals |= BIT.written_off;
+	if (invoice.flags.automationPaused) signals |= BIT.automation_paused;
+	if (owed && isStaleReply(invoice, options, calendar.asOfMillis)) signals |= BIT.stale_reply;
 
 	const promiseDay = invoice.promise?.date ? dayNumber(invoice.promise.date) : null;
 	const promisePending = promiseDay !== null && today <= promiseDay + graceDays;
 	const promiseBroken = promiseDay !== null && !promisePending;
-	if ((invoice.promise?.brokenCount ?? 0) > 0) signals.push('broken_promise_history');
+	if ((invoice.promise?.brokenCount ?? 0) > 0) signals |= BIT.broken_promise_history;
 
 	let state: PaymentStateName;
+	let reason: Reason;
+	let reasonArg = '';
 	if (invoice.lifecycle === 'draft') {
 		state = 'draft';
-		reasons.push(
-			`draft at the source (status "${invoice.status}"): not issued to the customer yet`,
-		);
+		reason = Reason.Draft;
+		reasonArg = invoice.status;
 	} else if (invoice.lifecycle === 'void') {
 		state = 'void';
-		reasons.push(`voided at the source (status "${invoice.status}")`);
+		reason = Reason.Void;
+		reasonArg = invoice.status;
 	} else if (invoice.lifecycle === 'paid' || !owed) {
 		state = 'paid';
-		reasons.push(
-			invoice.lifecycle === 'paid'
-				? `paid at the source (status "${invoice.status}")`
-				: 'nothing left to pay',
-		);
+		if (invoice.lifecycle === 'paid') {
+			reason = Reason.PaidAtSource;
+			reasonArg = invoice.status;
+		} else reason = Reason.NothingToPay;
 	} else if (invoice.flags.disputed) {
 		state = 'disputed';
-		reasons.push('the invoice is disputed: a person resolves it before any reminder');
+		reason = Reason.Disputed;
 	} else if (invoice.flags.optedOut) {
 		state = 'opted_out';
-		reasons.push('the contact opted out of automated reminders');
+		reason = Reason.OptedOut;
 	} else if (
 		invoice.flags.paused ||
 		invoice.flags.automationPaused ||
 		invoice.lifecycle === 'uncollectible'
 	) {
 		state = 'paused';
-		reasons.push(
+		reason =
 			invoice.lifecycle === 'uncollectible'
-				? 'marked uncollectible at the source: automation stops, a person decides'
+				? Reason.Uncollectible
 				: invoice.flags.automationPaused
-					? 'automation paused: the case is with a person'
-					: 'paused by the account owner',
-		);
+					? Reason.AutomationPaused
+					: Reason.PausedByOwner;
 	} else if (promisePending) {
 		state = 'promised';
-		signals.push('promise_pending');
-		reasons.push(`promise to pay by ${invoice.promise!.date} is pending`);
+		signals |= BIT.promise_pending;
+		reason = Reason.Promised;
+		reasonArg = invoice.promise!.date!;
 	} else if (promiseBroken && daysPastDue > 0) {
 		state = 'broken_promise';
-		reasons.push(`promised payment by ${invoice.promise!.date} did not arrive`);
+		reason = Reason.BrokenPromise;
+		reasonArg = invoice.promise!.date!;
 	} else if ((invoice.failedPaymentAttempts ?? 0) > 0) {
 		state = 'failed_payment';
-		signals.push('failed_payment');
-		reasons.push(`${invoice.failedPaymentAttempts} payment attempt(s) failed`);
+		signals |= BIT.failed_payment;
+		reason = Reason.FailedPayment;
+		reasonArg = String(invoice.failedPaymentAttempts);
 	} else if ((invoice.poRequired || options.poRequired) && !invoice.poNumber) {
 		state = 'missing_po';
-		signals.push('missing_po');
-		reasons.push('a PO number is required and the invoice has none');
+		signals |= BIT.missing_po;
+		reason = Reason.MissingPo;
 	} else if (dueDay === null) {
 		state = 'not_due';
-		reasons.push('no due date and no issue date: the invoice cannot be aged');
+		reason = Reason.NoDates;
 	} else if (daysPastDue > 0) {
 		state = 'overdue';
-		reasons.push(`${daysPastDue} day(s) past due (due ${effectiveDue})`);
+		reason = Reason.Overdue;
 	} else if (daysUntilDue === 0) {
 		state = 'due_today';
-		reasons.push(`due today (${effectiveDue})`);
+		reason = Reason.DueToday;
 	} else if (daysUntilDue! <= dueSoonDays) {
 		state = 'due_soon';
-		reasons.push(`due in ${daysUntilDue} day(s) (${effectiveDue})`);
+		reason = Reason.DueIn;
 	} else {
 		state = 'not_due';
-		reasons.push(`due in ${daysUntilDue} day(s) (${effectiveDue})`);
+		reason = Reason.DueIn;
 	}
-	if (daysPastDue > 0 && state !== 'overdue' && owed) signals.push('overdue');
+	if (daysPastDue > 0 && state !== 'overdue' && owed) signals |= BIT.overdue;
 
+	out.state = state;
 	// An invoice that cannot be aged needs a person, not the "not due" path where nobody looks.
-	const route = dueDay === null && state === 'not_due' ? 'hold' : ROUTE_OF[state];
+	out.route = dueDay === null && state === 'not_due' ? 'hold' : ROUTE_OF[state];
+	out.signals = signals;
+	out.daysPastDue = daysPastDue;
+	out.daysUntilDue = daysUntilDue;
+	out.agingBucket = owed ? agingBucketOf(daysPastDue) : 'not_due';
+	out.asOfDate = asOfDate;
+	out.reason = reason;
+	out.reasonArg = reasonArg;
+	out.effectiveDue = effectiveDue;
+	return out;
+}
+
+/** The sentence for people that says why. */
+function reasonText(decision: Decision): string {
+	const { reasonArg: arg, effectiveDue: due } = decision;
+	switch (decision.reason) {
+		case Reason.Draft:
+			return `draft at the source (status "${arg}"): not issued to the customer yet`;
+		case Reason.Void:
+			return `voided at the source (status "${arg}")`;
+		case Reason.PaidAtSource:
+			return `paid at the source (status "${arg}")`;
+		case Reason.NothingToPay:
+			return 'nothing left to pay';
+		case Reason.Disputed:
+			return 'the invoice is disputed: a person resolves it before any reminder';
+		case Reason.OptedOut:
+			return 'the contact opted out of automated reminders';
+		case Reason.Uncollectible:
+			return 'marked uncollectible at the source: automation stops, a person decides';
+		case Reason.AutomationPaused:
+			return 'automation paused: the case is with a person';
+		case Reason.PausedByOwner:
+			return 'paused by the account owner';
+		case Reason.Promised:
+			return `promise to pay by ${arg} is pending`;
+		case Reason.BrokenPromise:
+			return `promised payment by ${arg} did not arrive`;
+		case Reason.FailedPayment:
+			return `${arg} payment attempt(s) failed`;
+		case Reason.MissingPo:
+			return 'a PO number is required and the invoice has none';
+		case Reason.NoDates:
+			return 'no due date and no issue date: the invoice cannot be aged';
+		case Reason.Overdue:
+			return `${decision.daysPastDue} day(s) past due (due ${due})`;
+		case Reason.DueToday:
+			return `due today (${due})`;
+		case Reason.DueIn:
+			return `due in ${decision.daysUntilDue} day(s) (${due})`;
+	}
+}
+
+function materialize(decision: Decision): PaymentState {
+	const signals: Signal[] = [];
+	for (let index = 0; index < SIGNAL_ORDER.length; index++)
+		if (decision.signals & (1 << index)) signals.push(SIGNAL_ORDER[index]);
 	return {
-		state,
-		route,
+		state: decision.state,
+		route: decision.route,
 		signals,
-		daysPastDue,
-		agingBucket: owed ? agingBucketOf(daysPastDue) : 'not_due',
-		reasons,
-		asOfDate,
-		daysUntilDue,
+		daysPastDue: decision.daysPastDue,
+		agingBucket: decision.agingBucket,
+		reasons: [reasonText(decision)],
+		asOfDate: decision.asOfDate,
+		daysUntilDue: decision.daysUntilDue,
+	};
+}
+
+export function checkPaymentState(invoice: Invoice, options: PaymentStateOptions): PaymentState {
+	return materialize(decide(invoice, options, newDecision()));
+}
+
+const STATE_INDEX = new Map<string, number>(PAYMENT_STATES.map((state, index) => [state, index]));
+const ROUTE_INDEX = new Map<string, number>(ROUTES.map((route, index) => [route, index]));
+const BUCKET_INDEX = new Map<string, number>(AGING_BUCKETS.map((bucket, index) => [bucket, index]));
+/** Past this many distinct payment states in one batch, new ones are not shared any more. */
+const MAX_SHARED_STATES = 100_000;
+
+/**
+ * checkPaymentState for a batch (a node's execution), as items carry it (paymentStateOnItem): equal results are one
+ * object, which every item with that result holds. A book has few distinct results (a state, an age, a day, a few
+ * signals, one sentence), so the lists and sentences are built once per distinct result, not per invoice, and n8n
+ * saves a shared object once (flatted). No node edits a paymentState in place.
+ */
+export function paymentStateChecker(
+	options: PaymentStateOptions,
+	detail: OutputDetail = 'standard',
+): (invoice: Invoice) => PaymentStateOnItem {
+	const scratch = newDecision();
+	const standard = detail !== 'compact';
+	// (state, route, bucket, signals) → days until due → as-of day → what the sentence names.
+	const known = new Map<number, Map<number, Map<string, Map<string, PaymentStateOnItem>>>>();
+	let size = 0;
+	return (invoice) => {
+		const decision = decide(invoice, options, scratch);
+		const head =
+			((STATE_INDEX.get(decision.state)! * 4 + ROUTE_INDEX.get(decision.route)!) * 8 +
+				BUCKET_INDEX.get(decision.agingBucket)!) *
+				32768 +
+			decision.signals;
+		let byDays = known.get(head);
+		if (byDays === undefined) known.set(head, (byDays = new Map()));
+		// Standard items carry daysUntilDue (null without a date, kept apart from every count); compact ones only
+		// daysPastDue, which follows from it, so every invoice not yet due shares one compact object per state.
+		const days = standard
+			? (decision.daysUntilDue ?? Number.MIN_SAFE_INTEGER)
+			: decision.daysPastDue;
+		let byDay = byDays.get(days);
+		if (byDay === undefined) byDays.set(days, (byDay = new Map()));
+		let byArg = byDay.get(decision.asOfDate);
+		if (byArg === undefined) byDay.set(decision.asOfDate, (byArg = new Map()));
+		// Compact items carry no sentence, so what it names does not tell them apart.
+		const arg = standard ? decision.reason + '\u0001' + decision.reasonArg : '';
+		let shared = byArg.get(arg);
+		if (shared === undefined) {
+			shared = paymentStateOnItem(materialize(decision), detail);
+			if (size < MAX_SHARED_STATES) {
+				byArg.set(arg, shared);
+				size++;
+			}
+		}
+		return shared;
 	};
 }
 

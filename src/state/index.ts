@@ -1,6 +1,7 @@
 export * from './schema';
 export {
 	checkPaymentState,
+	paymentStateChecker,
 	agingBucketOf,
 	routeOf,
 	isCsuiteContact,
@@ -12,7 +13,6 @@ export {
 export {
 	OUTPUT_DETAILS,
 	paymentStateOnItem,
-	paymentStateSharer,
 	type OutputDetail,
 	type PaymentStateOnItem,
 } from './output';

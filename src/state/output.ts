@@ -55,39 +55,3 @@ export function paymentStateOnItem(
 		daysUntilDue: result.daysUntilDue,
 	};
 }
-
-/** Past this many distinct payment states in one batch, new ones are not shared any more. */
-const MAX_SHARED_STATES = 100_000;
-
-/**
- * paymentStateOnItem for a batch (a node's execution): equal results give one object, which every item with that
- * result holds. A book has few distinct results (a state, an age, a day, a few signals, one reason), so the batch
- * allocates few, and n8n saves a shared object once (flatted). No node edits a paymentState in place.
- */
-export function paymentStateSharer(
-	detail: OutputDetail = 'standard',
-): (result: PaymentState) => PaymentStateOnItem {
-	const known = new Map<string, PaymentStateOnItem>();
-	const standard = detail !== 'compact';
-	return (result) => {
-		let key =
-			result.state +
-			'\u0001' +
-			result.route +
-			'\u0001' +
-			result.daysPastDue +
-			'\u0001' +
-			result.agingBucket +
-			'\u0001' +
-			result.asOfDate +
-			'\u0001' +
-			result.signals.join(',');
-		if (standard) key += '\u0001' + result.daysUntilDue + '\u0001' + result.reasons.join('\u0002');
-		let shared = known.get(key);
-		if (shared === undefined) {
-			shared = paymentStateOnItem(result, detail);
-			if (known.size < MAX_SHARED_STATES) known.set(key, shared);
-		}
-		return shared;
-	};
-}

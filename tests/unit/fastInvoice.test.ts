@@ -4,10 +4,13 @@
  * invoice or the field-level errors. Compact leaves out only what src/contract restores; shared objects are shared.
  */
 import {
+	checkPaymentState,
 	compactInvoice,
 	compileFastGenericReader,
 	normalizeInvoice,
 	parseInvoice,
+	paymentStateChecker,
+	paymentStateOnItem,
 	restoreInvoice,
 	type NormalizeDefaults,
 } from '../../src';
@@ -117,5 +120,54 @@ describe('the fast Generic reader', () => {
 				else seen.set(key, value);
 			}
 		}
+	});
+});
+
+describe('the batch payment-state checker', () => {
+	it('gives what checkPaymentState and paymentStateOnItem give, one shared object per distinct result', () => {
+		const options = [
+			{ asOf: '2026-11-22T09:00:00Z', timezone: 'UTC' },
+			{
+				asOf: '2026-11-22T23:30:00Z',
+				timezone: 'America/New_York',
+				highValue: { USD: 1000, '*': 100_000 },
+				poRequired: true,
+				dueSoonDays: 7,
+			},
+		];
+		let seed = 7;
+		const random = () => {
+			seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+			return seed / 4294967296;
+		};
+		const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+		const invoices = rows(3000).flatMap((row, index) => {
+			const extra: Record<string, unknown> = {};
+			if (random() < 0.1) extra.failedPaymentAttempts = pick([1, 2]);
+			if (random() < 0.1) extra.poNumber = 'PO-1';
+			if (random() < 0.1) extra.lastTouchAt = '2026-11-01T10:00:00Z';
+			if (random() < 0.05) extra.brokenPromises = 2;
+			if (random() < 0.05) extra.paused = true;
+			if (random() < 0.05) extra.optedOut = true;
+			if (random() < 0.05) extra.contactTitle = 'CFO';
+			if (random() < 0.05) extra.dueDate = '';
+			const read = normalizeInvoice({ ...row, ...extra, id: `c-${index}` }, { source: 'generic' });
+			return read.ok ? [read.invoice] : [];
+		});
+		expect(invoices.length).toBeGreaterThan(1000);
+		for (const option of options)
+			for (const detail of ['standard', 'compact'] as const) {
+				const check = paymentStateChecker(option, detail);
+				const objects = new Map<string, unknown>();
+				for (const invoice of invoices) {
+					const shared = check(invoice);
+					const expected = paymentStateOnItem(checkPaymentState(invoice, option), detail);
+					expect(JSON.stringify(shared)).toBe(JSON.stringify(expected));
+					const text = JSON.stringify(shared);
+					if (objects.has(text)) expect(objects.get(text)).toBe(shared);
+					else objects.set(text, shared);
+				}
+				expect(objects.size).toBeLessThan(invoices.length / 2);
+			}
 	});
 });
