@@ -602,7 +602,7 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 		reference,
 		promiseIntent,
 		paidReading: intents.includes('already_paid'),
-		readCommitments: !intents.includes('opt_out') && !intents.includes('bounce'),
+		readCommitments: !intents.includes('bounce'),
 	});
 	if (promised) extracted.promisedDate = promised;
 	if (intents.includes('out_of_office')) {
