@@ -42,15 +42,15 @@ const LANGUAGE_PRESENT: ReadonlyArray<[PatternLanguage, RegExp]> = [
 	],
 	[
 		'nl',
-		/\b(?:het|een|van|op|aan|naar|met|dat|dit|deze|ik|wij|mij|niet|geen|zijn|voor|graag|ook|uw|jullie|onze?|hebben|heeft|wordt|kunnen|factuur\w*|betaal\w*|betaling\w*|bedankt|dank|groet\w*|beste|hoi|advocaat|herinnering\w*|afmelden|uitschrijven|aub|alstublieft|nog|maar|bij|ons|nooit|mogen|mag|wilt|kunt|zou|zouden|weken|bestelling|levering|vervaldatum)\b|\b[a-z]{0,12}ij[a-z]{0,12}\b/,
+		/\b(?:het|een|op|aan|naar|dat|dit|deze|ik|wij|mij|niet|geen|zijn|voor|graag|ook|uw|jullie|onze?|hebben|heeft|wordt|kunnen|factuur\w*|betaal\w*|betaling\w*|bedankt|dank|groet\w*|beste|hoi|advocaat|herinnering\w*|afmelden|uitschrijven|aub|alstublieft|nog|maar|bij|ons|nooit|mogen|mag|wilt|kunt|zou|zouden|weken|bestelling|levering|vervaldatum)\b|ij/,
 	],
 	[
 		'it',
-		/\b(?:gli|di|della|delle|dello|degli|che|non|per|ci|vi|ho|mio|mia|abbiamo|sono|siamo|posso|possiamo|anche|questo|questa|grazie|fattur\w*|pagament\w*|pagat\w*|salut\w*|buongiorno|buonasera|ciao|gentil\w*|vostr\w*|nostr\w*|cordiali|bonifico|sollecito|avvocato|disiscriv\w*|piu|ancora|sarebbe|scadenza|possibile|merce|rata|rate|solo|vorrei|vorremmo)\b|\b[a-z]{2,16}(?:iamo|zione|zioni|ebbe|ebbero)\b/,
+		/\b(?:gli|di|della|delle|dello|degli|che|non|ci|vi|ho|mio|mia|abbiamo|sono|siamo|posso|possiamo|anche|questo|questa|grazie|fattur\w*|pagament\w*|pagat\w*|salut\w*|buongiorno|buonasera|ciao|gentil\w*|vostr\w*|nostr\w*|cordiali|bonifico|sollecito|avvocato|disiscriv\w*|piu|ancora|sarebbe|scadenza|possibile|merce|rata|vorrei|vorremmo)\b|(?:iamo|zion[ei]|ebbe(?:ro)?)\b/,
 	],
 	[
 		'pt',
-		/\b(?:nao|com|em|do|das|na|um|uma|eu|meu|minha|voces?|isso|esse|essa|pelo|pela|oi|ola|obrigad\w*|fatura\w*|pagamento\w*|boleto|cobranca|atenciosamente|prezad\w*|nosso|nossa|ja|ate|tambem|entao|estou|muito|cumprimentos|advogado|remover|descadastr\w*|quando|vem|esses|estes|nesse|nessa|desse|dessa|deste|desta|neste|nesta|mercadoria|lembretes?|prazo|vencimento|parcel\w*)\b|\b(?!you\b)[a-z]{1,14}ou\b|\b[a-z]{1,14}(?:cao|coes)\b/,
+		/\b(?:nao|em|das|na|uma|meu|minha|voces?|isso|esse|essa|pelo|pela|oi|ola|obrigad\w*|fatura\w*|pagamento\w*|boleto|cobranca|atenciosamente|prezad\w*|nosso|nossa|ja|tambem|entao|estou|muito|cumprimentos|advogado|remover|descadastr\w*|quando|vem|esses|estes|nesse|nessa|desse|dessa|deste|desta|neste|nesta|mercadoria|lembretes?|prazo|vencimento|parcel\w*)\b|[a-xz]ou\b|(?:cao|coes)\b/,
 	],
 ];
 
@@ -898,7 +898,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'dispute.broken-nl-it-pt',
 		'dispute',
 		1.2,
-		String.raw`(?<!\b(?:link|pdf|portaal|portale|portal|site|website|sito|pagina|bijlage|allegato|anexo|boleto|app|login|wachtwoord|password|senha|codice|codigo|code)\b[^.!?\n]{0,25})\b(?:(?:werkt|functioneert|doet het) (?:nog steeds |nog altijd |alweer |weer )?niet\b|non funziona\w{0,2}|nao funciona\w{0,2})`,
+		String.raw`\b(?=werkt|functioneert|doet het|non funziona|nao funciona)(?<!\b(?:link|pdf|portaal|portale|portal|site|website|sito|pagina|bijlage|allegato|anexo|boleto|app|login|wachtwoord|password|senha|codice|codigo|code)\b[^.!?\n]{0,25})\b(?:(?:werkt|functioneert|doet het) (?:nog steeds |nog altijd |alweer |weer )?niet\b|non funziona\w{0,2}|nao funciona\w{0,2})`,
 		false,
 	),
 	p(

@@ -165,7 +165,7 @@ const SUBJECTS = new Set([
 	'eu',
 ]);
 /** Negations that follow what they negate: "wir bestreiten die Rechnung nicht", "we betwisten de factuur niet". */
-const AFTER_NEGATORS = new Set(['nicht', 'nie', 'niemals', 'niet', 'nooit']);
+const AFTER_NEGATORS = new Set(['nicht', 'nie', 'niemals', 'niet', 'nooit', 'niks', 'niets']);
 /** A conditional or a new clause after the match ends the words a trailing negation could belong to. */
 const AFTER_BREAK =
 	/[,;:]|\b(?:if|als|wenn|falls|sonst|anders|indien|tenzij|omdat|want|dass|weil|zodat|se|si)\b/;
