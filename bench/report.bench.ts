@@ -171,6 +171,7 @@ export async function run(): Promise<BenchRow[]> {
 		numbers: cpuMs(() => buildCollectionsReport(items, { ...options, renders: false })),
 		all: cpuMs(() => buildCollectionsReport(items, options)),
 		plain: cpuMs(() => buildCollectionsReport(invoices, { ...options, renders: false })),
+		bytes: cpuMs(() => buildCollectionsReport(items, bytesOptions)),
 	};
 	const cpuNote = (ms: number) => `CPU ${ms.toFixed(0)} ms (floor ${cpu.floor.toFixed(0)} ms)`;
 
@@ -199,7 +200,7 @@ export async function run(): Promise<BenchRow[]> {
 			ms: asBytes.ms,
 			floorMs: floor.ms,
 			goal: verdict(asBytes.ms),
-			note: `${usPerItem(asBytes.ms, COUNT)}; CSV ${mb(csvBytes)}; peak RSS ${mb(peakBytes)}`,
+			note: `${usPerItem(asBytes.ms, COUNT)}; ${cpuNote(cpu.bytes)}; CSV ${mb(csvBytes)}; peak RSS ${mb(peakBytes)}: ${perInvoice(peakBytes - bookRss)} more than the book at the peak`,
 		},
 		{
 			name: 'Collections Report: plain invoices (payment state computed per invoice)',

@@ -4,8 +4,8 @@
 # benchmark with tsc into the git-ignored .bench-build/ (a mirror of the repo layout) and runs it under Node 24.
 # Environment: BENCH_RUNS (default 5), BENCH_ITEMS (default 100000), BENCH_CLI_ITEMS (default 5000),
 # BENCH_WORKFLOW_ITEMS (default 20000,100000), BENCH_WORKFLOW_VARIANTS (default psc,compact,code,noop),
-# BENCH_REPORT_LARGE (default 5000000; 0 skips it),
-# BENCH_ONLY=load,engine,code,workflow,triage,report,report-large,cadence,escalation (default all).
+# BENCH_REPORT_LARGE (default 5000000; 0 skips it), BENCH_DAILY_ITEMS (default 10000),
+# BENCH_ONLY=load,engine,code,workflow,triage,report,report-large,cadence,escalation,daily (default all).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

@@ -223,23 +223,22 @@ export function compileFastGenericReader(options: FastInvoiceOptions = {}): Fast
 			if (value !== null && typeof value === 'object') return undefined;
 		}
 		const columns = plan.columns;
-		const read = (slot: number) => readColumn(raw, columns[slot]);
 
-		const idValue = read(S.id);
+		const idValue = readColumn(raw, columns[S.id]);
 		const id = cleanText(idValue);
 		if (id === undefined) return undefined;
-		const numberValue = read(S.number);
+		const numberValue = readColumn(raw, columns[S.number]);
 		const number = numberValue === undefined ? id : cleanText(numberValue);
 		if (number === undefined) return undefined;
-		const statusValue = read(S.status);
+		const statusValue = readColumn(raw, columns[S.status]);
 		const status = statusValue === undefined ? '' : cleanText(statusValue);
 		if (status === undefined) return undefined;
 
-		const currencyValue = read(S.currency);
+		const currencyValue = readColumn(raw, columns[S.currency]);
 		const currency = currencyValue === undefined ? defaultCurrency : cleanText(currencyValue);
 		if (currency === undefined || !CURRENCY.test(currency)) return undefined;
 
-		const zoneValue = read(S.timezone);
+		const zoneValue = readColumn(raw, columns[S.timezone]);
 		let zone: string | undefined;
 		if (zoneValue === undefined) zone = defaultZone;
 		else {
@@ -247,9 +246,9 @@ export function compileFastGenericReader(options: FastInvoiceOptions = {}): Fast
 			if (zone === undefined || !isValidTimeZone(zone)) return undefined;
 		}
 
-		const totalValue = read(S.total);
-		const paidValue = read(S.amountPaid);
-		const dueValue = read(S.amountDue);
+		const totalValue = readColumn(raw, columns[S.total]);
+		const paidValue = readColumn(raw, columns[S.amountPaid]);
+		const dueValue = readColumn(raw, columns[S.amountDue]);
 		let totalMinor: number | undefined;
 		let paidMinor: number | undefined;
 		let dueMinor: number | undefined;
@@ -277,26 +276,26 @@ export function compileFastGenericReader(options: FastInvoiceOptions = {}): Fast
 		if (dueMinor === undefined || totalMinor === undefined) return undefined;
 		paidMinor ??= 0;
 
-		const issuedValue = read(S.issuedOn);
+		const issuedValue = readColumn(raw, columns[S.issuedOn]);
 		const issuedOn = issuedValue === undefined ? null : cleanDate(issuedValue);
 		if (issuedOn === undefined) return undefined;
-		const dueOnValue = read(S.dueOn);
+		const dueOnValue = readColumn(raw, columns[S.dueOn]);
 		const dueOn = dueOnValue === undefined ? null : cleanDate(dueOnValue);
 		if (dueOn === undefined) return undefined;
-		const promiseValue = read(S.promiseDate);
+		const promiseValue = readColumn(raw, columns[S.promiseDate]);
 		const promiseDate = promiseValue === undefined ? undefined : cleanDate(promiseValue);
 		if (promiseValue !== undefined && promiseDate === undefined) return undefined;
 
-		const emailValue = read(S.contactEmail);
+		const emailValue = readColumn(raw, columns[S.contactEmail]);
 		const email = emailValue === undefined ? undefined : cleanText(emailValue);
 		if (emailValue !== undefined && (email === undefined || !validEmail(email))) return undefined;
-		const nameValue = read(S.customerName);
+		const nameValue = readColumn(raw, columns[S.customerName]);
 		const name = nameValue === undefined ? email : cleanText(nameValue);
 		if (name === undefined) return undefined;
 
-		const disputed = read(S.disputed);
-		const optedOut = read(S.optedOut);
-		const paused = read(S.paused);
+		const disputed = readColumn(raw, columns[S.disputed]);
+		const optedOut = readColumn(raw, columns[S.optedOut]);
+		const paused = readColumn(raw, columns[S.paused]);
 		if (
 			(disputed !== undefined && typeof disputed !== 'boolean') ||
 			(optedOut !== undefined && typeof optedOut !== 'boolean') ||

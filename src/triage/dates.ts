@@ -131,6 +131,12 @@ const WEEKDAYS: Readonly<Record<string, number>> = {
 	mittwoch: 2,
 	donnerstag: 3,
 	freitag: 4,
+	// "im Donnerstags-Zahllauf", "freitags": the coming one.
+	montags: 0,
+	dienstags: 1,
+	mittwochs: 2,
+	donnerstags: 3,
+	freitags: 4,
 	samstag: 5,
 	sonntag: 6,
 	lundi: 0,
@@ -167,6 +173,10 @@ const WEEKDAYS: Readonly<Record<string, number>> = {
 	quinta: 3,
 	'sexta-feira': 4,
 	sexta: 4,
+	// "segunda", "terça", "quarta" are also ordinals ("segunda parcela"): only read after a word that introduces a day.
+	segunda: 0,
+	terca: 1,
+	quarta: 2,
 };
 export const WEEKDAY = Object.keys(WEEKDAYS)
 	.sort((a, b) => b.length - a.length)
@@ -175,7 +185,8 @@ export const WEEKDAY = Object.keys(WEEKDAYS)
 const NEXT_BEFORE =
 	'next|nachsten|nachster|naechsten|kommenden|prochain|proximo|proxima|volgende|komende|prossimo|prossima';
 const NEXT_QUALIFIER = new RegExp(`\\b(?:${NEXT_BEFORE}|que viene)\\b`);
-const THIS_BEFORE = 'this|coming|diesen|dieser|diese|ce|este|esta|deze|questo|questa|na|op|il';
+const THIS_BEFORE =
+	'this|coming|diesen|dieser|diese|ce|este|esta|deze|questo|questa|na|nesta|neste|pra|para|ate|op|il';
 const NTH: Readonly<Record<string, number>> = {
 	first: 1,
 	second: 2,
@@ -203,7 +214,7 @@ const FORMS: ReadonlyArray<{ form: string; re: RegExp }> = [
 	{ form: 'iso', re: /\b(20\d\d)-(\d{1,2})-(\d{1,2})\b/g },
 	{
 		form: 'numeric',
-		re: /(?<![\d./-])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/-]|\.\d)(\.?)/g,
+		re: /(?<![\w./-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/-]|\.\d)(\.?)/g,
 	},
 	{
 		form: 'day-month',
@@ -238,6 +249,12 @@ const FORMS: ReadonlyArray<{ form: string; re: RegExp }> = [
 		re: /\b(?:ate o dia|ate dia|no dia|o dia|el dia|del dia|dia|il giorno|entro il|op de|(?:for|on|by) day) (\d{1,2})\b(?![./:-]?\d)(?! (?:de|di|van|of) )/g,
 	},
 	{
+		// "paghiamo il 27", "nous réglerons le 10, date à laquelle…", "el 15 del mes", "am 20.": a day of the month
+		// after an article, closed by punctuation or a word that cannot start a quantity ("il 15 del mese").
+		form: 'article-day',
+		re: /\b(?:il|le|el|am|op de|on the|dia|no dia|em dia)(?: giorno)? (\d{1,2})(?=$|[,;!?)]|\.(?!\d)| (?:del mese|di questo mese|du mois|de ce mois|del mes|de este mes|do mes|deste mes|van de(?:ze)? maand|des monats|dieses monats|of the month|of this month|quando|quand|lorsque|cuando|wanneer|wenn|when|come|comme|como|zoals|as|date|data|fecha|datum|with|avec|con|com|met|mit|via|per)\b)/g,
+	},
+	{
 		form: 'end-of-month',
 		re: /\b(?:(?:the |by |at |until )?end of (?:the )?(this |next |the )?month|(?:next )?month[- ]end|eom|monatsende|ende (?:des|dieses|nachsten) monats|ende (?:november|dezember)|fin (?:de|du) mois(?: prochain)?|fin de(?:l)? mes(?: que viene| proximo)?|finales de(?:l)? mes|eind(?:e)? van de(?:ze)? maand|einde (?:van de )?maand|fine (?:del )?mese(?: prossimo)?|(?:fim|final) do mes(?: que vem)?|final de(?:l)? mes|(?:ultimo|letzten|laatste|dernier) (?:dia|giorno|tag|dag|jour) (?:do|del|des|van de|du) (?:mes|mese|monats|maand|mois)|ultimo giorno del mese)\b/g,
 	},
@@ -255,12 +272,12 @@ const FORMS: ReadonlyArray<{ form: string; re: RegExp }> = [
 	},
 	{
 		form: 'day-relative',
-		re: /\b(?:day after tomorrow|ubermorgen|apres-demain|apres demain|pasado manana|overmorgen|dopodomani|depois de amanha|tomorrow|tmrw|tmr|2moro|morgen|demain|manana|domani|amanha|today|heute|aujourd'hui|hoy|vandaag|oggi|hoje|end of (?:the )?day|eod|cob|close of business|this (?:afternoon|morning|evening)|tonight|later today|heute (?:nachmittag|abend)|cet apres-midi|ce soir|esta tarde|esta noche|vanmiddag|vanavond|oggi pomeriggio|stasera|hoje a tarde|esta noite)\b/g,
+		re: /\b(?:day after tomorrow|ubermorgen|apres-demain|apres demain|pasado manana|overmorgen|dopodomani|depois de amanha|tomorrow morning|morgenochtend|morgenmiddag|morgenavond|morgen fruh|demain matin|domattina|tomorrow|tmrw|tmr|2moro|morgen|demain|manana|domani|amanha|today|heute|aujourd'hui|hoy|vandaag|oggi|hoje|end of (?:the )?day|eod|cob|close of business|this (?:afternoon|morning|evening)|tonight|later today|heute (?:nachmittag|abend)|cet apres-midi|ce soir|esta tarde|esta noche|vanmiddag|vanavond|oggi pomeriggio|stasera|hoje a tarde|esta noite)\b/g,
 	},
 	{
 		form: 'within',
 		re: new RegExp(
-			`\\b(?:within|in|in the next|after|innerhalb(?: von)?|in den nachsten|binnen|dans|sous|d'ici|en|dentro de|en los proximos|en las proximas|entro|tra|fra|em|em ate|ate|nos proximos|over|innert|en un plazo de|no prazo de|in een periode van)(?: the next)? (\\d{1,3}|${NUMBER_WORD_PATTERN})(?: \\(\\d{1,3}\\))? (business |working |calendar )?(days?|weeks?|tagen?|werktagen?|wochen?|jours?(?: ouvres)?|semaines?|dias(?: habiles| uteis)?|semanas?|dagen|werkdagen|weken|giorni(?: lavorativi)?|settimane)\\b`,
+			`\\b(?:within|in|in the next|after|innerhalb(?: von)?|in den nachsten|binnen|dans|sous|d'ici|en|dentro de|en los proximos|en las proximas|entro|tra|fra|em|em ate|ate|nos proximos|over|innert|en un plazo de|no prazo de|in een periode van|daqui a)(?: the next| les| de| the| los| las| i| os| as| den)? (\\d{1,3}|${NUMBER_WORD_PATTERN})(?: \\(\\d{1,3}\\))? (business |working |calendar )?(days?|weeks?|tagen?|werktagen?|wochen?|jours?(?: ouvres)?|semaines?|dias(?: habiles| uteis)?|semanas?|dagen|werkdagen|weken|giorni(?: lavorativi)?|settimane)\\b`,
 			'g',
 		),
 	},
@@ -273,6 +290,12 @@ const FORMS: ReadonlyArray<{ form: string; re: RegExp }> = [
 	},
 ];
 
+/** "Thursday next week", "Freitag nächster Woche", "martes de la semana que viene", "segunda da semana que vem". */
+const WEEK_AFTER =
+	/^,? (?:of |in |de la |de |der |van de |della |da |do )?(?:next week|in one week|in a week|nachste woche|nachsten woche|nachster woche|semaine prochaine|la semana que viene|la proxima semana|proxima semana|volgende week|della prossima settimana|prossima settimana|settimana prossima|semana que vem|a semana que vem)\b/;
+/** "nächste Woche Freitag", "volgende week vrijdag": the weekday after a week. */
+const WEEKDAY_AFTER = new RegExp(`^,? (?:on |am |op |el |le |il |na )?(${WEEKDAY})\\b`);
+
 /** All date mentions in normalised text, in reading order, each resolved against `reference` (YYYY-MM-DD). */
 /** Forms that name a calendar day rather than a day relative to today. */
 const CALENDAR_FORMS: ReadonlySet<string> = new Set([
@@ -282,6 +305,7 @@ const CALENDAR_FORMS: ReadonlySet<string> = new Set([
 	'month-day',
 	'ordinal',
 	'ordinal-bare',
+	'article-day',
 ]);
 
 export function findDates(normalised: string, reference: string, order: DayOrder): DateMention[] {
@@ -294,8 +318,18 @@ export function findDates(normalised: string, reference: string, order: DayOrder
 		let match: RegExpExecArray | null;
 		while ((match = re.exec(normalised)) !== null) {
 			const date = resolve(form, match, normalised, reference, refDay, order);
-			if (date)
-				mentions.push({ date, start: match.index, end: match.index + match[0].length, form, rank });
+			if (!date) continue;
+			let end = match.index + match[0].length;
+			// A weekday and its week are one mention ("Thursday next week", "volgende week vrijdag").
+			const after = normalised.slice(end, end + 34);
+			const joined =
+				form === 'weekday'
+					? WEEK_AFTER.exec(after)
+					: form === 'next-week'
+						? WEEKDAY_AFTER.exec(after)
+						: null;
+			if (joined) end += joined[0].length;
+			mentions.push({ date, start: match.index, end, form, rank: joined ? -1 : rank });
 			if (mentions.length > 200) break;
 		}
 	}
@@ -395,12 +429,22 @@ function resolve(
 			// "12.5" is a number, not a date: a dotted date needs a year or a closing dot (15.12. / 15.12.2026).
 			// "for 21.09," after a word that introduces a date is a date too; "12.50" after a currency is not.
 			const introduced =
-				/\b(?:for|on|by|until|till|before|am|bis|zum|vor|le|au|avant|el|para|antes|il|per|entro|op|voor|tot|dia|em|ate)(?: (?:the|den|dem|de|del|le|o))? $/.test(
+				/\b(?:for|on|by|until|till|before|latest|am|bis|zum|vor|spatestens|le|au|avant|el|para|antes|il|per|entro|op|voor|tot|uiterlijk|dia|em|ate)(?: (?:the|den|dem|de|del|le|o))? $/.test(
 					text.slice(Math.max(0, match.index - 14), match.index),
 				);
 			if (dotted && !yearText && match[5] !== '.' && !(introduced && match[3].length === 2))
 				return null;
 			if (dotted && !yearText && /\d/.test(text[match.index + match[0].length] ?? '')) return null;
+			// "op 20-10", "uiterlijk 31-08", "17-11-2026"; not "10-15 days" nor a reference such as "2026-0117".
+			if (match[2] === '-') {
+				if (!yearText && !introduced) return null;
+				if (
+					/^ ?(?:business |working )?(?:days?|weeks?|tage|wochen|jours|semaines|dias|semanas|dagen|weken|giorni|settimane|%)/.test(
+						text.slice(match.index + match[0].length, match.index + match[0].length + 20),
+					)
+				)
+					return null;
+			}
 			let dayFirst = dotted || order === 'dmy' || first > 12;
 			if (second > 12) dayFirst = false;
 			const day = dayFirst ? first : second;
@@ -451,7 +495,8 @@ function resolve(
 			return dateOfDay(last - ((weekdayIndex(dateOfDay(last)) - target + 7) % 7));
 		}
 		case 'ordinal':
-		case 'ordinal-bare': {
+		case 'ordinal-bare':
+		case 'article-day': {
 			return nextDayOfMonth(Number(match[1]), reference, true);
 		}
 		case 'end-of-month': {
@@ -471,8 +516,8 @@ function resolve(
 					match[0],
 				);
 			// "nächste Woche Freitag", "volgende week dinsdag", "next week Tuesday": that weekday of that week.
-			const day = new RegExp(`^,? (?:on |am |op |el |le |il |na )?(${WEEKDAY})\\b`).exec(
-				text.slice(match.index + match[0].length, match.index + match[0].length + 24),
+			const day = WEEKDAY_AFTER.exec(
+				text.slice(match.index + match[0].length, match.index + match[0].length + 34),
 			);
 			if (day) {
 				const target = WEEKDAYS[day[1]];
@@ -524,6 +569,9 @@ function resolve(
 				const named = nextDayOfMonth(Number(numbered[1]), reference, false);
 				if (named) return named;
 			}
+			// "segunda", "terça", "quarta" are days only after "na", "pra", "próxima"... ("segunda parcela" is an ordinal).
+			if ((match[2] === 'segunda' || match[2] === 'terca' || match[2] === 'quarta') && !match[1])
+				return null;
 			if (match[2] === 'wed' || match[2] === 'thu' || match[2] === 'fri') {
 				if (!match[1] && !/^[ ,.]/.test(text[match.index + match[0].length] ?? '.')) return null;
 			}
@@ -531,10 +579,10 @@ function resolve(
 			// of next calendar week (the house convention of the label guide).
 			const qualifier = `${match[1] ?? ''} ${match[3] ?? ''}`;
 			// "Thursday next week", "Friday in one week", "vendredi de la semaine prochaine"
-			const weekAfter =
-				/^,? (?:of |in |de la |der |van de )?(?:next week|in one week|in a week|nachste woche|nachsten woche|semaine prochaine|la semana que viene|de la proxima semana|volgende week|della prossima settimana|prossima settimana|da proxima semana|da semana que vem)\b/.test(
-					text.slice(match.index + match[0].length, match.index + match[0].length + 30),
-				);
+			const after = text.slice(match.index + match[0].length, match.index + match[0].length + 34);
+			const weekAfter = WEEK_AFTER.test(after);
+			// "Monday week", "this Friday week" (British): the coming one, a week later.
+			if (/^ week\b/.test(after)) return dateOfDay(refDay + ((target - refWeekday + 7) % 7) + 7);
 			if (NEXT_QUALIFIER.test(qualifier) || weekAfter)
 				return dateOfDay(refDay - refWeekday + 7 + target);
 			return dateOfDay(refDay + ((target - refWeekday + 7) % 7));

@@ -42,15 +42,15 @@ const LANGUAGE_PRESENT: ReadonlyArray<[PatternLanguage, RegExp]> = [
 	],
 	[
 		'nl',
-		/\b(?:het|een|van|op|aan|naar|met|dat|dit|deze|ik|wij|mij|niet|geen|zijn|voor|graag|ook|uw|jullie|onze?|hebben|heeft|wordt|kunnen|factuur\w*|betaal\w*|betaling\w*|bedankt|dank|groet\w*|beste|hoi|advocaat|herinnering\w*|afmelden|uitschrijven|aub|alstublieft|nog|maar|bij|ons|nooit|mogen|mag|wilt|kunt|zou|zouden|weken|bestelling|levering|vervaldatum)\b|\b[a-z]{0,12}ij[a-z]{0,12}\b/,
+		/\b(?:het|een|op|aan|naar|dat|dit|deze|ik|wij|mij|niet|geen|zijn|voor|graag|ook|uw|jullie|onze?|hebben|heeft|wordt|kunnen|factuur\w*|betaal\w*|betaling\w*|bedankt|dank|groet\w*|beste|hoi|advocaat|herinnering\w*|afmelden|uitschrijven|aub|alstublieft|nog|maar|bij|ons|nooit|mogen|mag|wilt|kunt|zou|zouden|weken|bestelling|levering|vervaldatum)\b|ij/,
 	],
 	[
 		'it',
-		/\b(?:gli|di|della|delle|dello|degli|che|non|per|ci|vi|ho|mio|mia|abbiamo|sono|siamo|posso|possiamo|anche|questo|questa|grazie|fattur\w*|pagament\w*|pagat\w*|salut\w*|buongiorno|buonasera|ciao|gentil\w*|vostr\w*|nostr\w*|cordiali|bonifico|sollecito|avvocato|disiscriv\w*|piu|ancora|sarebbe|scadenza|possibile|merce|rata|rate|solo|vorrei|vorremmo)\b|\b[a-z]{2,16}(?:iamo|zione|zioni|ebbe|ebbero)\b/,
+		/\b(?:gli|di|della|delle|dello|degli|che|non|ci|vi|ho|mio|mia|abbiamo|sono|siamo|posso|possiamo|anche|questo|questa|grazie|fattur\w*|pagament\w*|pagat\w*|salut\w*|buongiorno|buonasera|ciao|gentil\w*|vostr\w*|nostr\w*|cordiali|bonifico|sollecito|avvocato|disiscriv\w*|piu|ancora|sarebbe|scadenza|possibile|merce|rata|vorrei|vorremmo)\b|(?:iamo|zion[ei]|ebbe(?:ro)?)\b/,
 	],
 	[
 		'pt',
-		/\b(?:nao|com|em|do|das|na|um|uma|eu|meu|minha|voces?|isso|esse|essa|pelo|pela|oi|ola|obrigad\w*|fatura\w*|pagamento\w*|boleto|cobranca|atenciosamente|prezad\w*|nosso|nossa|ja|ate|tambem|entao|estou|muito|cumprimentos|advogado|remover|descadastr\w*|quando|vem|esses|estes|nesse|nessa|desse|dessa|deste|desta|neste|nesta|mercadoria|lembretes?|prazo|vencimento|parcel\w*)\b|\b(?!you\b)[a-z]{1,14}ou\b|\b[a-z]{1,14}(?:cao|coes)\b/,
+		/\b(?:nao|em|das|na|uma|meu|minha|voces?|isso|esse|essa|pelo|pela|oi|ola|obrigad\w*|fatura\w*|pagamento\w*|boleto|cobranca|atenciosamente|prezad\w*|nosso|nossa|ja|tambem|entao|estou|muito|cumprimentos|advogado|remover|descadastr\w*|quando|vem|esses|estes|nesse|nessa|desse|dessa|deste|desta|neste|nesta|mercadoria|lembretes?|prazo|vencimento|parcel\w*)\b|[a-xz]ou\b|(?:cao|coes)\b/,
 	],
 ];
 
@@ -120,6 +120,25 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'legal_threat',
 		2,
 		String.raw`\b(?:abogados?|acciones legales|accion legal|demanda(?:remos|r)|tribunal(?:es)?|juzgado|via judicial|denuncia(?:remos|r)?|departamento legal)\b`,
+	),
+
+	p(
+		'legal.roles.nl',
+		'legal_threat',
+		0.6,
+		String.raw`\b(?:(?:onze|een|de|mijn) jurist(?:en)?|juridische afdeling|rechtbank|rechter)\b`,
+	),
+	p(
+		'legal.roles.it',
+		'legal_threat',
+		0.6,
+		String.raw`\b(?:(?:ufficio|studio|consulente|reparto|area) legale|il legale|tribunale|giudice)\b`,
+	),
+	p(
+		'legal.roles.pt',
+		'legal_threat',
+		0.6,
+		String.raw`\b(?:(?:departamento|setor|area|nosso|o|ao|pelo) juridico|assessoria juridica|tribunal|justica|cartorio)\b`,
 	),
 
 	// dispute
@@ -668,19 +687,19 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'legal.nl',
 		'legal_threat',
 		2,
-		String.raw`\b(?:advoca(?:at|ten|te|tuur)|(?:onze|een|de|mijn) jurist(?:en)?|juridische (?:stappen|weg|actie|afdeling|procedure|maatregelen)|juridisch (?:traject|laten|uitzoeken)|rechtsbijstand|deurwaarder|ingebrekestelling|in gebreke (?:stellen|gesteld)|incassobureau|ter incasso|(?:de|naar de|bij de|voor de) (?:kanton)?rechter\b|kantonrechter|juridisch loket|consuwijzer|\bacm\b|geschillencommissie|ombudsman|rechtsbijstandsverzekera\w{1,4}|rechtbank|rechtszaak|gerechtelijke? (?:stappen|procedure|weg)|dagvaard\w{0,4}|kort geding|aansprakelijk (?:stellen|gesteld|te stellen)|sommatie|geschillencommissie)`,
+		String.raw`\b(?:advoca(?:at|ten|te|tuur)(?![ \t]{0,3}(?:\n|$))(?!-curator)|juridische (?:stappen|weg|actie|procedure|maatregelen)|juridisch (?:traject|laten|uitzoeken)|rechtsbijstand|deurwaarder|ingebrekestelling|in gebreke (?:stellen|gesteld)|incassobureau|ter incasso|(?:naar|voor|aan) de (?:kanton)?rechter\b|(?:de|een) (?:kanton)?rechter (?:laten|laat|zal|mag|moet)|(?:naar|voor) de rechtbank|kantonrechter|juridisch loket|consuwijzer|\bacm\b|geschillencommissie|ombudsman|rechtsbijstandsverzekera\w{1,4}|rechtszaak|gerechtelijke? (?:stappen|procedure|weg)|dagvaard\w{0,4}|kort geding|aansprakelijk (?:stellen|gesteld|te stellen)|sommatie|geschillencommissie)`,
 	),
 	p(
 		'legal.it',
 		'legal_threat',
 		2,
-		String.raw`\b(?:avvocat[oiae]|(?:il|al|dal|nostro|mio|ai|nostri|dei|del) legal[ei]\b|(?:ufficio|studio|consulente|reparto|area) legale|vi[ae] legal[ei]|via giudiziaria|vie giudiziarie|azion[ei] legal[ei]|(?:agire|agiremo|procedere|procederemo|adire|adiremo) (?:legalmente|giudizialmente|per vie|in via|in sede|le vie)|diffid\w{1,4}|decreto ingiuntivo|ingiunzione|tribunale|giudice|causa (?:legale|civile)|sedi (?:opportune|competenti)|tutelare i (?:nostri|miei) (?:diritti|interessi)|messa in mora|mettere in mora|costituzione in mora|querela|denuncia|associazione (?:dei )?consumatori|consulent[ei] legal[ei]|codacons|altroconsumo|\bagcm\b|autorita garante|antitrust|giudice di pace|a tutela (?:dei|delle|della|del) (?:nostr|mie|miei|propri)\w{0,3}|(?:iniziative|azioni|provvedimenti) (?:piu )?opportun\w|mandato (?:al|a un|ad un) (?:mio |nostro )?(?:legale|avvocato))`,
+		String.raw`\b(?:avvocat[oiae](?![ \t]{0,3}(?:\n|$))|(?:al|dal|nostro|mio|ai|nostri|dei|del) legal[ei]\b(?! (?:doveva|deve|sta|ha|gestisce))|vi[ae] legal[ei]|via giudiziaria|vie giudiziarie|azion[ei] legal[ei]|(?:agire|agiremo|procedere|procederemo|adire|adiremo) (?:legalmente|giudizialmente|per vie|in via|in sede|le vie)|diffid\w{1,4}|decreto ingiuntivo|ingiunzione|(?:vediamo|vedremo|finire|finira|finisce|portare|porteremo|portarvi|andremo|ricorrere|ricorreremo|rivolgerci|adire) (?:\S{1,12} ){0,2}(?:in tribunale|al tribunale|dal giudice|al giudice|in giudizio)|causa (?:legale|civile)|sedi (?:opportune|competenti)|tutelare i (?:nostri|miei) (?:diritti|interessi)|messa in mora|mettere in mora|costituzione in mora|querela|denuncia|associazione (?:dei )?consumatori|consulent[ei] legal[ei]|codacons|altroconsumo|\bagcm\b|autorita garante|antitrust|giudice di pace|a tutela (?:dei|delle|della|del) (?:nostr|mie|miei|propri)\w{0,3}|(?:iniziative|azioni|provvedimenti) (?:piu )?opportun\w|mandato (?:al|a un|ad un) (?:mio |nostro )?(?:legale|avvocato))`,
 	),
 	p(
 		'legal.pt',
 		'legal_threat',
 		2,
-		String.raw`\b(?:advogad[oa]s?|(?:departamento|setor|area|nosso|o|ao|pelo) juridico|assessoria juridica|procon|protest(?:ar|aremos|ado|ada|o do titulo|o em cartorio)|cartorio|na justica|a justica|via judicial|vias (?:judiciais|legais)|acao judicial|processo judicial|(?:abrir|abriremos|mover|moveremos) (?:um )?processo|processar (?:voces|a empresa|vos)|processaremos|medidas (?:judiciais|legais|cabiveis)|providencias (?:legais|judiciais|cabiveis)|tribunal|juizado|notificacao extrajudicial|injuncao|julgado de paz|livro de reclamacoes|defesa do consumidor|\bdeco\b|\basae\b|queixa (?:formal )?(?:no|na|a|ao|junto|contra)|julgados? de paz|centro de arbitragem|tribunal arbitral|consumidor\.gov)`,
+		String.raw`\b(?:advogad[oa]s?(?![ \t]{0,3}(?:\n|$))|procon|protest(?:ar|aremos|ado|ada|o do titulo|o em cartorio)|cartorio de protesto|(?:levar|enviar|mandar|encaminhar) (?:\S{1,12} ){0,3}(?:a |ao )?cartorio|(?:entrar|entraremos|entro|recorrer|recorreremos|ir) (?:na|a|com a) justica|via judicial|vias (?:judiciais|legais)|acao judicial|processo judicial|(?:abrir|abriremos|mover|moveremos) (?:um )?processo|processar (?:voces|a empresa|vos)|processaremos|medidas (?:judiciais|legais|cabiveis)|providencias (?:legais|judiciais|cabiveis)|(?:levar|levaremos|ir|iremos|vamos|vemo-nos|nos vemos|recorrer) (?:\S{1,12} ){0,2}(?:a tribunal|ao tribunal|ao juizado|no tribunal|em tribunal)|juizado especial|notificacao extrajudicial|injuncao|julgado de paz|livro de reclamacoes|defesa do consumidor|\bdeco\b|\basae\b|queixa (?:formal )?(?:no|na|a|ao|junto|contra)|julgados? de paz|centro de arbitragem|tribunal arbitral|consumidor\.gov)`,
 	),
 
 	// dispute
@@ -714,7 +733,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'dispute.pt',
 		'dispute',
 		2,
-		String.raw`\b(?:contest(?:amos|o|ar|ado|ada|ados|adas|acao|acoes|ando|ei)\b|discord(?:amos|o|ar|ando|ei)\b|nao (?:concordamos|concordo|aceitamos|aceito|reconhecemos|reconheco) (?:com )?(?:a |o |esta |este |essa |esse |tal )?(?:cobranca|fatura|valor|debito|divida|nota|boleto)|(?:fatura|valor|cobranca|preco|quantidade|horas|total|boleto|nota|montante|iva|conta) (?:esta |veio |foi |e |parece |vem )?(?:errad[oa]|incorret[oa]|a maior|acima do (?:combinado|acordado)|divergente|com erro|indevid[oa]|inflacionad[oa])|divergencia|cobranca indevida|cobrad[oa]s? (?:em duplicidade|duas vezes|em dobro|a mais|indevidamente)|faturad[oa]s? (?:em duplicidade|duas vezes|a mais|indevidamente)|(?:fatura|boleto|nota|cobranca)s? (?:emitid[oa]s? |enviad[oa]s? )?em duplicidade|(?:cobranca|fatura) (?:em )?duplicad[oa]|erro na (?:fatura|cobranca|nota))`,
+		String.raw`\b(?:contest(?:amos|o|ar|ado|ada|ados|adas|acao|acoes|ando|ei)\b|discord(?:amos|o|ar|ando|ei)\b|nao (?:concordamos|concordo|aceitamos|aceito|reconhecemos|reconheco) (?:com )?(?:a |o |esta |este |essa |esse |tal )?(?:cobranca|fatura|valor|debito|divida|nota|boleto)|(?:fatura|valor|cobranca|preco|quantidade|horas|total|boleto|nota|montante|iva) (?:esta |veio |foi |e |parece |vem )?(?:errad[oa]|incorret[oa]|a maior|acima do (?:combinado|acordado)|divergente|com erro|indevid[oa]|inflacionad[oa])|divergencia|cobranca indevida|cobrad[oa]s? (?:em duplicidade|duas vezes|em dobro|a mais|indevidamente)|faturad[oa]s? (?:em duplicidade|duas vezes|a mais|indevidamente)|(?:fatura|boleto|nota|cobranca)s? (?:emitid[oa]s? |enviad[oa]s? )?em duplicidade|(?:cobranca|fatura) (?:em )?duplicad[oa]|erro na (?:fatura|cobranca|nota))`,
 	),
 	p(
 		'dispute.pt-facts',
@@ -741,7 +760,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'complaint.pt',
 		'complaint',
 		2,
-		String.raw`\b(?:reclamacao|reclame aqui|inaceitavel|inadmissivel|absurd[oa]|ridicul[oa]|vergonh\w{1,4}|indignad\w|revoltad\w|irritad\w|chatead\w|furios\w|decepcionad\w|insatisfeit\w|desrespeit\w|falta de respeito|descaso|pessim[oa]|(?:pouco|nada|falta de) profissional\w{0,6}|amadorismo|agressiv[oa]s?|ameacador\w{0,2}|ofensiv\w|queixa\w{0,2}|(?:nao e a|pela) (?:primeira|segunda|terceira|quarta|quinta|enesima) vez|(?:estamos|estou) (?:cansad|fart)\w{1,3}|chega de)`,
+		String.raw`\b(?:reclamacao|reclame aqui|inaceitavel|inadmissivel|absurd[oa]|ridicul[oa]|vergonh\w{1,4}|indignad\w|revoltad\w|irritad\w|chatead\w|furios\w|decepcionad\w|insatisfeit\w|desrespeit\w|falta de respeito|descaso|pessim[oa]|(?:pouco|nada|falta de) profissional\w{0,6}|amadorismo|agressiv[oa]s?|ameacador\w{0,2}|ofensiv\w|queixa\w{0,2}|(?:nao e a|pela) (?:primeira|segunda|terceira|quarta|quinta|enesima) vez|(?:estamos|estou) (?:cansad|fart)\w{1,3})`,
 	),
 
 	// refund_request
@@ -775,7 +794,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'plan.it',
 		'payment_plan',
 		2,
-		String.raw`\b(?:piano di (?:pagamento|rientro|rateizzazione)|rateizz\w{1,6}|rateal\w|a rate\b|(?:in|a) (?:due|tre|quattro|piu|diverse) (?:rate|tranche|soluzioni|volte)|rate mensili|pagamento (?:dilazionato|parziale|frazionato)|pagamenti parziali|dilazion\w{1,4}|proroga|prorogare|posticip\w{1,6}|rinvi(?:are|o|iamo) (?:il |del )?pagamento|(?:piu|ulteriore|altro|un po' di|qualche) (?:tempo|giorno in piu|settimana in piu)|qualche giorno (?:in piu|di tempo)|slittare|(?:possiamo|potremmo|e possibile|sarebbe possibile|si puo|potremo) (?:pagare|saldare|effettuare il pagamento|procedere al pagamento) (?:a|entro|il mese|la prossima|alla fine|piu avanti|dopo|in|a fine|verso)|(?:difficolta|problemi|tensioni) (?:economiche|finanziarie|di liquidita|di cassa)|crisi di liquidita|(?:acconto|parte|meta) (?:ora|subito|adesso|questo mese) e|il (?:resto|saldo|rimanente) (?:a|entro|il mese|tra))`,
+		String.raw`\b(?:piano di (?:pagamento|rientro|rateizzazione)|rateizz\w{1,6}|rateal\w|a rate\b|(?:in|a) (?:due|tre|quattro|piu|diverse) (?:rate|tranche|soluzioni|volte)|rate mensili|pagamento (?:dilazionato|parziale|frazionato)|pagamenti parziali|dilazion\w{1,4}|proroga|prorogare|posticip\w{1,6}|rinvi(?:are|o|iamo) (?:il |del )?pagamento|(?:piu|ulteriore|altro|un po' di|qualche) (?:tempo|giorno in piu|settimana in piu)|qualche giorno (?:in piu|di tempo)|slittare|(?:possiamo|potremmo|e possibile|sarebbe possibile|si puo|potremo) (?:pagare|saldare|effettuare il pagamento|procedere al pagamento) (?:a (?:fine|meta|inizio|\d)|entro|il mese|la prossima|alla fine|piu avanti|dopo|in (?:\d|due|tre|quattro|rate|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)\b|a fine|verso)|(?:difficolta|problemi|tensioni) (?:economiche|finanziarie|di liquidita|di cassa)|crisi di liquidita|(?:acconto|parte|meta) (?:ora|subito|adesso|questo mese) e|il (?:resto|saldo|rimanente) (?:a|entro|il mese|tra))`,
 	),
 	p(
 		'plan.pt',
@@ -844,7 +863,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'optout.pt',
 		'opt_out',
 		2,
-		String.raw`\b(?:descadastr\w{1,6}|(?:(?:me|nos) )?(?:remov|retir|exclu|tir|apag)\w{1,6}(?:-me|-nos)?(?: o)?(?: (?:meu|nosso|este))?(?: (?:e-?mail|contato|contacto|endereco|nome))? d[ao]s? (?:sua |vossa )?(?:lista|mailing|cadastro|base)|(?:parem|pare|deixem|deixe) de (?:me |nos )?(?:enviar|mandar|ligar|contatar|contactar|escrever)|nao (?:quero|queremos) (?:mais )?receber|nao (?:me|nos) (?:enviem|mandem|contatem|contactem|escrevam) mais|cancelar (?:o )?(?:envio|recebimento) d)`,
+		String.raw`\b(?:descadastr\w{1,6}|(?:(?:me|nos) )?(?:remov|retir|exclu|tir|apag)\w{1,6}(?:-me|-nos)?(?: o)?(?: (?:meu|nosso|este))?(?: (?:e-?mail|contato|contacto|endereco|nome))? d[ao]s? (?:sua |vossa )?(?:lista|mailing|cadastro|base)|(?:parem|pare|deixem|deixe) de (?:me |nos )?(?:enviar|mandar|ligar|contatar|contactar|escrever)|nao (?:quero|queremos) (?:mais )?receber|nao (?:me|nos) (?:enviem|mandem|contatem|contactem|escrevam) mais|cancelar (?:o )?(?:envio|recebimento) d|chega de (?:lembretes|e-?mails|mensagens|avisos|cobrancas))`,
 	),
 
 	p(
@@ -858,7 +877,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'dispute.it-more',
 		'dispute',
 		2,
-		String.raw`\b(?:non corrispond\w{1,3}|non coincid\w{1,3}|non (?:e|sono) quell[oaie] (?:concordat|pattuit|previst|ordinat)\w|non (?:e|era) (?:quanto|come) (?:concordato|pattuito|ordinato)|(?:e|risulta) (?:doppia|duplicata|un doppione)|doppione|duplica (?:la|il|quella)|emessa due volte|non (?:paghiamo|pago|pagheremo|paghero|salderemo|saldiamo|intendiamo pagare|procediamo al pagamento|verseremo)\b|non (?:la|lo|le|li) (?:paghiamo|pago|pagheremo|paghero)\b|(?:sospes[oa]|sospendiamo|sospendere|bloccat[oa]|blocchiamo|tratteniamo|congelat[oa]) (?:il |l'|ogni |qualsiasi )?(?:pagament|saldo|fattura)|(?:pagamento|fattura|saldo) (?:resta |rimane |e |viene )?(?:sospes|bloccat|congelat)|(?:lavoro|lavori|intervento|servizio|sito|impianto|progetto|riparazione|installazione|montaggio|fornitura)\b[^.!?\n]{0,40}\bnon (?:e |sono |e stato |sono stati )?(?:(?:ancora|mai) )?(?:finit|complet|termin|eseguit|svolt|pront|attivat|riparat|installat)\w|(?:si e|e) guastat[oa]|(?:mai|non) (?:e |sono )?(?:stat[oi] )?attivat\w|fatto male|mal fatto|eseguit[oa] male|inutilizzabil\w|non conform\w|(?:correggete|correggere|rettificare|rettificate|stornate|stornare) (?:la |il |l'|quella |questa )?(?:fattura|importo|addebito|voce|documento)|nota di credito (?:per|a storno|di storno)|(?:ne abbiamo|abbiamo) ricevut\w (?:solo |soltanto )?\d+|(?:solo|soltanto) \d+ (?:\S{1,20} )?(?:consegnat|ricevut|arrivat)\w)`,
+		String.raw`\b(?:non corrispond\w{1,3}|non coincid\w{1,3}|non (?:e|sono) quell[oaie] (?:concordat|pattuit|previst|ordinat)\w|non (?:e|era) (?:quanto|come) (?:concordato|pattuito|ordinato)|(?:e|risulta) (?:doppia|duplicata|un doppione)|doppione|duplica (?:la|il|quella)|emessa due volte|non (?:paghiamo|pago|pagheremo|paghero|salderemo|saldiamo|intendiamo pagare|procediamo al pagamento|verseremo)\b|non (?:la|lo|le|li) (?:paghiamo|pago|pagheremo|paghero)\b|(?:sospes[oa]|sospendiamo|sospendere|bloccat[oa]|blocchiamo|tratteniamo|congelat[oa]) (?:il |l'|ogni |qualsiasi )?(?:pagament|saldo|fattura)|(?:pagamento|fattura|saldo) (?:resta |rimane |e |viene )?(?:sospes|bloccat|congelat)|(?:lavoro|lavori|intervento|servizio|sito|impianto|progetto|riparazione|installazione|montaggio|fornitura)\b[^.!?\n]{0,40}\bnon (?:e |sono |e stato |sono stati )?(?:(?:ancora|mai) )?(?:finit|complet|termin|eseguit|svolt|pront|attivat|riparat|installat)\w|(?:si e|e) guastat[oa]|(?:mai|non) (?:e |sono )?(?:stat[oi] )?attivat\w|fatto male|mal fatto|eseguit[oa] male|inutilizzabil\w|non conform\w|(?:correggete|correggere|rettificare|rettificate|stornate|stornare) (?:la |il |l'|quella |questa )?(?:fattura|importo|addebito|voce|documento)|nota di credito per la differenza|(?:ne abbiamo|abbiamo) ricevut\w (?:solo |soltanto )?\d+|(?:solo|soltanto) \d+ (?:\S{1,20} )?(?:consegnat|ricevut|arrivat)\w)`,
 		false,
 	),
 	p(
@@ -879,7 +898,7 @@ export const PATTERNS: readonly IntentPattern[] = [
 		'dispute.broken-nl-it-pt',
 		'dispute',
 		1.2,
-		String.raw`\b(?:(?:werkt|functioneert|doet het) (?:nog steeds |nog altijd |alweer |weer )?niet\b|non funziona\w{0,2}|nao funciona\w{0,2})`,
+		String.raw`\b(?=werkt|functioneert|doet het|non funziona|nao funciona)(?<!\b(?:link|pdf|portaal|portale|portal|site|website|sito|pagina|bijlage|allegato|anexo|boleto|app|login|wachtwoord|password|senha|codice|codigo|code)\b[^.!?\n]{0,25})\b(?:(?:werkt|functioneert|doet het) (?:nog steeds |nog altijd |alweer |weer )?niet\b|non funziona\w{0,2}|nao funciona\w{0,2})`,
 		false,
 	),
 	p(

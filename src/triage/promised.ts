@@ -15,13 +15,13 @@ import type { Span } from './text';
 
 /** Words that carry a payment in the seven languages (normalised text: lower case, no accents). */
 const PAY_CUE =
-	/\b(?:pay|pays|paying|paid|payment|transfer|transferred|wire|remit|remittance|settle|settled|cheque|ach|bacs|eft|run|goes out|go out|going out|scheduled|queued|released?|on your account|in your account|hit your account|zahl\w{0,12}|bezahl\w{0,8}|uberweis\w{0,8}|ueberweis\w{0,8}|begleich\w{0,6}|zahllauf|zahlungslauf|angewiesen|pai\w{0,8}|paye\w{0,6}|regl\w{0,8}|reglement|vir\w{0,8}|versement|solde\w{0,3}|pag\w{0,8}|transfer\w{0,8}|abon\w{0,6}|remesa|ingres\w{0,6}|liquid\w{0,8}|betaal\w{0,6}|betal\w{0,6}|overma\w{0,6}|overschrij\w{0,6}|schrijven we|schrijf ik|maak ik|maken we|voldaan|voldoen|betaalrun|ingepland|de deur uit|bonifico|sald\w{0,6}|distinta|versamento|corrispost\w{0,2}|accredit\w{0,6}|mandato|pix|boleto|deposit\w{0,6}|quit\w{0,6}|agendad\w{0,2}|lote|ordem bancaria|emitid\w{0,2})\b/g;
+	/\b(?:pay|pays|paying|paid|payment|transfer|transferred|wire|remit|remittance|settle|settled|cheque|ach|bacs|eft|run|goes out|go out|going out|scheduled|planned|queued|released?|on your account|in your account|hit your account|eingeplant|geplant|auf dem konto|auf ihrem konto|prevu|sort|sortira|sai|parte|partira|saldra|sale (?=el |este |esta |hoy|manana)|programad[oa]|programmat[oa]|pianificat[oa]|gepland|planning|op uw rekening|op jullie rekening|sur votre compte|en su cuenta|sul vostro conto|na sua conta|na vossa conta|zahl\w{0,12}|bezahl\w{0,8}|uberweis\w{0,8}|ueberweis\w{0,8}|begleich\w{0,6}|zahllauf|zahlungslauf|angewiesen|pai\w{0,8}|paye\w{0,6}|regl\w{0,8}|reglement|vir\w{0,8}|versement|solde\w{0,3}|pag\w{0,8}|transfer\w{0,8}|abon\w{0,6}|remesa|ingres\w{0,6}|liquid\w{0,8}|betaal\w{0,6}|betal\w{0,6}|overma\w{0,6}|overschrij\w{0,6}|schrijven we|schrijf ik|maak ik|maken we|voldaan|voldoen|betaalrun|ingepland|de deur uit|bonifico|sald\w{0,6}|distinta|versamento|corrispost\w{0,2}|accredit\w{0,6}|mandato|pix|boleto|deposit\w{0,6}|quit\w{0,6}|agendad\w{0,2}|lote|ordem bancaria|emitid\w{0,2})\b/g;
 
 /** A payment already made: the date in that sentence is not a promise (unless a future marker says otherwise). */
 const PAST_PAYMENT =
 	/\b(?:already|bereits|schon|deja|ya|reeds|gia|ja (?:foi|esta|estava|fizemos|pagamos|paguei|transferi)|we paid|i paid|was paid|were paid|have paid|has been paid|haben (?:\w+ )?(?:bezahlt|uberwiesen)|avons (?:paye|regle|vire)|hemos (?:pagado|transferido)|hebben (?:\w+ )?(?:betaald|overgemaakt)|abbiamo (?:pagato|saldato)|pagamos ontem|foi pag\w{1,2})\b/;
 const FUTURE =
-	/\b(?:will|'ll|shall|going to|be paid|get paid|wird|werden|sera|serons|paierons|reglerons|pagaremos|pagare|zal|zullen|wordt|sara|pagheremo|vai|vamos|iremos|sera paga)\b/;
+	/\b(?:tomorrow|morgen|demain|manana|domani|amanha|will|'ll|shall|going to|be paid|get paid|wird|werden|sera|serons|paierons|reglerons|pagaremos|pagare|zal|zullen|wordt|sara|pagheremo|vai|vamos|iremos|sera paga)\b/;
 /** Words that put a sentence in the past ("yesterday", "last Friday", "vorige week", "el viernes pasado"). */
 const PAST_WORD = new RegExp(
 	`\\b(?:yesterday|ago|gestern|ayer|gisteren|ieri|ontem|(?:last|letzte[nr]?|vergangene[nr]?|vorige|afgelopen) (?:week|woche|month|monat|maand|${WEEKDAY})|(?:${WEEKDAY}|semaine|mois|semana|mes|settimana|mese) (?:dernier|derniere|pasad[oa]|scors[oa]|passad[oa]))\\b`,
@@ -37,7 +37,11 @@ const NEGATED =
 	/\b(?:not|won't|will not|cannot|can't|refuse|nicht|keine?|ne \w+ pas|no (?:pag|vamos|vam|podemos)|niet|geen|non (?:pag|sald)|nao (?:vamos|pag|iremos))\b/;
 /** An absence or a return names a date that is not a payment ("she's back next week"). */
 const ABSENCE =
-	/\b(?:back|return|returns|returning|away|vacation|holiday|leave|zuruck|urlaub|retour|conge|vacaciones|regreso|de vuelta|terug|vakantie|rientro|ferie|volta|ferias)\b/;
+	/\b(?:back|return|returns|returning|away|out of (?:the )?office|vacation|holiday|on leave|zuruck|wieder da|urlaub|retour|conge|vacaciones|regres\w{0,3}|de vuelta|terug|vakantie|rientr\w{0,4}|ferie|volta|ferias)\b[^.!?\n]{0,24}$/;
+/** "as soon as I have the OK ... next week": a vague week on a condition is no date the clerk can rely on. */
+const CONDITION =
+	/\b(?:once|as soon as|when|sobald|wenn|des que|quand|en cuanto|cuando|zodra|als|appena|quando|assim que|logo que)\b/;
+const VAGUE_FORMS: ReadonlySet<string> = new Set(['next-week', 'next-month']);
 /** "today or tomorrow", "oggi o al massimo domani", "vandaag of morgen": the later of two days is the promise. */
 const OR_LATER =
 	/^,? ?(?:or|oder|ou|o|of|or at the latest|o al massimo|ou no maximo|of uiterlijk|oder spatestens|ou au plus tard)(?: at the latest| al massimo| no maximo| uiterlijk| spatestens| au plus tard)? (?:on |by |am |le |el |il |op |no |na )?$/;
@@ -77,19 +81,40 @@ export function promisedDateOf(context: PromiseContext): string | undefined {
 	if (usable.length === 0) return undefined;
 	const cues = cueStarts(text);
 
-	const inSpan = (span: Span) =>
-		usable.filter((mention) => mention.start >= span.start && mention.start < span.end);
-	/** The date in a sentence a payment word points at, else its first; "X or Y" gives the later. */
-	const best = (span: Span): string | undefined => {
-		const inside = inSpan(span);
+	/** A date named as the end of an absence ("back on Thursday") or a vague week on a condition is no promise. */
+	const fits = (mention: DateMention, span: Span) =>
+		!ABSENCE.test(text.slice(Math.max(span.start, mention.start - 40), mention.start)) &&
+		!(VAGUE_FORMS.has(mention.form) && CONDITION.test(text.slice(span.start, span.end)));
+	const inSpan = (span: Span, inPromise: boolean) =>
+		usable.filter(
+			(mention) =>
+				mention.start >= span.start &&
+				mention.start < span.end &&
+				(inPromise || fits(mention, span)),
+		);
+	/**
+	 * The first date a payment word points at (before it, within 60 characters), else the first date in a clause with
+	 * a payment word ("hoy es feriado, mañana te hago la transferencia"), else the first date.
+	 */
+	const best = (span: Span, inPromise = false): string | undefined => {
+		const inside = inSpan(span, inPromise);
 		if (inside.length === 0) return undefined;
 		let chosen = 0;
 		if (inside.length > 1) {
-			// The first date with a payment word before it in the same sentence, not further than 60 characters.
 			const pointed = inside.findIndex((mention) =>
 				cues.some((cue) => cue >= span.start && cue < mention.start && mention.start - cue <= 60),
 			);
-			if (pointed >= 0) chosen = pointed;
+			const inClause =
+				pointed >= 0
+					? pointed
+					: inside.findIndex((mention) => {
+							const before = text.slice(span.start, mention.start);
+							const clauseStart = span.start + before.search(/[^,;:]*$/);
+							const rest = text.slice(mention.end, span.end);
+							const clauseEnd = mention.end + (rest.search(/[,;:]/) + 1 || rest.length + 1) - 1;
+							return cues.some((cue) => cue >= clauseStart && cue < clauseEnd);
+						});
+			if (inClause >= 0) chosen = inClause;
 		}
 		let date = inside[chosen].date;
 		const next = inside[chosen + 1];
@@ -99,14 +124,14 @@ export function promisedDateOf(context: PromiseContext): string | undefined {
 	};
 
 	for (const span of promiseSpans) {
-		const date = best(span);
+		const date = best(span, true);
 		if (date) return date;
 	}
 	if (context.readCommitments) {
 		for (const span of spans) {
 			if (!cues.some((cue) => cue >= span.start && cue < span.end)) continue;
 			const sentence = text.slice(span.start, span.end);
-			if (NEGATED.test(sentence) || ABSENCE.test(sentence)) continue;
+			if (NEGATED.test(sentence)) continue;
 			if ((PAST_PAYMENT.test(sentence) || PAST_WORD.test(sentence)) && !FUTURE.test(sentence))
 				continue;
 			// A proposal is not a commitment ("could we pay half on the 15th?").
@@ -135,8 +160,9 @@ export function promisedDateOf(context: PromiseContext): string | undefined {
 		const span = spans.find(
 			(candidate) => mention.start >= candidate.start && mention.start < candidate.end,
 		);
-		const sentence = span ? text.slice(span.start, span.end) : '';
-		if (ABSENCE.test(sentence) || (PAST_WORD.test(sentence) && !FUTURE.test(sentence))) continue;
+		if (!span || !fits(mention, span)) continue;
+		const sentence = text.slice(span.start, span.end);
+		if (PAST_WORD.test(sentence) && !FUTURE.test(sentence)) continue;
 		return mention.date;
 	}
 	return undefined;

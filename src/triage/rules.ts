@@ -87,6 +87,11 @@ const NEGATORS = new Set([
 	'nenhum',
 	'nenhuma',
 	'sem',
+	'niks',
+	'niets',
+	'nulla',
+	'niente',
+	'nada',
 	'dont',
 	'cant',
 	'wont',
@@ -160,7 +165,7 @@ const SUBJECTS = new Set([
 	'eu',
 ]);
 /** Negations that follow what they negate: "wir bestreiten die Rechnung nicht", "we betwisten de factuur niet". */
-const AFTER_NEGATORS = new Set(['nicht', 'nie', 'niemals', 'niet', 'nooit']);
+const AFTER_NEGATORS = new Set(['nicht', 'nie', 'niemals', 'niet', 'nooit', 'niks', 'niets']);
 /** A conditional or a new clause after the match ends the words a trailing negation could belong to. */
 const AFTER_BREAK =
 	/[,;:]|\b(?:if|als|wenn|falls|sonst|anders|indien|tenzij|omdat|want|dass|weil|zodat|se|si)\b/;
@@ -597,7 +602,7 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 		reference,
 		promiseIntent,
 		paidReading: intents.includes('already_paid'),
-		readCommitments: !intents.includes('opt_out') && !intents.includes('bounce'),
+		readCommitments: !intents.includes('bounce'),
 	});
 	if (promised) extracted.promisedDate = promised;
 	if (intents.includes('out_of_office')) {

@@ -34,6 +34,44 @@ describe('weeks', () => {
 	});
 });
 
+describe('date forms in seven languages', () => {
+	it.each([
+		// A weekday and its week: "Thursday next week" in next calendar week, in every language.
+		['Wir zahlen am Freitag nächster Woche', '2026-12-04'],
+		['el martes de la semana que viene', '2026-12-01'],
+		['giovedì della settimana prossima', '2026-12-03'],
+		['na segunda da semana que vem', '2026-11-30'],
+		['wednesday next week', '2026-12-02'],
+		// "Monday week" (British): the coming Monday (today on a Monday, as for "Monday"), a week later.
+		['I will have it paid Monday week', '2026-11-30'],
+		['payment will be released Thursday week', '2026-12-03'],
+		['this Friday week', '2026-12-04'],
+		// German habitual weekdays and Portuguese short weekday names after a word that introduces a day.
+		['im Donnerstags-Zahllauf', '2026-11-26'],
+		['tá agendado pra quarta', '2026-11-25'],
+		['a segunda parcela', undefined],
+		// A bare day after an article: the next such day (label guide: "on the 15th", "am 15.").
+		['Paghiamo il 27, quando incassiamo', '2026-11-27'],
+		['Nous réglerons le 10, date à laquelle notre client nous paie', '2026-12-10'],
+		['paghiamo il 15 del mese', '2026-12-15'],
+		['il 15% di sconto', undefined],
+		// Day-month with dashes (Dutch, Belgian): after a word that introduces a date, or with a year.
+		['wordt op 15-12 betaald', '2026-12-15'],
+		['Uiterlijk 31-12 staat het op jullie rekening', '2026-12-31'],
+		['ingepland voor betaling op 17-12-2026', '2026-12-17'],
+		// A range of days is no date, and never 10 December.
+		['within 10-15 days', undefined],
+		['invoice 2026-0117', undefined],
+		// "within N days" with an article; "daqui a 14 dias"; "morgenochtend".
+		['Nous réglerons dans les 7 jours', '2026-11-30'],
+		['Betaling volgt binnen de 14 dagen', '2026-12-07'],
+		['Daqui a 14 dias faço o pagamento', '2026-12-07'],
+		['Ik maak het morgenochtend over', '2026-11-24'],
+	])('%s → %s', (text, expected) => {
+		expect(first(text)).toBe(expected);
+	});
+});
+
 describe('which date is the promised one (src/triage/promised.ts)', () => {
 	/** The promised date of a reply whose rules found no promise sentence (so only payment words can give one). */
 	function promised(
@@ -65,6 +103,18 @@ describe('which date is the promised one (src/triage/promised.ts)', () => {
 		['Memberships renew on the 28th and I will pay it on the 31st.', '2026-11-30'],
 		// "today or tomorrow": the later day.
 		['Pago hoje ou no máximo amanhã via Pix.', '2026-11-24'],
+		// A clause with a payment word wins over one without ("today is a holiday, tomorrow I transfer").
+		['Hoy es feriado y el banco no procesa, mañana te hago la transferencia.', '2026-11-24'],
+		// An instalment list: the first instalment a payment word points at, not the last.
+		[
+			'Premier versement le 5 décembre, le deuxième le 5 janvier et le solde le 5 février.',
+			'2026-12-05',
+		],
+		// A vague week on a condition is no date ("as soon as I have the OK, next week").
+		["Appena ho l'ok la paghiamo, la settimana prossima.", undefined],
+		// Commitments in replies about something else (an opt-out, a settled dispute): "goes out", "sai", "parte".
+		['A fatura sai nesta sexta.', '2026-11-27'],
+		['La fattura 827890 parte venerdì.', '2026-11-27'],
 		['Betaal hem vandaag of morgen.', '2026-11-24'],
 		// Refusals, payments already made, absences and proposals are no promise.
 		['We will not pay until the 15th credit note arrives on Friday.', undefined],
