@@ -20,6 +20,7 @@ function trainingOptionsFromEnv(env = process.env) {
 		epochs: number('TRIAGE_EPOCHS', DEFAULT_TRAINING.epochs),
 		l2: number('TRIAGE_L2', DEFAULT_TRAINING.l2),
 		classBalance: number('TRIAGE_BALANCE', DEFAULT_TRAINING.classBalance),
+		members: number('TRIAGE_MEMBERS', DEFAULT_TRAINING.members ?? 1),
 		// TRIAGE_TEMPERATURE=fit: fitted on a calibration slice of the training writers instead.
 		temperature:
 			env.TRIAGE_TEMPERATURE === 'fit'

@@ -15,6 +15,7 @@ import {
 	reviewReasons,
 	triageReply,
 } from './rules';
+import { AMBIGUOUS_REVIEW } from './fuse';
 import { routeTriage } from './route';
 import {
 	AiAnswerSchema,
@@ -192,7 +193,11 @@ function merge(
 	const summary = answer.summary.replace(/\s+/g, ' ').trim().slice(0, 300);
 	const guardNote = guarded.length > 0 ? ` [kept by the rules: ${guarded.join(', ')}]` : '';
 	const review = [
-		...new Set([...(rules.review ?? []), ...reviewReasons(extracted, receivedDate, options)]),
+		...new Set([
+			// The offline model's doubt between an escalate class and a calm one is what the AI has just settled.
+			...(rules.review ?? []).filter((reason) => !reason.startsWith(AMBIGUOUS_REVIEW)),
+			...reviewReasons(extracted, receivedDate, options),
+		]),
 	];
 	const confidence =
 		guarded.length > 0

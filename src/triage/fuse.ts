@@ -31,6 +31,17 @@ export const FUSION = {
 	overrulesAt: 0.7,
 	/** ... and a reading that rests on a question mark alone. */
 	overrulesQuestionAt: 0.55,
+	/**
+	 * Against a calm reading of the rules (not `other`), its escalate-class reading escalates only from here; between
+	 * suspectsAt and here the reply goes to review (a person reads it, at low priority).
+	 */
+	escalatesOverCalmAt: 0.9,
+	/**
+	 * When the escalate classes together hold at least this much of its probability, a reply that does not escalate
+	 * goes to review even if another intent comes first: a person should read a reply the model finds ambiguous
+	 * between, say, a promise and a payment plan.
+	 */
+	reviewMassAt: 0.05,
 };
 
 /** Intents an auto-reply can carry; the model may not read a vacation notice as a dispute. */
@@ -67,6 +78,12 @@ function bySeverity(intents: Iterable<ReplyIntent>): ReplyIntent[] {
 	const set = new Set(intents);
 	return INTENT_SEVERITY.filter((intent) => set.has(intent));
 }
+
+/**
+ * How a review reason from the model's spread probability begins: the AI engine, once it has read the reply itself,
+ * drops these (its reading settles the ambiguity; it still cannot remove an escalation).
+ */
+export const AMBIGUOUS_REVIEW = 'the learned classifier gives ';
 
 const escalates = (intent: ReplyIntent) => ESCALATING_INTENTS.includes(intent);
 
@@ -110,6 +127,19 @@ export function fuseLearned(rules: RulesReading): Fused | null {
 	const rulesEscalate = rulesIntents.some(escalates);
 	const suspicion = (): string =>
 		`the learned classifier suspects ${learned.replace(/_/g, ' ')} (p=${trace.probability}): a person reads it`;
+	let mass = 0;
+	let likeliest: ReplyIntent | undefined;
+	for (const intent of ESCALATING_INTENTS) {
+		if (rules.negated.has(intent)) continue;
+		const candidate = probabilities[REPLY_INTENTS.indexOf(intent)];
+		mass += candidate;
+		if (!likeliest || candidate > probabilities[REPLY_INTENTS.indexOf(likeliest)])
+			likeliest = intent;
+	}
+	const ambiguous = (): string | undefined =>
+		mass >= FUSION.reviewMassAt && likeliest
+			? `${AMBIGUOUS_REVIEW}${Math.round(mass * 100)}% to an escalate class (most: ${likeliest.replace(/_/g, ' ')}): a person reads it`
+			: undefined;
 
 	if (rulesPrimary === 'other' && (learned === 'other' || probability < FUSION.namesAt))
 		return { intents: ['other'], confidence: Math.min(0.3, probability), trace };
@@ -118,9 +148,14 @@ export function fuseLearned(rules: RulesReading): Fused | null {
 		const confidence = 1 - (1 - rules.confidence) * (1 - probability);
 		const intents =
 			learned === rulesPrimary ? [...rulesIntents] : bySeverity([learned, ...rulesIntents]);
-		return { intents, confidence, evidence, trace };
+		const review = rulesEscalate ? undefined : ambiguous();
+		return { intents, confidence, evidence, ...(review ? { review } : {}), trace };
 	}
-	if (escalates(learned) && probability >= FUSION.escalateAt && !rules.negated.has(learned)) {
+	const escalateFrom =
+		rulesPrimary !== 'other' && !rulesEscalate
+			? Math.max(FUSION.escalateAt, FUSION.escalatesOverCalmAt)
+			: FUSION.escalateAt;
+	if (escalates(learned) && probability >= escalateFrom && !rules.negated.has(learned)) {
 		// Either side's escalate-class reading wins. When both escalate but differ, the rules' reading (with its
 		// evidence) stays first and the model's joins it.
 		const intents = rulesEscalate
@@ -134,7 +169,14 @@ export function fuseLearned(rules: RulesReading): Fused | null {
 	if (rulesPrimary === 'other') {
 		if (escalates(learned) && probability >= FUSION.suspectsAt)
 			return { intents: ['other'], confidence: probability, evidence, review: suspicion(), trace };
-		return { intents: [learned], confidence: probability, evidence, trace };
+		const review = ambiguous();
+		return {
+			intents: [learned],
+			confidence: probability,
+			evidence,
+			...(review ? { review } : {}),
+			trace,
+		};
 	}
 	const overrules = rules.questionMarkOnly ? FUSION.overrulesQuestionAt : FUSION.overrulesAt;
 	if (
@@ -143,16 +185,24 @@ export function fuseLearned(rules: RulesReading): Fused | null {
 		probability >= overrules &&
 		(rules.questionMarkOnly || probability > rules.confidence)
 	) {
-		return { intents: [learned], confidence: probability, evidence, trace };
+		const review = ambiguous();
+		return {
+			intents: [learned],
+			confidence: probability,
+			evidence,
+			...(review ? { review } : {}),
+			trace,
+		};
 	}
 	// The rules stand; the model's disagreement lowers the confidence.
 	const rulesProbability = probabilities[REPLY_INTENTS.indexOf(rulesPrimary)];
 	const confidence =
 		rules.confidence * (0.6 + 0.4 * Math.min(1, rulesProbability / Math.max(probability, 1e-6)));
-	const review =
-		!rulesEscalate && escalates(learned) && probability >= FUSION.suspectsAt
+	const review = rulesEscalate
+		? undefined
+		: escalates(learned) && probability >= FUSION.suspectsAt
 			? suspicion()
-			: undefined;
+			: ambiguous();
 	return {
 		intents: [...rulesIntents],
 		confidence,

@@ -137,7 +137,7 @@ describe('classifyReplyWithAi', () => {
 			),
 		);
 		const result = await classifyReplyWithAi(
-			reply('The budget reopens with the new fiscal year.'),
+			reply('The budget reopens in the new fiscal year; we will pay then.'),
 			{
 				ai: ai(),
 				timezone: 'America/New_York',

@@ -5,9 +5,11 @@
  *   after the other (see git history); they are also training material for the learned classifier;
  * - train/*.jsonl: the training corpus written by several writers with different briefs (many voices, seven
  *   languages); the learned classifier trains on it, the rules were not tuned on it;
- * - the held-out split: one reply in five of all the files above, chosen by a hash of its id
- *   (src/triage/learned/split.ts), is never trained on. Its figures are the honest ones and the gates below apply
- *   to it, as floors (not exact figures) so CI stays green when the corpus grows;
+ * - the shipped model is trained on all of the files above (npm run train:triage), so its figures on them are
+ *   in-sample: printed and held to loose floors that catch a broken model file, nothing more;
+ * - the honest figure is leave-one-writer-out: here a model is trained without each held-out writer (the
+ *   one writer in all seven languages by default, TRIAGE_TEST_WRITERS=all for every writer as `npm run eval:triage` does) and the
+ *   whole engine triages that writer's replies; the gates apply to it, as floors a little under the measured figures;
  * - blind.jsonl (30): never tuned or trained on; printed, not gated, so it stays blind.
  *
  * Expected labels follow /work/corpora/LABELS.md (copied in tests/fixtures/replies/LABELS.md): escalate is true exactly
@@ -23,7 +25,6 @@ import {
 	triageReply,
 	type TriageResult,
 } from '../../src/triage';
-import { isHeldOut } from '../../src/triage/learned/split';
 import {
 	IntentModelFileSchema,
 	MODEL_FILE,
@@ -38,13 +39,17 @@ import { DEFAULT_TRAINING } from '../../src/triage/learned/train';
 import { loadCases, scoreCases, trainFiles, type CorpusCase } from '../helpers/triageScore';
 
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'nl', 'it', 'pt'];
+/**
+ * The writer held out in the test (each costs one training run on every other writer): w7, a real inbox's mess in
+ * all seven languages. `npm run eval:triage` holds out every writer in turn; so does TRIAGE_TEST_WRITERS=all here.
+ */
+const HELD_OUT_IN_TEST = ['w7'];
 
 const tunedFiles = ['corpus.jsonl', 'holdout.jsonl', 'fresh.jsonl'];
 const tuned = tunedFiles.flatMap((file) => loadCases(file));
 const written = trainFiles().flatMap((file) => loadCases(file));
 const blind = loadCases('blind.jsonl');
 const everything = [...tuned, ...written];
-const heldOut = everything.filter((item) => isHeldOut(item.id));
 
 const cache = new Map<string, TriageResult>();
 function triage(item: CorpusCase): TriageResult {
@@ -80,26 +85,21 @@ describe('reply corpus', () => {
 			]);
 	});
 
-	it('prints the table and holds the floors on the held-out split', () => {
+	it('prints the table (in-sample: the shipped model was trained on these) and holds loose floors', () => {
 		const reports = [
-			scoreCases('held-out split (never trained on; 1 in 5 of every file)', heldOut, triage),
-			scoreCases("writers' training corpus (train/*.jsonl, all of it)", written, triage),
-			scoreCases('tuned sets (corpus, holdout, fresh)', tuned, triage),
+			scoreCases("writers' training corpus (train/*.jsonl; in-sample)", written, triage),
+			scoreCases('tuned sets (corpus, holdout, fresh; in-sample)', tuned, triage),
 			scoreCases('blind set, never tuned or trained on (blind.jsonl)', blind, triage),
 		];
-		for (const item of [...heldOut, ...blind])
+		for (const item of [...everything, ...blind])
 			expect(TriageResultSchema.safeParse(triage(item)).success).toBe(true);
-		const [split] = reports;
-		process.stdout.write(
-			`\n${reports.map((report) => report.report).join('\n\n')}\n\nheld-out misses:\n${split.misses.map((line) => `  ${line}`).join('\n')}\n`,
-		);
-		// Floors, not figures: the goals (intent 90%, 90% as escalate, false escalations 5%, ...) are reported above.
-		expect(split.accuracy).toBeGreaterThanOrEqual(0.75);
-		expect(split.reachedPerson).toBeGreaterThanOrEqual(0.9);
-		expect(split.escalated).toBeGreaterThanOrEqual(0.78);
-		expect(split.falseEscalations).toBeLessThanOrEqual(0.08);
-		expect(split.calmToReview).toBeLessThanOrEqual(0.15);
-		expect(split.dateAccuracy).toBeGreaterThanOrEqual(0.7);
+		process.stdout.write(`\n${reports.map((report) => report.report).join('\n\n')}\n`);
+		// In-sample, so only a broken model or fusion fails these; the honest gates are the leave-one-writer-out ones.
+		const [own] = reports;
+		expect(own.accuracy).toBeGreaterThanOrEqual(0.9);
+		expect(own.reachedPerson).toBeGreaterThanOrEqual(0.97);
+		expect(own.falseEscalations).toBeLessThanOrEqual(0.05);
+		expect(own.calmToReview).toBeLessThanOrEqual(0.15);
 	});
 
 	it('extracts the new contact and the requested documents the tuned sets name', () => {
@@ -131,12 +131,14 @@ describe('reply corpus', () => {
 describe('leave-one-writer-out (the honest figure: replies from a writer the model never saw)', () => {
 	it('prints the table and holds the floors', () => {
 		// The same evaluation as `npm run eval:triage` (scripts/triage/lowo.cjs); the rules' own sets train only.
+		const chosen = process.env.TRIAGE_TEST_WRITERS ?? HELD_OUT_IN_TEST.join(',');
 		const writers = [
 			{ writer: 'rules sets', cases: tuned, trainOnly: true },
-			...trainFiles().map((file) => ({
-				writer: file.replace(/^train\/|\.jsonl$/g, ''),
-				cases: loadCases(file),
-			})),
+			...trainFiles().map((file) => {
+				const writer = file.replace(/^train\/|\.jsonl$/g, '');
+				const held = chosen === 'all' || chosen.split(',').some((name) => writer.startsWith(name));
+				return { writer, cases: loadCases(file), trainOnly: !held };
+			}),
 		];
 		const { table, overall } = leaveOneWriterOut(writers, {
 			shape: DEFAULT_FEATURE_SHAPE,
@@ -144,24 +146,25 @@ describe('leave-one-writer-out (the honest figure: replies from a writer the mod
 		});
 		process.stdout.write(`\n${table}\n`);
 		// Floors a little under the measured figures (README), so a regression fails and noise does not.
-		expect(overall.accuracy).toBeGreaterThanOrEqual(0.8);
-		expect(overall.reachedPerson).toBeGreaterThanOrEqual(0.95);
-		expect(overall.escalated).toBeGreaterThanOrEqual(0.87);
-		expect(overall.falseEscalations).toBeLessThanOrEqual(0.08);
-		expect(overall.calmToReview).toBeLessThanOrEqual(0.12);
+		expect(overall.accuracy).toBeGreaterThanOrEqual(0.82);
+		expect(overall.reachedPerson).toBeGreaterThanOrEqual(0.97);
+		expect(overall.escalated).toBeGreaterThanOrEqual(0.9);
+		expect(overall.falseEscalations).toBeLessThanOrEqual(0.09);
+		expect(overall.calmToReview).toBeLessThanOrEqual(0.1);
 	}, 600_000);
 });
 
 describe('the shipped learned classifier', () => {
-	it("is the training script's format, at most 5 MB, and scores above a floor on the held-out split alone", () => {
+	it("is the training script's format, at most 5 MB, and reads its own training replies", () => {
 		expect(statSync(MODEL_FILE).size).toBeLessThanOrEqual(5 * 1024 * 1024);
 		const file = IntentModelFileSchema.parse(JSON.parse(readFileSync(MODEL_FILE, 'utf8')));
 		const model = decodeIntentModel(file);
 		let right = 0;
-		for (const item of heldOut) {
+		for (const item of everything) {
 			const input = modelInputOf(parseReply(item));
 			if (predictIntent(model, input.text, input.flags).intent === item.expected.intent) right++;
 		}
-		expect(right / heldOut.length).toBeGreaterThanOrEqual(0.7);
+		// In-sample (trained on all of them): a floor that catches a broken file or a features mismatch.
+		expect(right / everything.length).toBeGreaterThanOrEqual(0.9);
 	});
 });

@@ -14,10 +14,15 @@ export interface FeatureShape {
 	maxGram: number;
 	/** Characters of the reply the model reads: the intent of a reply is in its first lines. */
 	maxChars: number;
+	/**
+	 * Hash seed (0: the original hashing). Members of an ensemble use different seeds, so two n-grams that collide
+	 * in one member's buckets do not collide in the other's.
+	 */
+	seed?: number;
 }
 
 export const DEFAULT_FEATURE_SHAPE: FeatureShape = {
-	bits: 16,
+	bits: 17,
 	minGram: 3,
 	maxGram: 4,
 	maxChars: 1500,
@@ -62,10 +67,11 @@ export function hashedFeatures(
 ): number[] {
 	const mask = (1 << shape.bits) - 1;
 	const { minGram, maxGram } = shape;
+	const base = shape.seed ? mix(FNV_OFFSET, 0x9e37 + shape.seed) : FNV_OFFSET;
 	const text =
 		normalised.length > shape.maxChars ? normalised.slice(0, shape.maxChars) : normalised;
 	const out: number[] = [];
-	for (const flag of flags) out.push(hashRange(mix(FNV_OFFSET, 70), flag, 0, flag.length) & mask);
+	for (const flag of flags) out.push(hashRange(mix(base, 70), flag, 0, flag.length) & mask);
 	let previous = 0;
 	let hasPrevious = false;
 	let index = 0;
@@ -75,14 +81,14 @@ export function hashedFeatures(
 			// A sentence end breaks bigrams.
 			const code = text.charCodeAt(index);
 			if (code === 46 || code === 33 || code === 63 || code === 10) hasPrevious = false;
-			if (code === 63) out.push(mix(FNV_OFFSET, 63) & mask); // "?" is a feature of its own
+			if (code === 63) out.push(mix(base, 63) & mask); // "?" is a feature of its own
 			index++;
 		}
 		const start = index;
 		while (index < length && isWordChar(text.charCodeAt(index))) index++;
 		const end = index;
 		if (end === start) break;
-		const word = hashRange(mix(FNV_OFFSET, 87), text, start, Math.min(end, start + 24));
+		const word = hashRange(mix(base, 87), text, start, Math.min(end, start + 24));
 		out.push(word & mask);
 		if (hasPrevious) out.push(mix(mix(previous, 32), word) & mask);
 		previous = word;
@@ -93,7 +99,7 @@ export function hashedFeatures(
 			for (let n = minGram; n <= maxGram; n++) {
 				// Positions -1 and size are the word boundaries "<" and ">".
 				for (let from = -1; from + n <= size + 1; from++) {
-					let hash = mix(FNV_OFFSET, 67 + n);
+					let hash = mix(base, 67 + n);
 					for (let offset = 0; offset < n; offset++) {
 						const at = from + offset;
 						const code = at < 0 ? 60 : at >= size ? 62 : text.charCodeAt(start + at);

@@ -10,7 +10,13 @@ import type { TriageOptions, TriageResult } from '../schema';
 import { useIntentModel, type IntentModel } from './model';
 import { scoreCases, type CorpusCase, type Score } from './score';
 import { isCalibration } from './split';
-import { toExample, trainIntentModel, type TrainingExample, type TrainingOptions } from './train';
+import {
+	memberShapes,
+	toExample,
+	trainIntentModel,
+	type TrainingExample,
+	type TrainingOptions,
+} from './train';
 
 export interface WriterSet {
 	writer: string;
@@ -44,7 +50,7 @@ export function leaveOneWriterOut(
 		for (const set of writers)
 			examples.set(
 				set.writer,
-				set.cases.map((item) => toExample(item, training.shape)),
+				set.cases.map((item) => toExample(item, memberShapes(training))),
 			);
 	const results = new Map<string, TriageResult>();
 	const perWriter: LeaveOneWriterOut['perWriter'] = [];

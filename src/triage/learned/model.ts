@@ -14,24 +14,35 @@ import { hashedFeatures, type FeatureShape } from './features';
 export const MODEL_FORMAT = 'invoice-followup/triage-hashed-linear';
 export const MODEL_FILE = join(__dirname, 'reply-intents.model.json');
 
-/** The shipped file's contract; the training script writes exactly this and a test checks the shipped file. */
-export const IntentModelFileSchema = z.object({
-	format: z.literal(MODEL_FORMAT),
-	version: z.literal(1),
+const MemberFields = {
 	/** Feature space: 2^bits hashed buckets. */
 	bits: z.number().int().min(10).max(20),
 	/** Character n-grams per word, minGram to maxGram letters (./features). */
 	minGram: z.number().int().min(0).max(8),
 	maxGram: z.number().int().min(0).max(8),
-	/** Characters of the reply the model reads. */
-	maxChars: z.number().int().positive(),
-	labels: z.array(ReplyIntentSchema).length(REPLY_INTENTS.length),
+	/** Hash seed of the features (./features); absent: 0. */
+	seed: z.number().int().min(0).optional(),
 	/** Multiply an int8 weight by this to get the float weight. */
 	scale: z.number().positive(),
 	bias: z.array(z.number()).length(REPLY_INTENTS.length),
 	/** base64 of Int8Array(2^bits × labels): row = feature bucket, column = label. */
 	weights: z.string(),
-	/** Softmax temperature fitted on a split of the training data (calibration). */
+};
+
+/** The shipped file's contract; the training script writes exactly this and a test checks the shipped file. */
+export const IntentModelFileSchema = z.object({
+	format: z.literal(MODEL_FORMAT),
+	version: z.literal(1),
+	...MemberFields,
+	/** Characters of the reply the model reads. */
+	maxChars: z.number().int().positive(),
+	labels: z.array(ReplyIntentSchema).length(REPLY_INTENTS.length),
+	/**
+	 * More members of an ensemble (same labels, other hash seeds): the model's scores are the average of every
+	 * member's, the top-level fields being the first member.
+	 */
+	ensemble: z.array(z.object(MemberFields)).max(4).optional(),
+	/** Softmax temperature chosen on the leave-one-writer-out evaluation (calibration). */
 	temperature: z.number().positive(),
 	training: z.object({
 		script: z.string(),
@@ -44,13 +55,23 @@ export const IntentModelFileSchema = z.object({
 	}),
 });
 export type IntentModelFile = z.infer<typeof IntentModelFileSchema>;
+type MemberFile = Pick<
+	IntentModelFile,
+	'bits' | 'minGram' | 'maxGram' | 'seed' | 'scale' | 'bias' | 'weights'
+>;
 
-export interface IntentModel {
+/** One linear scorer over its own hashed features. */
+export interface IntentModelMember {
 	shape: FeatureShape;
-	labels: readonly ReplyIntent[];
-	/** Float weights, feature-major. */
+	/** Float weights, feature-major, columns in `REPLY_INTENTS` order. */
 	weights: Float32Array;
 	bias: Float32Array;
+}
+
+export interface IntentModel {
+	labels: readonly ReplyIntent[];
+	/** Their scores are averaged. */
+	members: IntentModelMember[];
 	temperature: number;
 }
 
@@ -61,32 +82,43 @@ export interface IntentPrediction {
 	probabilities: Float32Array;
 }
 
-/** Decodes a model file (the training script uses this too, to check what it wrote). */
-export function decodeIntentModel(file: IntentModelFile): IntentModel {
-	const bytes = Buffer.from(file.weights, 'base64');
-	const expected = (1 << file.bits) * file.labels.length;
+function decodeMember(
+	member: MemberFile,
+	fileLabels: readonly ReplyIntent[],
+	maxChars: number,
+): IntentModelMember {
+	const bytes = Buffer.from(member.weights, 'base64');
+	const expected = (1 << member.bits) * fileLabels.length;
 	if (bytes.length !== expected)
 		throw new Error(`the triage model holds ${bytes.length} weights, expected ${expected}`);
 	const int8 = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-	const weights = new Float32Array(expected);
-	for (let index = 0; index < expected; index++) weights[index] = int8[index] * file.scale;
 	// Columns are re-ordered to REPLY_INTENTS so callers index by the canonical label order.
-	const order = REPLY_INTENTS.map((label) => file.labels.indexOf(label));
+	const order = REPLY_INTENTS.map((label) => fileLabels.indexOf(label));
 	const labels = REPLY_INTENTS.length;
-	const reordered = new Float32Array(expected);
-	for (let row = 0; row < 1 << file.bits; row++)
+	const weights = new Float32Array(expected);
+	for (let row = 0; row < 1 << member.bits; row++)
 		for (let column = 0; column < labels; column++)
-			reordered[row * labels + column] = weights[row * labels + order[column]];
+			weights[row * labels + column] = int8[row * labels + order[column]] * member.scale;
 	return {
 		shape: {
-			bits: file.bits,
-			minGram: file.minGram,
-			maxGram: file.maxGram,
-			maxChars: file.maxChars,
+			bits: member.bits,
+			minGram: member.minGram,
+			maxGram: member.maxGram,
+			maxChars,
+			...(member.seed ? { seed: member.seed } : {}),
 		},
+		weights,
+		bias: Float32Array.from(order.map((column) => member.bias[column])),
+	};
+}
+
+/** Decodes a model file (the training script uses this too, to check what it wrote). */
+export function decodeIntentModel(file: IntentModelFile): IntentModel {
+	return {
 		labels: REPLY_INTENTS,
-		weights: reordered,
-		bias: Float32Array.from(order.map((column) => file.bias[column])),
+		members: [file, ...(file.ensemble ?? [])].map((member) =>
+			decodeMember(member, file.labels, file.maxChars),
+		),
 		temperature: file.temperature,
 	};
 }
@@ -115,7 +147,28 @@ export function shippedIntentModel(): IntentModel | null {
 	return shipped;
 }
 
-/** Class probabilities for a normalised reply text. */
+/** Adds one member's raw scores for a text to `scores`. */
+function addMemberScores(
+	member: IntentModelMember,
+	normalised: string,
+	flags: readonly string[],
+	scores: Float32Array,
+	share: number,
+): void {
+	const labels = scores.length;
+	const features = hashedFeatures(normalised, member.shape, flags);
+	const weight = features.length > 0 ? share / Math.sqrt(features.length) : 0;
+	const { weights, bias } = member;
+	const sums = new Float32Array(labels);
+	for (const feature of features) {
+		const row = feature * labels;
+		for (let column = 0; column < labels; column++) sums[column] += weights[row + column];
+	}
+	for (let column = 0; column < labels; column++)
+		scores[column] += sums[column] * weight + bias[column] * share;
+}
+
+/** Class probabilities for a normalised reply text: the softmax of the members' average scores. */
 export function predictIntent(
 	model: IntentModel,
 	normalised: string,
@@ -123,16 +176,11 @@ export function predictIntent(
 ): IntentPrediction {
 	const labels = model.labels.length;
 	const scores = new Float32Array(labels);
-	const features = hashedFeatures(normalised, model.shape, flags);
-	const weight = features.length > 0 ? 1 / Math.sqrt(features.length) : 0;
-	const { weights } = model;
-	for (const feature of features) {
-		const row = feature * labels;
-		for (let column = 0; column < labels; column++) scores[column] += weights[row + column];
-	}
+	const share = 1 / model.members.length;
+	for (const member of model.members) addMemberScores(member, normalised, flags, scores, share);
 	let max = -Infinity;
 	for (let column = 0; column < labels; column++) {
-		scores[column] = (scores[column] * weight + model.bias[column]) / model.temperature;
+		scores[column] /= model.temperature;
 		if (scores[column] > max) max = scores[column];
 	}
 	let sum = 0;

@@ -34,8 +34,8 @@ export interface TrainingExample {
 	id: string;
 	lang: string;
 	label: number;
-	features: number[];
-	weight: number;
+	/** The hashed features of each ensemble member's shape (`memberShapes`). */
+	views: number[][];
 	input: ModelInput;
 }
 
@@ -54,18 +54,31 @@ export interface TrainingOptions {
 	 * Undefined: fitted on a calibration slice.
 	 */
 	temperature?: number;
+	/** Members of the ensemble: the same features hashed with other seeds, scores averaged (1: a single model). */
+	members?: number;
+}
+
+/** The feature shape of each member of the ensemble: the first is `shape`, the others other hash seeds. */
+export function memberShapes(options: Pick<TrainingOptions, 'shape' | 'members'>): FeatureShape[] {
+	return Array.from({ length: Math.max(1, options.members ?? 1) }, (_, index) =>
+		index === 0 ? options.shape : { ...options.shape, seed: (options.shape.seed ?? 0) + index },
+	);
 }
 
 export const DEFAULT_TRAINING: Omit<TrainingOptions, 'shape'> = {
 	epochs: 12,
-	l2: 1e-5,
+	l2: 1e-3,
 	classBalance: 0.5,
-	temperature: 0.7,
+	temperature: 0.2,
+	members: 1,
 };
 
 const RATE = 0.5;
 
-export function toExample(record: LabelledReply, shape: FeatureShape): TrainingExample {
+export function toExample(
+	record: LabelledReply,
+	shapes: FeatureShape | readonly FeatureShape[],
+): TrainingExample {
 	const parsed = parseReply({
 		subject: record.subject,
 		text: record.text,
@@ -74,13 +87,14 @@ export function toExample(record: LabelledReply, shape: FeatureShape): TrainingE
 		headers: record.headers,
 	});
 	const input = modelInputOf(parsed);
-	const features = hashedFeatures(input.text, shape, input.flags);
+	const views = (Array.isArray(shapes) ? shapes : [shapes]).map((shape: FeatureShape) =>
+		hashedFeatures(input.text, shape, input.flags),
+	);
 	return {
 		id: record.id,
 		lang: record.lang ?? 'en',
 		label: REPLY_INTENTS.indexOf(record.expected.intent),
-		features,
-		weight: features.length > 0 ? 1 / Math.sqrt(features.length) : 0,
+		views,
 		input,
 	};
 }
@@ -113,9 +127,11 @@ export interface TrainedWeights {
 	bias: Float64Array;
 }
 
+/** One member's weights, from its view (feature hashing) of the examples. */
 export function trainWeights(
 	examples: readonly TrainingExample[],
 	options: TrainingOptions,
+	view = 0,
 ): TrainedWeights {
 	const labels = REPLY_INTENTS.length;
 	const size = (1 << options.shape.bits) * labels;
@@ -134,7 +150,9 @@ export function trainWeights(
 			[order[index], order[swap]] = [order[swap], order[index]];
 		}
 		for (const position of order) {
-			const { features, weight, label } = examples[position];
+			const { views, label } = examples[position];
+			const features = views[view];
+			const weight = features.length > 0 ? 1 / Math.sqrt(features.length) : 0;
 			const importance = perClass[label];
 			for (let column = 0; column < labels; column++) scores[column] = bias[column];
 			for (const feature of features) {
@@ -165,12 +183,7 @@ export function trainWeights(
 	return { weights, bias };
 }
 
-export function toModelFile(
-	trained: TrainedWeights,
-	shape: FeatureShape,
-	temperature: number,
-	training: IntentModelFile['training'],
-): IntentModelFile {
+function encodeMember(trained: TrainedWeights, shape: FeatureShape) {
 	let max = 0;
 	for (const value of trained.weights) max = Math.max(max, Math.abs(value));
 	const scale = max / 127 || 1;
@@ -178,16 +191,31 @@ export function toModelFile(
 	for (let index = 0; index < int8.length; index++)
 		int8[index] = Math.max(-127, Math.min(127, Math.round(trained.weights[index] / scale)));
 	return {
-		format: MODEL_FORMAT,
-		version: 1,
 		bits: shape.bits,
 		minGram: shape.minGram,
 		maxGram: shape.maxGram,
-		maxChars: shape.maxChars,
-		labels: [...REPLY_INTENTS],
+		...(shape.seed ? { seed: shape.seed } : {}),
 		scale,
 		bias: [...trained.bias].map((value) => Math.round(value * 1e6) / 1e6),
 		weights: Buffer.from(int8.buffer).toString('base64'),
+	};
+}
+
+/** The model file of trained members (one per shape of `memberShapes`). */
+export function toModelFile(
+	trained: readonly TrainedWeights[],
+	shapes: readonly FeatureShape[],
+	temperature: number,
+	training: IntentModelFile['training'],
+): IntentModelFile {
+	const [first, ...rest] = trained.map((member, index) => encodeMember(member, shapes[index]));
+	return {
+		format: MODEL_FORMAT,
+		version: 1,
+		...first,
+		maxChars: shapes[0].maxChars,
+		labels: [...REPLY_INTENTS],
+		...(rest.length > 0 ? { ensemble: rest } : {}),
 		temperature,
 		training,
 	};
@@ -232,24 +260,22 @@ export function trainIntentModel(
 	/** Fit again on everything with the fitted temperature (the shipped model); false keeps the first fit (faster). */
 	refit = true,
 ): { file: IntentModelFile; model: IntentModel } {
+	const shapes = memberShapes(options);
+	const fit = (items: readonly TrainingExample[]) =>
+		shapes.map((_, view) => trainWeights(items, options, view));
 	if (options.temperature !== undefined) {
-		const file = toModelFile(
-			trainWeights(examples, options),
-			options.shape,
-			options.temperature,
-			training,
-		);
+		const file = toModelFile(fit(examples), shapes, options.temperature, training);
 		return { file, model: decodeIntentModel(file) };
 	}
 	const calibration = examples.filter(isCalibration);
 	const fitting = examples.filter((item) => !isCalibration(item));
-	const firstFile = toModelFile(trainWeights(fitting, options), options.shape, 1, training);
+	const firstFile = toModelFile(fit(fitting), shapes, 1, training);
 	const first = decodeIntentModel(firstFile);
 	const temperature = calibration.length > 0 ? fitTemperature(first, calibration) : 1;
 	if (!refit) {
 		const file = { ...firstFile, temperature };
 		return { file, model: { ...first, temperature } };
 	}
-	const file = toModelFile(trainWeights(examples, options), options.shape, temperature, training);
+	const file = toModelFile(fit(examples), shapes, temperature, training);
 	return { file, model: decodeIntentModel(file) };
 }
