@@ -228,6 +228,11 @@ const FORMS: ReadonlyArray<{ form: string; re: RegExp }> = [
 		re: new RegExp(`\\b(${MONTH})\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b(?!:)(?:,? (20\\d\\d))?`, 'g'),
 	},
 	{
+		// "on the 5th of next month", "le 5 du mois prochain", "el 5 del mes que viene", "am 5. des nächsten Monats"
+		form: 'day-next-month',
+		re: /\b(\d{1,2})(?:st|nd|rd|th|er|e|o|\.)? (?:of |de |du |del |van |des |do |di )?(?:next month|le mois prochain|mois prochain|el mes que viene|el proximo mes|mes que viene|proximo mes|volgende maand|de volgende maand|il mese prossimo|mese prossimo|prossimo mese|nachsten monats|mes que vem)\b/g,
+	},
+	{
 		form: 'mid-month',
 		re: new RegExp(`\\b(?:mid|mitte|mi|mediados de|a mediados de)[- ](${MONTH})\\b`, 'g'),
 	},
@@ -256,7 +261,7 @@ const FORMS: ReadonlyArray<{ form: string; re: RegExp }> = [
 	},
 	{
 		form: 'end-of-month',
-		re: /\b(?:(?:the |by |at |until )?end of (?:the )?(this |next |the )?month|(?:next )?month[- ]end|eom|monatsende|ende (?:des|dieses|nachsten) monats|ende (?:november|dezember)|fin (?:de|du) mois(?: prochain)?|fin de(?:l)? mes(?: que viene| proximo)?|finales de(?:l)? mes|eind(?:e)? van de(?:ze)? maand|einde (?:van de )?maand|fine (?:del )?mese(?: prossimo)?|(?:fim|final) do mes(?: que vem)?|final de(?:l)? mes|(?:ultimo|letzten|laatste|dernier) (?:dia|giorno|tag|dag|jour) (?:do|del|des|van de|du) (?:mes|mese|monats|maand|mois)|ultimo giorno del mese)\b/g,
+		re: /\b(?:(?:the |by |at |until )?end of (?:the )?(this |next |the )?month|(?:next )?month[- ]end|eom|monatsende|ende (?:des |dieses |nachsten )?monats?|ende (?:november|dezember)|fin (?:de|du) mois(?: prochain)?|fin de(?:l)? mes(?: que viene| proximo)?|finales de(?:l)? mes|eind(?:e)? van de(?:ze)? maand|einde (?:van de )?maand|fine (?:del )?mese(?: prossimo)?|(?:fim|final) do mes(?: que vem)?|final de(?:l)? mes|(?:ultimo|letzten|laatste|dernier) (?:dia|giorno|tag|dag|jour) (?:do|del|des|van de|du) (?:mes|mese|monats|maand|mois)|ultimo giorno del mese)\b/g,
 	},
 	{
 		form: 'end-of-week',
@@ -306,6 +311,7 @@ const CALENDAR_FORMS: ReadonlySet<string> = new Set([
 	'ordinal',
 	'ordinal-bare',
 	'article-day',
+	'day-next-month',
 ]);
 
 export function findDates(normalised: string, reference: string, order: DayOrder): DateMention[] {
@@ -478,6 +484,12 @@ function resolve(
 			return match[3]
 				? ymd(Number(match[3]), month, Number(match[2]))
 				: nearestYear(month, Number(match[2]), reference, refDay);
+		}
+		case 'day-next-month': {
+			const day = Number(match[1]);
+			const year = Number(reference.slice(0, 4));
+			const month = Number(reference.slice(5, 7));
+			return month === 12 ? ymd(year + 1, 1, day) : ymd(year, month + 1, day);
 		}
 		case 'mid-month':
 			return nearestYear(MONTHS[match[1]], 15, reference, refDay);

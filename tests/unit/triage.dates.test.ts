@@ -67,6 +67,11 @@ describe('date forms in seven languages', () => {
 		['Betaling volgt binnen de 14 dagen', '2026-12-07'],
 		['Daqui a 14 dias faço o pagamento', '2026-12-07'],
 		['Ik maak het morgenochtend over', '2026-11-24'],
+		// A day of next month; Swiss "bis Ende Monat" without an article.
+		['will be released on 5th of next month', '2026-12-05'],
+		['le 5 du mois prochain', '2026-12-05'],
+		['el 10 del mes que viene', '2026-12-10'],
+		['wird bis Ende Monat überwiesen', '2026-11-30'],
 	])('%s → %s', (text, expected) => {
 		expect(first(text)).toBe(expected);
 	});
