@@ -65,13 +65,32 @@ export function hashedFeatures(
 	shape: FeatureShape,
 	flags: readonly string[] = [],
 ): number[] {
+	const out: number[] = [];
+	visitHashedFeatures(normalised, shape, flags, (bucket) => out.push(bucket));
+	return out;
+}
+
+/**
+ * The features of `hashedFeatures`, handed to `visit` one by one in the same order without building an array
+ * (the prediction path sums weights as it goes). Returns how many there were.
+ */
+export function visitHashedFeatures(
+	normalised: string,
+	shape: FeatureShape,
+	flags: readonly string[],
+	visit: (bucket: number) => void,
+): number {
+	let count = 0;
+	const emit = (bucket: number): void => {
+		count++;
+		visit(bucket);
+	};
 	const mask = (1 << shape.bits) - 1;
 	const { minGram, maxGram } = shape;
 	const base = shape.seed ? mix(FNV_OFFSET, 0x9e37 + shape.seed) : FNV_OFFSET;
 	const text =
 		normalised.length > shape.maxChars ? normalised.slice(0, shape.maxChars) : normalised;
-	const out: number[] = [];
-	for (const flag of flags) out.push(hashRange(mix(base, 70), flag, 0, flag.length) & mask);
+	for (const flag of flags) emit(hashRange(mix(base, 70), flag, 0, flag.length) & mask);
 	let previous = 0;
 	let hasPrevious = false;
 	let index = 0;
@@ -81,7 +100,7 @@ export function hashedFeatures(
 			// A sentence end breaks bigrams.
 			const code = text.charCodeAt(index);
 			if (code === 46 || code === 33 || code === 63 || code === 10) hasPrevious = false;
-			if (code === 63) out.push(mix(base, 63) & mask); // "?" is a feature of its own
+			if (code === 63) emit(mix(base, 63) & mask); // "?" is a feature of its own
 			index++;
 		}
 		const start = index;
@@ -89,8 +108,8 @@ export function hashedFeatures(
 		const end = index;
 		if (end === start) break;
 		const word = hashRange(mix(base, 87), text, start, Math.min(end, start + 24));
-		out.push(word & mask);
-		if (hasPrevious) out.push(mix(mix(previous, 32), word) & mask);
+		emit(word & mask);
+		if (hasPrevious) emit(mix(mix(previous, 32), word) & mask);
 		previous = word;
 		hasPrevious = true;
 		// Subwords of "<word>" for words of 3 to 24 letters.
@@ -105,10 +124,10 @@ export function hashedFeatures(
 						const code = at < 0 ? 60 : at >= size ? 62 : text.charCodeAt(start + at);
 						hash = mix(hash, code >= 48 && code <= 57 ? 48 : code);
 					}
-					out.push(hash & mask);
+					emit(hash & mask);
 				}
 			}
 		}
 	}
-	return out;
+	return count;
 }

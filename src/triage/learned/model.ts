@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 
 import { REPLY_INTENTS, ReplyIntentSchema, type ReplyIntent } from '../schema';
-import { hashedFeatures, type FeatureShape } from './features';
+import { visitHashedFeatures, type FeatureShape } from './features';
 
 export const MODEL_FORMAT = 'invoice-followup/triage-hashed-linear';
 export const MODEL_FILE = join(__dirname, 'reply-intents.model.json');
@@ -156,14 +156,14 @@ function addMemberScores(
 	share: number,
 ): void {
 	const labels = scores.length;
-	const features = hashedFeatures(normalised, member.shape, flags);
-	const weight = features.length > 0 ? share / Math.sqrt(features.length) : 0;
 	const { weights, bias } = member;
 	const sums = new Float32Array(labels);
-	for (const feature of features) {
+	// The same sums, in the same order, as summing over hashedFeatures(): no feature array is built.
+	const count = visitHashedFeatures(normalised, member.shape, flags, (feature) => {
 		const row = feature * labels;
 		for (let column = 0; column < labels; column++) sums[column] += weights[row + column];
-	}
+	});
+	const weight = count > 0 ? share / Math.sqrt(count) : 0;
 	for (let column = 0; column < labels; column++)
 		scores[column] += sums[column] * weight + bias[column] * share;
 }
