@@ -5,6 +5,7 @@
  * Day arithmetic uses src/dates day numbers only.
  */
 import { dateOfDay, dayNumber, daysInMonth, weekdayIndex } from '../dates';
+import { Trigrams, requiredWords } from './prefilter';
 import { NUMBER_WORD_PATTERN, numberValue } from './text';
 
 export interface DateMention {
@@ -303,6 +304,9 @@ const WEEKDAY_AFTER = new RegExp(`^,? (?:on |am |op |el |le |il |na )?(${WEEKDAY
 
 /** All date mentions in normalised text, in reading order, each resolved against `reference` (YYYY-MM-DD). */
 /** Forms that name a calendar day rather than a day relative to today. */
+/** Per form, the words it cannot match without (undefined: it always runs); see ./prefilter. */
+const FORM_WORDS = FORMS.map(({ re }) => requiredWords(re));
+
 const CALENDAR_FORMS: ReadonlySet<string> = new Set([
 	'iso',
 	'numeric',
@@ -318,8 +322,12 @@ export function findDates(normalised: string, reference: string, order: DayOrder
 	const refDay = dayNumber(reference);
 	if (refDay === null) return [];
 	const mentions: Array<DateMention & { rank: number }> = [];
+	const trigrams = new Trigrams(normalised);
 	for (let rank = 0; rank < FORMS.length; rank++) {
 		const { form, re } = FORMS[rank];
+		// None of the words the form needs is in the text: it cannot match.
+		const words = FORM_WORDS[rank];
+		if (words && !trigrams.mayContainAny(words)) continue;
 		re.lastIndex = 0;
 		let match: RegExpExecArray | null;
 		while ((match = re.exec(normalised)) !== null) {

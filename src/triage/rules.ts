@@ -19,6 +19,7 @@ import { fuseLearned } from './fuse';
 import { modelFlags, saidIn } from './learned/input';
 import { addressOf, parseReply } from './parse';
 import { PATTERNS, languagesPresent, type PatternLanguage } from './patterns';
+import { Trigrams, requiredWords } from './prefilter';
 import { DEFAULT_MAX_PROMISE_DAYS, routeTriage } from './route';
 import {
 	ESCALATING_INTENTS,
@@ -32,6 +33,9 @@ import {
 	type TriageResult,
 } from './schema';
 import { normalise, sentenceSpans, snippet, spanAt, type Span } from './text';
+
+/** Per pattern, the words it cannot match without (undefined: it always runs); see ./prefilter. */
+const PATTERN_WORDS = PATTERNS.map((pattern) => requiredWords(pattern.re));
 
 /** An intent counts once its evidence weighs this much. */
 const INTENT_THRESHOLD = 1;
@@ -390,11 +394,16 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 	}
 
 	const languages = languagesPresent(text);
-	for (const pattern of PATTERNS) {
+	const trigrams = new Trigrams(text);
+	for (let index = 0; index < PATTERNS.length; index++) {
+		const pattern = PATTERNS[index];
 		if (parsed.autoReply && pattern.intent && !AUTO_REPLY_INTENTS.has(pattern.intent)) continue;
 		if (pattern.language && !languages.has(pattern.language)) continue;
 		// The injection pattern already ran over this text above: no match there, none here.
 		if (pattern.id === 'signal.injection' && !injectionSeen) continue;
+		// None of the words the pattern needs is in the text: it cannot match.
+		const words = PATTERN_WORDS[index];
+		if (words && !trigrams.mayContainAny(words)) continue;
 		pattern.re.lastIndex = 0;
 		let match: RegExpExecArray | null;
 		let hits = 0;
