@@ -51,6 +51,8 @@ describe('euphemisms', () => {
 		['fr', 'collection_agency', 'Votre créance sera transmise à un prestataire externe.'],
 		['es', 'collection_agency', 'Traspasaremos el importe a una entidad especializada.'],
 		['nl', 'collection_agency', 'De vordering wordt uitbesteed aan een externe partij.'],
+		['nl', 'collection_agency', 'Daarna gaat de zaak naar een externe partij.'],
+		['fr', 'collection_agency', 'Le dossier passera à une phase impliquant un tiers.'],
 		['it', 'collection_agency', 'Il debito sarà affidato a una società esterna.'],
 		['pt', 'collection_agency', 'O valor será repassado a terceiros.'],
 		// The account closed for good.
