@@ -13,6 +13,7 @@ const load = (f) =>
 		.map((l) => JSON.parse(l));
 for (const [name, threatFile, benignFile] of [
 	['writer lists (tests/fixtures/lint)', F + 'lex-threats.jsonl', F + 'lex-benign.jsonl'],
+	['guard lists', F + 'guard-threats.jsonl', F + 'guard-benign.jsonl'],
 	['blind lists', F + 'blind-threats.jsonl', F + 'blind-benign.jsonl'],
 	['blind lists 3 (a second writer)', F + 'blind3-threats.jsonl', F + 'blind3-benign.jsonl'],
 ]) {

@@ -188,7 +188,7 @@ const LEET: Readonly<Record<string, string>> = {
 /**
  * The text the lexicons read: HTML as text, Unicode NFKC, invisible characters removed, look-alike letters folded
  * to Latin, lower case, accents removed, digits inside words read as letters (`l4wyer`), spaced-out letters joined
- * (`l a w y e r`), and punctuation other than `' . ! ? ; : %` turned into single spaces. Linear in the text.
+ * (`l a w y e r`, `c-o-u-r-t`, `I.N.K.A.S.S.O`; where the separator changes, as with two spaces, a word ends), and punctuation other than `' . ! ? ; : %` turned into single spaces. Linear in the text.
  */
 export function normalizeForLint(text: string): string {
 	let out = /<[a-z!/]/i.test(text) ? htmlReaderText(text) : decodeEntities(text);
@@ -209,8 +209,10 @@ export function normalizeForLint(text: string): string {
 	}
 	out = out
 		.replace(/(?<=[a-z])[0134579@$|](?=[a-z])/g, (character) => LEET[character] ?? character)
+		// Single letters with one separator repeated (`l e g a l`, `c-o-u-r-t`, `i.n.k.a.s.s.o`) are one word; where the
+		// separator changes (`l e g a l  a c t i o n`, `a b-a-i-l`) a word ends. The backreference keeps this linear.
 		.replace(
-			/(?<![a-z0-9\u0080-\uffff])[a-z](?:[ .\-_*/|+~]{1,3}[a-z](?![a-z0-9\u0080-\uffff])){3,}/g,
+			/(?<![a-z0-9\u0080-\uffff])[a-z]([ .\-_*/|+~]{1,3})[a-z](?![a-z0-9\u0080-\uffff])(?:\1[a-z](?![a-z0-9\u0080-\uffff]))+/g,
 			(letters) => letters.replace(/[^a-z]/g, ''),
 		);
 	// Punctuation other than sentence ends, apostrophes and per cent separates words; a single space between them.

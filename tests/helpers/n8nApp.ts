@@ -174,9 +174,16 @@ export class N8nApp {
 	async waitForExecution(executionId: string, timeoutMs: number): Promise<CliRun> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const execution = (await this.rest('GET', `/executions/${executionId}`)) as {
+			// A long run keeps SQLite busy, so n8n's database ping can time out and the API answer 503 for a while:
+			// that is n8n still working, not a failed execution, so keep polling until the deadline.
+			const execution = (await this.rest('GET', `/executions/${executionId}`).catch(
+				(error: Error) => {
+					if (/\b503\b/.test(error.message) && Date.now() < deadline) return { status: 'running' };
+					throw error;
+				},
+			)) as {
 				status: string;
-				finished: boolean;
+				finished?: boolean;
 				data?: string;
 			};
 			if (!['new', 'running', 'waiting'].includes(execution.status) && execution.data) {
