@@ -129,8 +129,15 @@ export async function run(): Promise<BenchRow[]> {
 		const requests = fakes.requests.slice(mark);
 		const count = (service: string, method: string) =>
 			requests.filter((request) => request.service === service && request.method === method).length;
-		const ledgerRows = (await app.ledgerRows()).length;
-		const executions = (await app.executions('benchDaily')).length;
+		// Counted after the run for the record; if n8n's API fails here the run's own figures still stand.
+		const countOf = async (read: () => Promise<unknown[]>) =>
+			read().then(
+				(rows) => String(rows.length),
+				(error: Error) =>
+					`unknown (${error.message}${error.cause ? `: ${String(error.cause)}` : ''})`,
+			);
+		const ledgerRows = await countOf(() => app.ledgerRows());
+		const executions = await countOf(() => app.executions('benchDaily'));
 		return [
 			{
 				name: `Daily template end to end (real n8n, SQLite, fake Stripe/Gmail/Slack)`,

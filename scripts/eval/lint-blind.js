@@ -16,6 +16,11 @@ for (const [name, threatFile, benignFile] of [
 	['guard lists', F + 'guard-threats.jsonl', F + 'guard-benign.jsonl'],
 	['blind lists', F + 'blind-threats.jsonl', F + 'blind-benign.jsonl'],
 	['blind lists 3 (a second writer)', F + 'blind3-threats.jsonl', F + 'blind3-benign.jsonl'],
+	[
+		'blind lists 4 (a third writer; scored once before the euphemism and spelt-out-letter fixes)',
+		F + 'blind4-threats.jsonl',
+		F + 'blind4-benign.jsonl',
+	],
 ]) {
 	if (!existsSync(threatFile)) continue;
 	const threats = load(threatFile),
