@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Quoted history and signatures: planer (1.2.0, the JavaScript port of Mailgun's talon) and email-reply-parser
-// (2.3.9) in front of src/triage/parse.ts, against parse.ts alone, measured the way an earlier script did
-// measures email-reply-parser: each side strips the reply, the same engine (rules + the shipped classifier) triages
+// (2.3.9) in front of src/triage/parse.ts, against parse.ts alone: each side strips the reply, the same engine
+// (rules + the shipped classifier) triages
 // what is left, and intent accuracy, promise dates and the stripping time are compared. The writers' replies
 // (tests/fixtures/replies/train), never the blind sets.
 // Evaluation only, not dependencies: npm install --no-save planer@1.2.0 email-reply-parser@2.3.9 (or install them in
