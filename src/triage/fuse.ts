@@ -141,6 +141,18 @@ export function fuseLearned(rules: RulesReading): Fused | null {
 			? `${AMBIGUOUS_REVIEW}${Math.round(mass * 100)}% to an escalate class (most: ${likeliest.replace(/_/g, ' ')}): a person reads it`
 			: undefined;
 
+	/** The model's reading taken over a calm or unreadable rules reading, to Review when it leans to an escalation. */
+	const modelReading = (): Fused => {
+		const review = ambiguous();
+		return {
+			intents: [learned],
+			confidence: probability,
+			evidence,
+			...(review ? { review } : {}),
+			trace,
+		};
+	};
+
 	if (rulesPrimary === 'other' && (learned === 'other' || probability < FUSION.namesAt))
 		return { intents: ['other'], confidence: Math.min(0.3, probability), trace };
 	if (rulesIntents.includes(learned)) {
@@ -169,14 +181,7 @@ export function fuseLearned(rules: RulesReading): Fused | null {
 	if (rulesPrimary === 'other') {
 		if (escalates(learned) && probability >= FUSION.suspectsAt)
 			return { intents: ['other'], confidence: probability, evidence, review: suspicion(), trace };
-		const review = ambiguous();
-		return {
-			intents: [learned],
-			confidence: probability,
-			evidence,
-			...(review ? { review } : {}),
-			trace,
-		};
+		return modelReading();
 	}
 	const overrules = rules.questionMarkOnly ? FUSION.overrulesQuestionAt : FUSION.overrulesAt;
 	if (
@@ -185,14 +190,7 @@ export function fuseLearned(rules: RulesReading): Fused | null {
 		probability >= overrules &&
 		(rules.questionMarkOnly || probability > rules.confidence)
 	) {
-		const review = ambiguous();
-		return {
-			intents: [learned],
-			confidence: probability,
-			evidence,
-			...(review ? { review } : {}),
-			trace,
-		};
+		return modelReading();
 	}
 	// The rules stand; the model's disagreement lowers the confidence.
 	const rulesProbability = probabilities[REPLY_INTENTS.indexOf(rulesPrimary)];
