@@ -373,6 +373,14 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 	const original = text.length === spoken.length ? spoken : text;
 	const spans = sentenceSpans(text);
 	const scores = new Map<ReplyIntent, Scored>();
+	/** Adds a reading of `intent` in `span`, with its evidence, to that intent's score. */
+	const credit = (intent: ReplyIntent, weight: number, item: Evidence, span: Span) => {
+		let scored = scores.get(intent);
+		if (!scored) scores.set(intent, (scored = { score: 0, evidence: [], spans: [] }));
+		scored.score += weight;
+		scored.evidence.push(item);
+		scored.spans.push(span);
+	};
 	let paymentLinkFailed = false;
 	let injection = false;
 	let insolvency = false;
@@ -447,39 +455,29 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 				if (pattern.id === 'signal.payment-link') {
 					paymentLinkFailed = true;
 					// A failed payment link is a customer asking how to pay.
-					const asked = scores.get('question') ?? { score: 0, evidence: [], spans: [] };
-					asked.score += 1;
-					asked.evidence.push({ ...item, intent: 'question' });
-					asked.spans.push(span);
-					scores.set('question', asked);
+					credit('question', 1, { ...item, intent: 'question' }, span);
 				}
 				if (pattern.id === 'signal.injection') injection = true;
 				if (pattern.id === 'signal.insolvency') insolvency = true;
 				evidence.push(item);
 				break;
 			}
-			let scored = scores.get(pattern.intent);
-			if (!scored) scores.set(pattern.intent, (scored = { score: 0, evidence: [], spans: [] }));
 			// The same rule counts once at full weight; repeats add a little.
-			scored.score += hits === 1 ? pattern.weight : pattern.weight * 0.25;
-			scored.evidence.push(item);
-			scored.spans.push(span);
+			credit(pattern.intent, hits === 1 ? pattern.weight : pattern.weight * 0.25, item, span);
 		}
 	}
 
 	// Anger in capitals, in any language: "THIS IS THE THIRD TIME I TELL YOU".
 	const shouted = shoutedSpan(original, spans);
 	if (shouted && !parsed.autoReply && !injected.has(shouted.start)) {
-		const scored = scores.get('complaint') ?? { score: 0, evidence: [], spans: [] };
-		scored.score += 1.2;
-		scored.evidence.push({
+		const weight = 1.2;
+		const item: Evidence = {
 			intent: 'complaint',
 			rule: 'complaint.caps',
 			snippet: snippet(original, shouted.start, shouted.end, 0),
-			weight: 1.2,
-		});
-		scored.spans.push(shouted);
-		scores.set('complaint', scored);
+			weight,
+		};
+		credit('complaint', weight, item, shouted);
 	}
 
 	// Questions: sentences of the customer's own words that end with a question mark.
@@ -487,16 +485,13 @@ export function triageReply(input: ReplyInput, options: TriageOptions = {}): Tri
 	for (const span of spans) {
 		if (text[span.end - 1] === '?' && questions < 4) {
 			questions++;
-			const scored = scores.get('question') ?? { score: 0, evidence: [], spans: [] };
-			scored.score += 1;
-			scored.evidence.push({
+			const item: Evidence = {
 				intent: 'question',
 				rule: 'question.mark',
 				snippet: snippet(original, span.start, span.end, 0),
 				weight: 1,
-			});
-			scored.spans.push(span);
-			scores.set('question', scored);
+			};
+			credit('question', 1, item, span);
 		}
 	}
 
