@@ -16,6 +16,7 @@ import {
 	THREAT_CONTEXT,
 } from './lexicons';
 import type { RenderedMessage } from './render';
+import { READER_TEXT, decodeEntities, htmlToText } from '../htmlText';
 import { Trigrams, requiredWords } from '../triage/prefilter';
 
 export const LINT_STAGES = ['reminder', 'handoff'] as const;
@@ -109,64 +110,9 @@ export interface LintOptions {
 // Normalisation: what a reader sees, in one spelling
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Tags that sit inside a word without breaking it (`law<b>yer</b>`); every other tag separates words. */
-const INLINE_TAGS = new Set([
-	'a',
-	'abbr',
-	'b',
-	'bdi',
-	'bdo',
-	'big',
-	'cite',
-	'code',
-	'data',
-	'del',
-	'dfn',
-	'em',
-	'font',
-	'i',
-	'ins',
-	'kbd',
-	'mark',
-	'q',
-	's',
-	'samp',
-	'small',
-	'span',
-	'strike',
-	'strong',
-	'sub',
-	'sup',
-	'time',
-	'tt',
-	'u',
-	'var',
-	'wbr',
-	'o:p',
-]);
-
 /** Plain text of HTML as a reader sees it: scripts, styles and comments gone, inline tags joined, entities decoded. */
 export function htmlReaderText(html: string): string {
-	let text = html;
-	if (text.includes('<!--')) text = text.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
-	if (/<(?:script|style)/i.test(text))
-		text = text.replace(/<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ');
-	text = text.replace(/<\/?([a-z][a-z0-9:]*)\b[^>]*>/gi, (_tag, name: string) =>
-		INLINE_TAGS.has(name.toLowerCase()) ? '' : ' ',
-	);
-	return decodeEntities(text);
-}
-
-let decodeHtml: ((text: string) => string) | undefined;
-/** Named, decimal and hex character references (`&#108;awyer`, `&eacute;`); the decoder loads on first use. */
-function decodeEntities(text: string): string {
-	if (!/&(?:#|[a-z])/i.test(text)) return text;
-	if (!decodeHtml) {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { decode } = require('html-entities') as typeof import('html-entities');
-		decodeHtml = (value) => decode(value, { level: 'html5' });
-	}
-	return decodeHtml(text);
+	return htmlToText(html, READER_TEXT);
 }
 
 const FOLD = new Map<string, string>();
@@ -206,7 +152,7 @@ const LEET: Readonly<Record<string, string>> = {
  * (`l a w y e r`, `c-o-u-r-t`, `I.N.K.A.S.S.O`; where the separator changes, as with two spaces, a word ends), and punctuation other than `' . ! ? ; : %` turned into single spaces. Linear in the text.
  */
 export function normalizeForLint(text: string): string {
-	let out = /<[a-z!/]/i.test(text) ? htmlReaderText(text) : decodeEntities(text);
+	let out = /<[a-z!/]/i.test(text) ? htmlReaderText(text) : decodeEntities(text, 'html5');
 	// eslint-disable-next-line no-control-regex
 	const unicode = /[^\x00-\x7f]/.test(out);
 	if (unicode) {
