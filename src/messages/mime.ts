@@ -155,12 +155,7 @@ export async function buildMimeMessage(input: MimeInput): Promise<MimeMessage> {
  */
 export function writeTree(root: MimeTreeNode): Buffer | undefined {
 	const chunks: Buffer[] = [];
-	try {
-		writeNode(root, chunks);
-	} catch (error) {
-		if (error instanceof FallBack) return undefined;
-		throw error;
-	}
+	if (!writeNode(root, chunks)) return undefined;
 	const last = chunks.length > 0 ? chunks[chunks.length - 1] : undefined;
 	const lastByte = last && last.length > 0 ? last[last.length - 1] : undefined;
 	// nodemailer's LastNewline: the message ends with a line break.
@@ -169,11 +164,12 @@ export function writeTree(root: MimeTreeNode): Buffer | undefined {
 	return Buffer.concat(chunks);
 }
 
-function writeNode(node: MimeTreeNode, chunks: Buffer[]): void {
+/** Writes one part and its children; false when the part is one only `build()` can write. */
+function writeNode(node: MimeTreeNode, chunks: Buffer[]): boolean {
 	if (node._raw || node.newline || node._transforms.length > 0 || node._processFuncs.length > 0)
-		throw new FallBack();
+		return false;
 	const content = node.content;
-	if (content && typeof content !== 'string' && !Buffer.isBuffer(content)) throw new FallBack();
+	if (content && typeof content !== 'string' && !Buffer.isBuffer(content)) return false;
 	const transferEncoding = node.getTransferEncoding();
 	chunks.push(Buffer.from(`${node.buildHeaders()}\r\n\r\n`));
 	if (content) {
@@ -193,16 +189,14 @@ function writeNode(node: MimeTreeNode, chunks: Buffer[]): void {
 		} else chunks.push(bytes);
 	}
 	if (node.multipart) {
-		node.childNodes.forEach((child, index) => {
+		for (let index = 0; index < node.childNodes.length; index++) {
 			chunks.push(Buffer.from(`${index > 0 ? '\r\n' : ''}--${node.boundary}\r\n`));
-			writeNode(child, chunks);
-		});
+			if (!writeNode(node.childNodes[index], chunks)) return false;
+		}
 		chunks.push(Buffer.from(`\r\n--${node.boundary}--\r\n`));
 	}
+	return true;
 }
-
-/** A part deep in the tree that only `build()` can write. */
-class FallBack extends Error {}
 
 /** The encoder's own transform and flush on the whole part, collecting what it pushes. */
 function encode(encoder: EncoderStream, bytes: Buffer, chunks: Buffer[]): void {
