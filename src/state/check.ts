@@ -338,6 +338,76 @@ function materialize(decision: Decision): PaymentState {
 	};
 }
 
+/** Which sentence a state has on this invoice: the branch decide() took, read back from the state and the invoice. */
+function reasonOfState(invoice: Invoice, state: PaymentStateName, dueDay: number | null): Reason {
+	switch (state) {
+		case 'draft':
+			return Reason.Draft;
+		case 'void':
+			return Reason.Void;
+		case 'paid':
+			return invoice.lifecycle === 'paid' ? Reason.PaidAtSource : Reason.NothingToPay;
+		case 'disputed':
+			return Reason.Disputed;
+		case 'opted_out':
+			return Reason.OptedOut;
+		case 'paused':
+			return invoice.lifecycle === 'uncollectible'
+				? Reason.Uncollectible
+				: invoice.flags.automationPaused
+					? Reason.AutomationPaused
+					: Reason.PausedByOwner;
+		case 'promised':
+			return Reason.Promised;
+		case 'broken_promise':
+			return Reason.BrokenPromise;
+		case 'failed_payment':
+			return Reason.FailedPayment;
+		case 'missing_po':
+			return Reason.MissingPo;
+		case 'overdue':
+			return Reason.Overdue;
+		case 'due_today':
+			return Reason.DueToday;
+		case 'due_soon':
+			return Reason.DueIn;
+		case 'not_due':
+			return dueDay === null ? Reason.NoDates : Reason.DueIn;
+	}
+}
+
+/**
+ * The sentence and daysUntilDue of a payment state that an item carries without them (a lean item), from the
+ * invoice it was judged on: what checkPaymentState wrote, derived from the state, the day it was judged for and the
+ * invoice's own fields (status, dates, promise, attempts). For the consumers that show them to a person.
+ */
+export function reasonOf(
+	invoice: Invoice,
+	paymentState: Pick<PaymentState, 'state' | 'daysPastDue' | 'asOfDate'>,
+): { reason: string; daysUntilDue: number | null } {
+	const effectiveDue = invoice.dueOn ?? invoice.issuedOn;
+	const dueDay = effectiveDue === null ? null : dayNumber(effectiveDue);
+	const today = dayNumber(paymentState.asOfDate);
+	const daysUntilDue = dueDay === null || today === null ? null : dueDay - today;
+	const decision = newDecision();
+	decision.state = paymentState.state;
+	decision.daysPastDue = paymentState.daysPastDue;
+	decision.daysUntilDue = daysUntilDue;
+	decision.effectiveDue = effectiveDue;
+	decision.reason = reasonOfState(invoice, paymentState.state, dueDay);
+	decision.reasonArg =
+		decision.reason === Reason.Promised || decision.reason === Reason.BrokenPromise
+			? (invoice.promise?.date ?? '')
+			: decision.reason === Reason.FailedPayment
+				? String(invoice.failedPaymentAttempts)
+				: decision.reason === Reason.Draft ||
+					  decision.reason === Reason.Void ||
+					  decision.reason === Reason.PaidAtSource
+					? invoice.status
+					: '';
+	return { reason: reasonText(decision), daysUntilDue };
+}
+
 export function checkPaymentState(invoice: Invoice, options: PaymentStateOptions): PaymentState {
 	return materialize(decide(invoice, options, newDecision()));
 }
