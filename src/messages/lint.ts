@@ -17,7 +17,7 @@ import {
 } from './lexicons';
 import type { RenderedMessage } from './render';
 import { READER_TEXT, decodeEntities, htmlToText } from '../htmlText';
-import { Trigrams, requiredWords } from '../triage/prefilter';
+import { requiredWords } from '../triage/prefilter';
 
 export const LINT_STAGES = ['reminder', 'handoff'] as const;
 /** `reminder`: automated messages before the handoff stage (all rules). `handoff`: a note to a person. */
@@ -62,15 +62,69 @@ interface Rule {
 	/** Tried in turn: V8 scans for one short pattern far faster than for a long alternation of them. */
 	patterns: readonly RegExp[];
 	/**
-	 * Per pattern, the words one of which a match must contain (src/triage/prefilter), or undefined when it always
-	 * runs: most of the 560 patterns cannot match a given reminder, and a few bit tests say so without a scan.
+	 * Per pattern, the ids (in REQUIRED) of the words one of which a match must contain (src/triage/prefilter), or
+	 * undefined when it always runs: most of the 560 patterns cannot match a given reminder, and one pass over the
+	 * text says which words it holds, so those patterns are skipped without a scan.
 	 */
-	required: ReadonlyArray<readonly string[] | undefined>;
+	required: ReadonlyArray<readonly number[] | undefined>;
 	message: string;
 }
 
+/** Every rule's required words, indexed by a hash of their first three characters (each word has at least three). */
+class RequiredWords {
+	private readonly ids = new Map<string, number>();
+	private readonly buckets: Array<Array<{ word: string; id: number }> | undefined> = new Array(
+		HEADS,
+	);
+
+	idsOf(words: readonly string[]): number[] {
+		return words.map((word) => {
+			let id = this.ids.get(word);
+			if (id === undefined) {
+				id = this.ids.size;
+				this.ids.set(word, id);
+				(this.buckets[headOf(word, 0)] ??= []).push({ word, id });
+			}
+			return id;
+		});
+	}
+
+	/** Which words occur in the text, by id: one table look-up per position, then an exact comparison. */
+	present(text: string): Uint8Array {
+		const found = new Uint8Array(this.ids.size);
+		for (let index = 0; index + 3 <= text.length; index++) {
+			const bucket = this.buckets[headOf(text, index)];
+			if (bucket === undefined) continue;
+			for (const { word, id } of bucket)
+				if (found[id] === 0 && text.startsWith(word, index)) found[id] = 1;
+		}
+		return found;
+	}
+}
+
+const HEADS = 4096;
+function headOf(text: string, at: number): number {
+	return (
+		(text.charCodeAt(at) * 961 + text.charCodeAt(at + 1) * 31 + text.charCodeAt(at + 2)) &
+		(HEADS - 1)
+	);
+}
+
+function anyPresent(ids: readonly number[], present: Uint8Array): boolean {
+	for (const id of ids) if (present[id] === 1) return true;
+	return false;
+}
+
+const REQUIRED = new RequiredWords();
+
 function withRequiredWords(rule: Omit<Rule, 'required'>): Rule {
-	return { ...rule, required: rule.patterns.map(requiredWords) };
+	return {
+		...rule,
+		required: rule.patterns.map((pattern) => {
+			const words = requiredWords(pattern);
+			return words && REQUIRED.idsOf(words);
+		}),
+	};
 }
 
 let compiled: Rule[] | undefined;
@@ -248,12 +302,12 @@ function isOrdinaryMention(rule: string, text: string, start: number, end: numbe
 }
 
 /** The first match of a rule's patterns that counts (a negated fee does not), or undefined. */
-function firstMatch(rule: Rule, text: string, trigrams: Trigrams): RegExpExecArray | undefined {
+function firstMatch(rule: Rule, text: string, present: Uint8Array): RegExpExecArray | undefined {
 	// A text that is mostly "ordinary mentions" is not ordinary: after this many, a mention counts.
 	let mentions = 32;
 	for (let index = 0; index < rule.patterns.length; index++) {
 		const words = rule.required[index];
-		if (words && !trigrams.mayContainAny(words)) continue;
+		if (words && !anyPresent(words, present)) continue;
 		const pattern = rule.patterns[index];
 		pattern.lastIndex = 0;
 		for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
@@ -294,14 +348,15 @@ export function lintMessage(
 		const feeText = options.allowLateFees
 			? options.approvedWording && withoutApproved(normalized, options.approvedWording)
 			: normalized;
-		const trigrams = new Trigrams(normalized);
-		const feeTrigrams =
-			feeText === normalized || feeText === undefined ? trigrams : new Trigrams(feeText);
-		for (const rule of lintRules()) {
+		const rules = lintRules();
+		const present = REQUIRED.present(normalized);
+		const feePresent =
+			feeText === normalized || feeText === undefined ? present : REQUIRED.present(feeText);
+		for (const rule of rules) {
 			const late = rule.rule === 'late_fee';
 			const read = late ? feeText : normalized;
 			if (read === undefined) continue;
-			const match = firstMatch(rule, read, late ? feeTrigrams : trigrams);
+			const match = firstMatch(rule, read, late ? feePresent : present);
 			if (match)
 				findings.push({
 					rule: rule.rule,
