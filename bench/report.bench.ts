@@ -4,11 +4,19 @@
  *
  * Rows:
  * - node-output items (invoice + paymentState, as Payment State Check emits them), numbers only;
- * - the same items with every render (Markdown, HTML, SVG, Slack and the CSV of all open invoices);
+ * - every render as the node asks for them: Markdown, HTML, SVG, Slack, and the CSV of all open invoices in chunks,
+ *   read into a file the way n8n's binary data store (filesystem mode) writes the stream the node hands it;
+ * - every render with the CSV as one string (the library's default), and as one Buffer (`csvBytes`);
  * - plain invoices, whose payment state the report computes itself with checkPaymentState.
- * Peak memory is the process's peak RSS (getrusage maxrss) after the timed runs, beside the RSS the book itself
- * takes; "retained" is the heap the finished report keeps (it holds no per-invoice objects, except the CSV text).
+ * Peak memory is the process's peak RSS (getrusage maxrss) after each row's runs (the rows run from the lightest
+ * to the heaviest), beside the RSS the book itself takes; "retained" is the heap the finished report keeps (it
+ * holds no per-invoice objects, except the CSV text).
  */
+import { createReadStream, promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+
 import { buildCollectionsReport } from '../src/report';
 import { checkPaymentState } from '../src/state';
 import type { Invoice } from '../src/invoice/schema';
@@ -154,14 +162,31 @@ export async function run(): Promise<BenchRow[]> {
 	const kept = buildCollectionsReport(items, { ...options, renders: false });
 	collectGarbage();
 	const retained = process.memoryUsage().heapUsed - heapBefore;
+	// As the node does: the CSV in chunks, streamed into a file as n8n's filesystem binary data store writes it.
+	const chunkOptions = { ...options, csvChunks: { bom: true } };
+	const file = join(tmpdir(), `report-bench-${process.pid}.csv`);
+	const streamed = async () => {
+		const report = buildCollectionsReport(items, chunkOptions);
+		await fs.writeFile(file, Readable.from(report.renders.csvChunks!));
+		return report;
+	};
+	const node = await medianMs(Math.min(runs, 3), streamed);
+	const csvBytes = (await fs.stat(file)).size;
+	const peakNode = process.resourceUsage().maxRSS * 1024;
 	const all = await medianMs(Math.min(runs, 3), () => buildCollectionsReport(items, options));
 	const peakAll = process.resourceUsage().maxRSS * 1024;
-	// As the node asks for it: the CSV straight into one Buffer (with Excel's BOM), never one string.
+	// The CSV as one Buffer (csvBytes, with Excel's BOM): the same bytes as the file.
 	const bytesOptions = { ...options, csvBytes: { bom: true } };
-	let csvBytes = 0;
+	let sameBytes = false;
 	const asBytes = await medianMs(Math.min(runs, 3), () => {
-		csvBytes = buildCollectionsReport(items, bytesOptions).renders.csvBytes?.length ?? 0;
+		const bytes = buildCollectionsReport(items, bytesOptions).renders.csvBytes!;
+		sameBytes = bytes.length === csvBytes;
 	});
+	sameBytes &&= await sameAsFile(
+		buildCollectionsReport(items, bytesOptions).renders.csvBytes!,
+		file,
+	);
+	await fs.rm(file, { force: true });
 	const peakBytes = process.resourceUsage().maxRSS * 1024;
 	const plain = await medianMs(Math.min(runs, 3), () =>
 		buildCollectionsReport(invoices, { ...options, renders: false }),
@@ -172,6 +197,8 @@ export async function run(): Promise<BenchRow[]> {
 		all: cpuMs(() => buildCollectionsReport(items, options)),
 		plain: cpuMs(() => buildCollectionsReport(invoices, { ...options, renders: false })),
 		bytes: cpuMs(() => buildCollectionsReport(items, bytesOptions)),
+		// The chunks read in memory here (no file), so the figure is the report's own CPU.
+		node: cpuMs(() => drain(buildCollectionsReport(items, chunkOptions))),
 	};
 	const cpuNote = (ms: number) => `CPU ${ms.toFixed(0)} ms (floor ${cpu.floor.toFixed(0)} ms)`;
 
@@ -187,20 +214,28 @@ export async function run(): Promise<BenchRow[]> {
 			note: `${usPerItem(numbers.ms, COUNT)}; ${cpuNote(cpu.numbers)}; ${kept.summary.openCount} open; peak RSS ${mb(peakNumbers)} (book alone ${mb(bookRss)}); report retains ${mb(Math.max(0, retained))}`,
 		},
 		{
-			name: 'Collections Report: with all renders (MD, HTML, SVG, Slack, CSV of open invoices)',
+			name: 'Collections Report: every render as the node does (CSV in chunks, streamed to a file)',
+			items: COUNT,
+			ms: node.ms,
+			floorMs: floor.ms,
+			goal: verdict(node.ms),
+			note: `${usPerItem(node.ms, COUNT)}; ${cpuNote(cpu.node)}; CSV ${mb(csvBytes)}; peak RSS ${mb(peakNode)}: ${perInvoice(bookRss)} for the book, ${perInvoice(peakNode - bookRss)} more at the peak`,
+		},
+		{
+			name: 'Collections Report: every render, CSV as one string (MD, HTML, SVG, Slack, CSV)',
 			items: COUNT,
 			ms: all.ms,
 			floorMs: floor.ms,
 			goal: verdict(all.ms),
-			note: `${usPerItem(all.ms, COUNT)}; ${cpuNote(cpu.all)}; peak RSS ${mb(peakAll)}: ${perInvoice(bookRss)} for the book, ${perInvoice(peakAll - bookRss)} more at the peak`,
+			note: `${usPerItem(all.ms, COUNT)}; ${cpuNote(cpu.all)}; peak RSS ${mb(peakAll)}: ${perInvoice(peakAll - bookRss)} more than the book at the peak`,
 		},
 		{
-			name: 'Collections Report: all renders, CSV as bytes (as the node does)',
+			name: 'Collections Report: every render, CSV as one Buffer (csvBytes)',
 			items: COUNT,
 			ms: asBytes.ms,
 			floorMs: floor.ms,
 			goal: verdict(asBytes.ms),
-			note: `${usPerItem(asBytes.ms, COUNT)}; ${cpuNote(cpu.bytes)}; CSV ${mb(csvBytes)}; peak RSS ${mb(peakBytes)}: ${perInvoice(peakBytes - bookRss)} more than the book at the peak`,
+			note: `${usPerItem(asBytes.ms, COUNT)}; ${cpuNote(cpu.bytes)}; the same bytes as the streamed file: ${sameBytes ? 'yes' : 'NO'}; peak RSS ${mb(peakBytes)}: ${perInvoice(peakBytes - bookRss)} more than the book at the peak`,
 		},
 		{
 			name: 'Collections Report: plain invoices (payment state computed per invoice)',
@@ -213,6 +248,24 @@ export async function run(): Promise<BenchRow[]> {
 	];
 }
 
+/** Reads every chunk of the report's CSV (in memory: the report's own work, without a file's). */
+function drain(report: { renders: { csvChunks?: Iterable<Buffer> } }): number {
+	let bytes = 0;
+	for (const chunk of report.renders.csvChunks ?? []) bytes += chunk.length;
+	return bytes;
+}
+
+/** Is the file, read back in chunks, exactly these bytes? */
+async function sameAsFile(bytes: Buffer, file: string): Promise<boolean> {
+	let offset = 0;
+	for await (const chunk of createReadStream(file)) {
+		const part = chunk as Buffer;
+		if (!part.equals(bytes.subarray(offset, offset + part.length))) return false;
+		offset += part.length;
+	}
+	return offset === bytes.length;
+}
+
 /** Bytes per invoice of a memory figure, for the linear-memory statement. */
 function perInvoice(bytes: number): string {
 	return `${Math.max(0, bytes / COUNT).toFixed(0)} B per invoice`;
@@ -220,7 +273,8 @@ function perInvoice(bytes: number): string {
 
 /**
  * A book past V8's string limit for the CSV (BENCH_REPORT_LARGE, default 5,000,000; 0 skips it): the report with
- * every render, the CSV as bytes, once. The goal is that it completes.
+ * every render as the node asks for it (the CSV in chunks, streamed to a file), then with the CSV as one Buffer
+ * (`csvBytes`), once each. The goal is that both complete.
  */
 export async function runLarge(): Promise<BenchRow[]> {
 	const count = Number(process.env.BENCH_REPORT_LARGE ?? 5_000_000);
@@ -233,29 +287,39 @@ export async function runLarge(): Promise<BenchRow[]> {
 	}));
 	collectGarbage();
 	const bookRss = process.memoryUsage().rss;
+	const options = { asOf: AS_OF, currency: 'USD', fxRates: FX, highValue: 10_000 };
+	const file = join(tmpdir(), `report-bench-large-${process.pid}.csv`);
 	const started = performance.now();
 	let outcome: string;
+	let bytesOutcome = '';
+	let peakNode = 0;
+	let streamedMs = 0;
 	try {
-		const report = buildCollectionsReport(items, {
-			asOf: AS_OF,
-			currency: 'USD',
-			fxRates: FX,
-			highValue: 10_000,
-			csvBytes: { bom: true },
-		});
-		outcome = `completed: CSV ${mb(report.renders.csvBytes?.length ?? 0)} for ${report.summary.openCount.toLocaleString('en-US')} open invoices`;
+		const report = buildCollectionsReport(items, { ...options, csvChunks: { bom: true } });
+		await fs.writeFile(file, Readable.from(report.renders.csvChunks!));
+		const size = (await fs.stat(file)).size;
+		outcome = `completed: CSV ${mb(size)} streamed for ${report.summary.openCount.toLocaleString('en-US')} open invoices`;
+		streamedMs = performance.now() - started;
+		peakNode = process.resourceUsage().maxRSS * 1024;
+		const bytesStarted = performance.now();
+		const bytes = buildCollectionsReport(items, { ...options, csvBytes: { bom: true } }).renders
+			.csvBytes!;
+		bytesOutcome = `; as one Buffer (csvBytes): ${bytes.length === size ? 'completed, the same size' : `FAILED: ${bytes.length} bytes`} in ${(performance.now() - bytesStarted).toFixed(0)} ms`;
 	} catch (error) {
 		outcome = `FAILED: ${(error as Error).message}`;
+	} finally {
+		await fs.rm(file, { force: true });
 	}
-	const ms = performance.now() - started;
+	const ms = streamedMs || performance.now() - started;
 	const peak = process.resourceUsage().maxRSS * 1024;
+	const met = outcome.startsWith('completed') && !bytesOutcome.includes('FAILED');
 	return [
 		{
-			name: `Collections Report: ${count.toLocaleString('en-US')} invoices, every render, CSV as bytes`,
+			name: `Collections Report: ${count.toLocaleString('en-US')} invoices, every render (CSV streamed, then as one Buffer)`,
 			items: count,
 			ms,
-			goal: `completes without an error: ${outcome.startsWith('completed') ? 'MET' : 'NOT MET'}`,
-			note: `${outcome}; ${usPerItem(ms, count)}; peak RSS ${mb(peak)} (book ${mb(bookRss)}, ${(bookRss / count).toFixed(0)} B per invoice)`,
+			goal: `completes without an error: ${met ? 'MET' : 'NOT MET'}`,
+			note: `${outcome}${bytesOutcome}; ${usPerItem(ms, count)} streamed; book ${mb(bookRss)} (${(bookRss / count).toFixed(0)} B per invoice); peak RSS ${mb(peakNode)} streamed (${((peakNode - bookRss) / count).toFixed(0)} B per invoice more), ${mb(peak)} with the Buffer`,
 		},
 	];
 }

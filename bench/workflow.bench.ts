@@ -2,9 +2,13 @@
  * The whole workflow in a real n8n (issue 15): what a user pays for Payment State Check against what they would
  * build instead. Each workflow is Start → Generate Invoices (a Code node) → one classifier, executed by the pinned
  * n8n CLI (`n8n execute --rawOutput`) in a fresh process per execution:
- * - Payment State Check (Generic source, default output; and with Output Detail: Compact);
+ * - Payment State Check (Generic source): version 1.1 as it comes (Output Detail: Lean), version 1 as it comes (its
+ *   full items, Output Detail: Full in 1.1), and on request version 1.1 with Output Detail: Compact (the same items
+ *   as Lean, so not run by default);
  * - the same classification as a Code node ("Run Once for All Items", in n8n's JavaScript task runner);
- * - a pass-through (n8n's No Operation node), the least any node costs.
+ * - two pass-throughs, the least any node costs: n8n's No Operation node, and a custom node that pairs each input
+ *   item to an output item (bench/nodes/PassThrough.node.ts, staged into the package n8n loads for this bench
+ *   only, never shipped).
  * Per workflow, judged on what a user pays (a running n8n does not print the run data, which here costs more than
  * the execution itself): the execution (n8n's startedAt to stoppedAt) in wall time and in CPU seconds of n8n and its
  * task runner; the peak RSS summed over n8n and its task runner during the execution (a Code node's items also live
@@ -13,16 +17,23 @@
  * and printing included) in wall time, CPU seconds and peak RSS (all processes, and the largest alone, /usr/bin/time's
  * %M), and the saved run data as JSON. Sizes: BENCH_WORKFLOW_ITEMS (default 20000,100000).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { IRun } from 'n8n-workflow';
 
+import {
+	compileFastGenericReader,
+	formatMoney,
+	paymentStateChecker,
+	type Invoice,
+	type OutputDetail,
+} from '../src';
 import { parseRawOutput } from '../tests/helpers/n8nCli';
 import { n8n, stagePackage, usePackage } from './cli.bench';
 import { AS_OF, generateInvoiceRows } from './data';
-import { BUILD, REPO } from './setup';
+import { BUILD, N8N_MODULES, REPO } from './setup';
 import { formatRatio, loadLine, median, out, ratio } from './stats';
 import type { BenchRow } from './types';
 import { classifyInCodeNode } from './workflows/codeNode';
@@ -35,27 +46,29 @@ interface Variant {
 	node: object;
 }
 
+const PSC = 'n8n-nodes-invoice-followup.paymentStateCheck';
+/** The bench's pass-through node, as n8n names it in the staged package (see stageWithPassThrough). */
+const PASS_THROUGH = 'n8n-nodes-invoice-followup.passThrough';
+const pscParameters = (options: object = {}) => ({
+	source: 'generic',
+	options: { asOf: AS_OF, timezone: 'UTC', ...options },
+});
+
 const VARIANTS: Variant[] = [
 	{
 		key: 'psc',
-		label: 'Payment State Check workflow',
-		node: {
-			type: 'n8n-nodes-invoice-followup.paymentStateCheck',
-			typeVersion: 1,
-			parameters: { source: 'generic', options: { asOf: AS_OF, timezone: 'UTC' } },
-		},
+		label: 'Payment State Check workflow (version 1.1 default: Lean)',
+		node: { type: PSC, typeVersion: 1.1, parameters: pscParameters() },
+	},
+	{
+		key: 'full',
+		label: 'Payment State Check workflow, Full (version 1 default)',
+		node: { type: PSC, typeVersion: 1, parameters: pscParameters() },
 	},
 	{
 		key: 'compact',
 		label: 'Payment State Check workflow, Output Detail: Compact',
-		node: {
-			type: 'n8n-nodes-invoice-followup.paymentStateCheck',
-			typeVersion: 1,
-			parameters: {
-				source: 'generic',
-				options: { asOf: AS_OF, timezone: 'UTC', outputDetail: 'compact' },
-			},
-		},
+		node: { type: PSC, typeVersion: 1.1, parameters: pscParameters({ outputDetail: 'compact' }) },
 	},
 	{
 		key: 'code',
@@ -71,7 +84,34 @@ const VARIANTS: Variant[] = [
 		label: 'pass-through workflow (No Operation node)',
 		node: { type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} },
 	},
+	{
+		key: 'passthrough',
+		label: 'pass-through workflow (a trivial custom node)',
+		node: { type: PASS_THROUGH, typeVersion: 1, parameters: {} },
+	},
 ];
+const OURS = new Set(['psc', 'full', 'compact']);
+
+/**
+ * The package n8n loads for this bench: the one the other CLI benches load, plus the bench's pass-through node
+ * (compiled into .bench-build/bench/nodes by scripts/bench.sh), listed in a copy of package.json. The published
+ * package never lists it.
+ */
+function stageWithPassThrough(): string {
+	const base = stagePackage().dir;
+	const dir = join(BUILD, 'package-workflow');
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	const manifest = JSON.parse(readFileSync(join(base, 'package.json'), 'utf8')) as {
+		n8n: { nodes: string[] };
+	};
+	manifest.n8n.nodes = [...manifest.n8n.nodes, 'bench-nodes/PassThrough.node.js'];
+	writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, '\t'));
+	symlinkSync(join(REPO, 'dist'), join(dir, 'dist'), 'dir');
+	symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
+	symlinkSync(join(BUILD, 'bench', 'nodes'), join(dir, 'bench-nodes'), 'dir');
+	return dir;
+}
 
 function workflow(id: string, items: number, variant: Variant): object {
 	const generate = `${generateInvoiceRows.toString()}\nreturn generateInvoiceRows(${items}).map((json) => ({ json }));`;
@@ -214,6 +254,74 @@ function savedInDatabase(folder: string): number {
 	}
 }
 
+/**
+ * What each item shape costs in the saved execution, without starting n8n: the input rows and one classifier's
+ * items, stringified with flatted as n8n stores run data (a shared object and an equal string once), against the
+ * Code node's items (its script run here, its items copied as the task runner hands them back). Sizes do not move
+ * with the load; they match the database figures below within 1%. The shapes are Lean, Full and what Lean could
+ * add (the formatted amount, the sentences, a shared audit entry): how the lean default was chosen.
+ */
+function itemBudget(count: number): void {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const flatted = require(join(N8N_MODULES, 'flatted')) as { stringify(value: unknown): string };
+	const rows = generateInvoiceRows(count);
+	const input = rows.map((json, index) => ({ json, pairedItem: { item: index } }));
+	const codeNode = new Function('$input', classifyInCodeNode(AS_OF)) as (input: object) => object[];
+	const code = JSON.parse(JSON.stringify(codeNode({ all: () => input }))) as object[];
+	const bytes = (items: object[]) => flatted.stringify({ input, items }).length;
+	const codeBytes = bytes(code.map((item, index) => ({ ...item, pairedItem: { item: index } })));
+	/** Items as the node builds them: the invoice lean or full, the payment state's detail, the shared audit list. */
+	const shape = (lean: boolean, detail: OutputDetail, audit: boolean, formatted = false) => {
+		const read = compileFastGenericReader({
+			defaults: { timezone: 'UTC' },
+			share: true,
+			compact: lean,
+		});
+		const check = paymentStateChecker({ asOf: AS_OF, timezone: 'UTC' }, detail);
+		const audits = new Map<string, object[]>();
+		return rows.map((row, index) => {
+			let invoice: Invoice = read(row)!;
+			if (formatted)
+				invoice = {
+					...invoice,
+					amountDueFormatted: formatMoney(invoice.amountDueMinor, invoice.currency),
+				};
+			const paymentState = check(invoice);
+			const json: Record<string, unknown> = { invoice, paymentState };
+			if (audit) {
+				const key = `${paymentState.state} ${paymentState.route}`;
+				if (!audits.has(key))
+					audits.set(key, [
+						{
+							node: 'Payment State Check',
+							rule: paymentState.state,
+							outcome: paymentState.route,
+							at: AS_OF,
+						},
+					]);
+				json.audit = audits.get(key);
+			}
+			return { json, pairedItem: index === 0 ? { item: 0 } : index };
+		});
+	};
+	const shapes: Array<[string, Array<{ json: object }>]> = [
+		['Full (version 1 default)', shape(false, 'standard', true)],
+		['Lean (version 1.1 default)', shape(true, 'compact', false)],
+		['Lean + amountDueFormatted', shape(true, 'compact', false, true)],
+		['Lean + amountDueFormatted, reasons, daysUntilDue', shape(true, 'standard', false, true)],
+		['Lean + a shared audit entry', shape(true, 'compact', true)],
+	];
+	for (const [label, items] of shapes) {
+		const json = items.reduce(
+			(sum, item) => sum + JSON.stringify((item as { json: object }).json).length,
+			0,
+		);
+		out(
+			`  item budget, ${count.toLocaleString('en-US')} invoices, ${label}: saved (flatted, input rows included) ${(bytes(items) / count).toFixed(0)} B per invoice, ${formatRatio(ratio(bytes(items), codeBytes))} the Code node's ${(codeBytes / count).toFixed(0)} B; ${(json / count).toFixed(0)} B of JSON per item`,
+		);
+	}
+}
+
 const mid = (list: Measure[], pick: (entry: Measure) => number) => median(list.map(pick));
 
 export async function run(): Promise<BenchRow[]> {
@@ -222,9 +330,12 @@ export async function run(): Promise<BenchRow[]> {
 		.map((size) => Number(size.trim()))
 		.filter((size) => size > 0);
 	const runs = Math.max(1, Math.min(Number(process.env.BENCH_RUNS) || 1, 3));
-	const wanted = (process.env.BENCH_WORKFLOW_VARIANTS ?? 'psc,compact,code,noop').split(',');
+	const wanted = (process.env.BENCH_WORKFLOW_VARIANTS ?? 'psc,full,code,noop,passthrough').split(
+		',',
+	);
 	const variants = VARIANTS.filter((variant) => wanted.includes(variant.key));
-	usePackage(stagePackage().dir);
+	itemBudget(sizes[0] ?? 20_000);
+	usePackage(stageWithPassThrough());
 	// On a loaded machine the task runner can take more than n8n's default 60 s to accept the Code node's task.
 	process.env.N8N_RUNNERS_TASK_REQUEST_TIMEOUT ??= '600';
 	const folder = join(REPO, '.n8n-test', 'bench-workflow');
@@ -257,7 +368,9 @@ export async function run(): Promise<BenchRow[]> {
 				);
 			}
 		const code = measured.get('code');
-		const noop = measured.get('noop');
+		const passes = (['noop', 'passthrough'] as const)
+			.map((key) => ({ key, list: measured.get(key) }))
+			.filter((pass): pass is { key: 'noop' | 'passthrough'; list: Measure[] } => !!pass.list);
 		for (const variant of variants) {
 			const list = measured.get(variant.key)!;
 			const wall = mid(list, (entry) => entry.wallS);
@@ -272,7 +385,7 @@ export async function run(): Promise<BenchRow[]> {
 			const nodeMs = mid(list, (entry) => entry.nodeMs);
 			const nodeCpu = mid(list, (entry) => entry.nodeCpuS);
 			let goal: string | undefined;
-			if ((variant.key === 'psc' || variant.key === 'compact') && code) {
+			if (OURS.has(variant.key) && code) {
 				const against = (pick: (entry: Measure) => number, ours: number) =>
 					ratio(ours, mid(code, pick));
 				const verdict = (value: number, limit = 1) =>
@@ -287,12 +400,9 @@ export async function run(): Promise<BenchRow[]> {
 						nodeCpu,
 					),
 				)}`;
-				if (noop) {
-					const passRatio = ratio(
-						nodeMs,
-						mid(noop, (entry) => entry.nodeMs),
-					);
-					goal += `; node vs pass-through ${verdict(passRatio, 2)} (goal ≤ 2×)`;
+				for (const pass of passes) {
+					const passMs = mid(pass.list, (entry) => entry.nodeMs);
+					goal += `; node vs ${pass.key === 'noop' ? 'No Operation' : 'the custom pass-through'} (${passMs} ms) ${verdict(ratio(nodeMs, passMs), 2)} (goal ≤ 2×)`;
 				}
 			}
 			rows.push({

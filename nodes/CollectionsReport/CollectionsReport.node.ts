@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+
 import {
 	NodeOperationError,
 	UserError,
@@ -297,8 +299,9 @@ export class CollectionsReport implements INodeType {
 				previous: store ? readReportHeadline(store[trendKey]) : null,
 				renders: rendersOf(options.renders),
 				lateFees: lateFeesOf(options.lateFeesJson),
-				// The CSV straight into bytes, with Excel's byte-order mark unless turned off: no string of the whole file.
-				csvBytes: { bom: options.csvBom !== false },
+				// The CSV as byte chunks streamed into n8n's binary data store, with Excel's byte-order mark unless turned
+				// off: neither a string nor a Buffer of the whole file exists here.
+				csvChunks: { bom: options.csvBom !== false },
 			};
 			// The report reads `invoice` on each item; another field is exposed under that name without copying the item.
 			const input =
@@ -333,9 +336,9 @@ export class CollectionsReport implements INodeType {
 					'text/html',
 				);
 			}
-			if (renders.csvBytes !== undefined) {
+			if (renders.csvChunks !== undefined) {
 				binary.csv = await this.helpers.prepareBinaryData(
-					renders.csvBytes,
+					Readable.from(renders.csvChunks),
 					`open-invoices-${report.asOf}.csv`,
 					'text/csv',
 				);

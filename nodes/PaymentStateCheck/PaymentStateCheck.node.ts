@@ -15,6 +15,7 @@ import {
 	GENERIC_FIELDS,
 	INVOICE_SOURCE_REGISTRY,
 	invoiceNormalizer,
+	outputDetailOf,
 	paymentStateChecker,
 	splitInvoiceRecords,
 	toInstant,
@@ -66,6 +67,53 @@ const mappingFields: INodeProperties[] = GENERIC_FIELDS.map((field) => ({
 	description: `Value of ${field} for each item, usually an expression. Empty: read the column named like the canonical field or a common alias.`,
 }));
 
+/** Version 1: the full item by default (its behaviour is kept as it was, for the workflows that use it). */
+const outputDetailV1: INodeProperties = {
+	displayName: 'Output Detail',
+	name: 'outputDetail',
+	type: 'options',
+	displayOptions: { show: { '@version': [1] } },
+	options: [
+		{
+			name: 'Standard',
+			value: 'standard',
+			description: 'Invoice, paymentState with its reasons, and one audit entry per item',
+		},
+		{
+			name: 'Compact (Very Large Books)',
+			value: 'compact',
+			description:
+				'Invoice without the derivable major amounts and formatted amount, paymentState without the reason sentences, no audit entry: less memory and a smaller saved execution. Downstream nodes read it the same way.',
+		},
+	],
+	default: 'standard',
+	description: 'How much each output item carries',
+};
+
+/** Version 1.1: lean items by default (issue 15); Full is version 1's default item. */
+const outputDetail: INodeProperties = {
+	displayName: 'Output Detail',
+	name: 'outputDetail',
+	type: 'options',
+	displayOptions: { hide: { '@version': [1] } },
+	options: [
+		{
+			name: 'Full',
+			value: 'full',
+			description:
+				'Also the major-unit amounts (amountDue, ...), amountDueFormatted, the reason sentences, daysUntilDue and one audit entry per item: for expressions and sheets that read them',
+		},
+		{
+			name: 'Lean',
+			value: 'lean',
+			description:
+				'The invoice with its amounts as integer minor units (amountDueMinor, ...), paymentState without the reason sentences, no audit entry. Downstream nodes read it as the full invoice; fits very large books.',
+		},
+	],
+	default: 'lean',
+	description: 'How much each output item carries',
+};
+
 const routedOutputs = JSON.stringify(namedOutputs(OUTPUTS));
 const singleOutput = JSON.stringify(namedOutputs(['Checked']));
 
@@ -75,7 +123,8 @@ export class PaymentStateCheck implements INodeType {
 		name: 'paymentStateCheck',
 		icon: { light: 'file:paymentStateCheck.svg', dark: 'file:paymentStateCheck.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: `={{ ${SOURCE_SUBTITLES}[$parameter["source"]] }}`,
 		description:
 			'Normalise invoices from any source and decide whether to follow up, hold, close or wait',
@@ -169,26 +218,8 @@ export class PaymentStateCheck implements INodeType {
 						description:
 							'Whether to keep the fields of the source record on the item next to invoice and paymentState',
 					},
-					{
-						displayName: 'Output Detail',
-						name: 'outputDetail',
-						type: 'options',
-						options: [
-							{
-								name: 'Standard',
-								value: 'standard',
-								description: 'Invoice, paymentState with its reasons, and one audit entry per item',
-							},
-							{
-								name: 'Compact (Very Large Books)',
-								value: 'compact',
-								description:
-									'Invoice without the derivable major amounts and formatted amount, paymentState without the reason sentences, no audit entry: less memory and a smaller saved execution. Downstream nodes read it the same way.',
-							},
-						],
-						default: 'standard',
-						description: 'How much each output item carries',
-					},
+					outputDetailV1,
+					outputDetail,
 					{
 						displayName: 'PO Required',
 						name: 'poRequired',
@@ -246,7 +277,8 @@ export class PaymentStateCheck implements INodeType {
 			dateOrder: (options.dateOrder as DateOrder) || 'iso',
 		};
 		const keepSource = options.keepSourceFields === true;
-		const detail: OutputDetail = options.outputDetail === 'compact' ? 'compact' : 'standard';
+		// Unset, the version decides: version 1 keeps its full items, version 1.1 on hands lean ones.
+		const detail = outputDetailOf(options.outputDetail, this.getNode().typeVersion >= 1.1);
 		const compact = detail === 'compact';
 		const at = new Date().toISOString();
 		const outputs = new Outputs<OutputName>(OUTPUTS);
@@ -354,13 +386,13 @@ export class PaymentStateCheck implements INodeType {
 			invalidItem,
 		);
 
-		addHints(this, hintsOf(outputs));
+		addHints(this, hintsOf(outputs, detail));
 		return single ? outputs.merged() : outputs.result();
 	}
 }
 
 /** What the output pane says about this run. */
-function hintsOf(outputs: Outputs<OutputName>): string[] {
+function hintsOf(outputs: Outputs<OutputName>, detail: OutputDetail): string[] {
 	const hints: string[] = [];
 	const invalid = outputs.count('Invalid');
 	if (invalid > 0)
@@ -368,7 +400,7 @@ function hintsOf(outputs: Outputs<OutputName>): string[] {
 	const held = outputs.count('Hold');
 	if (held > 0)
 		hints.push(
-			`${held} invoice(s) were held (disputed, opted out, paused, promised, draft or missing PO): see paymentState.reasons`,
+			`${held} invoice(s) were held (disputed, opted out, paused, promised, draft or missing PO): see ${detail === 'standard' ? 'paymentState.reasons' : 'paymentState.state (Output Detail: Full adds the reasons)'}`,
 		);
 	return hints;
 }

@@ -3,6 +3,8 @@
  * Report read it instead of computing it again. `readPaymentState` checks by hand what the schema says about the
  * fields a consumer relies on (no allocation per item, for the report's million invoices).
  */
+import type { Invoice } from '../invoice/schema';
+import { reasonOf } from '../state/check';
 import {
 	AGING_BUCKETS,
 	PAYMENT_STATES,
@@ -37,6 +39,31 @@ export function readPaymentState(value: unknown): PaymentState | null {
 		for (const signal of signals) if (!SIGNAL_SET.has(signal as string)) return null;
 	}
 	return value as PaymentState;
+}
+
+/**
+ * The payment state with what a lean item leaves out put back: the reason sentence and daysUntilDue, derived from
+ * the invoice it was judged on (reasonOf), in a new object (the item's own is not touched). A state that has its
+ * reasons, or has no day to derive them from, comes back as it is.
+ */
+export function restorePaymentState<T extends Partial<PaymentState>>(
+	state: T,
+	invoice: Invoice | undefined,
+): T {
+	if (
+		invoice === undefined ||
+		state.reasons !== undefined ||
+		state.state === undefined ||
+		typeof state.daysPastDue !== 'number' ||
+		typeof state.asOfDate !== 'string'
+	)
+		return state;
+	const { reason, daysUntilDue } = reasonOf(invoice, {
+		state: state.state,
+		daysPastDue: state.daysPastDue,
+		asOfDate: state.asOfDate,
+	});
+	return { ...state, reasons: [reason], daysUntilDue };
 }
 
 /** Full field-level validation, for a consumer that wants every error (not on the report's hot path). */

@@ -3,6 +3,7 @@
  * Slack node), email-safe HTML (inline styles, tables, no scripts, no external images) and plain text.
  * Every piece of user text is escaped for its medium; the Slack packet can mask the contact's email and phone.
  */
+import { restorePaymentState } from '../contract/paymentState';
 import type { LateFees } from '../fees/lateFee';
 import type { Invoice } from '../invoice/schema';
 import { formatMoney } from '../money';
@@ -174,7 +175,11 @@ export function buildEscalationPacket(
 	const state: EscalationPacket['state'] = {
 		state: paymentState?.state ?? null,
 		signals: [...(paymentState?.signals ?? [])],
-		reasons: [...(paymentState?.reasons ?? [])],
+		// A lean item's payment state has no sentence: it is derived here, where a person reads it.
+		reasons: [
+			...((paymentState && invoice ? restorePaymentState(paymentState, invoice) : paymentState)
+				?.reasons ?? []),
+		],
 	};
 
 	const lastReply: EscalationPacket['lastReply'] = triage

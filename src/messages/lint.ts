@@ -16,6 +16,8 @@ import {
 	THREAT_CONTEXT,
 } from './lexicons';
 import type { RenderedMessage } from './render';
+import { READER_TEXT, decodeEntities, htmlToText } from '../htmlText';
+import { requiredWords } from '../triage/prefilter';
 
 export const LINT_STAGES = ['reminder', 'handoff'] as const;
 /** `reminder`: automated messages before the handoff stage (all rules). `handoff`: a note to a person. */
@@ -32,7 +34,7 @@ export interface LintFinding {
  * Rules outside the lexicons (English wording the first version shipped with). They run on the normalised text;
  * `internal_notes` runs on the raw text, since template braces and markers are what it looks for.
  */
-const EXTRA_RULES: readonly Rule[] = [
+const EXTRA_RULES: ReadonlyArray<Omit<Rule, 'required'>> = [
 	{
 		rule: 'failure_to_pay',
 		patterns: [
@@ -59,17 +61,85 @@ interface Rule {
 	rule: string;
 	/** Tried in turn: V8 scans for one short pattern far faster than for a long alternation of them. */
 	patterns: readonly RegExp[];
+	/**
+	 * Per pattern, the ids (in REQUIRED) of the words one of which a match must contain (src/triage/prefilter), or
+	 * undefined when it always runs: most of the 560 patterns cannot match a given reminder, and one pass over the
+	 * text says which words it holds, so those patterns are skipped without a scan.
+	 */
+	required: ReadonlyArray<readonly number[] | undefined>;
 	message: string;
 }
 
+/** Every rule's required words, indexed by a hash of their first three characters (each word has at least three). */
+class RequiredWords {
+	private readonly ids = new Map<string, number>();
+	private readonly buckets: Array<Array<{ word: string; id: number }> | undefined> = new Array(
+		HEADS,
+	);
+
+	idsOf(words: readonly string[]): number[] {
+		return words.map((word) => {
+			let id = this.ids.get(word);
+			if (id === undefined) {
+				id = this.ids.size;
+				this.ids.set(word, id);
+				(this.buckets[headOf(word, 0)] ??= []).push({ word, id });
+			}
+			return id;
+		});
+	}
+
+	/** Which words occur in the text, by id: one table look-up per position, then an exact comparison. */
+	present(text: string): Uint8Array {
+		const found = new Uint8Array(this.ids.size);
+		for (let index = 0; index + 3 <= text.length; index++) {
+			const bucket = this.buckets[headOf(text, index)];
+			if (bucket === undefined) continue;
+			for (const { word, id } of bucket)
+				if (found[id] === 0 && text.startsWith(word, index)) found[id] = 1;
+		}
+		return found;
+	}
+}
+
+const HEADS = 4096;
+function headOf(text: string, at: number): number {
+	return (
+		(text.charCodeAt(at) * 961 + text.charCodeAt(at + 1) * 31 + text.charCodeAt(at + 2)) &
+		(HEADS - 1)
+	);
+}
+
+function anyPresent(ids: readonly number[], present: Uint8Array): boolean {
+	for (const id of ids) if (present[id] === 1) return true;
+	return false;
+}
+
+const REQUIRED = new RequiredWords();
+
+function withRequiredWords(rule: Omit<Rule, 'required'>): Rule {
+	return {
+		...rule,
+		required: rule.patterns.map((pattern) => {
+			const words = requiredWords(pattern);
+			return words && REQUIRED.idsOf(words);
+		}),
+	};
+}
+
 let compiled: Rule[] | undefined;
-/** The lexicons as regular expressions, compiled on first use. */
-function lexiconRules(): Rule[] {
-	compiled ??= LEXICONS.map((lexicon) => ({
-		rule: lexicon.rule,
-		message: lexicon.message,
-		patterns: lexicon.patterns.map((pattern) => new RegExp(pattern, 'g')),
-	}));
+/** The lexicons and the extra rules as regular expressions, compiled on first use. */
+function lintRules(): Rule[] {
+	compiled ??= [
+		...LEXICONS.map((lexicon) =>
+			withRequiredWords({
+				rule: lexicon.rule,
+				message: lexicon.message,
+				patterns: lexicon.patterns.map((pattern) => new RegExp(pattern, 'g')),
+			}),
+		),
+		...EXTRA_RULES.map(withRequiredWords),
+	];
 	return compiled;
 }
 
@@ -94,64 +164,9 @@ export interface LintOptions {
 // Normalisation: what a reader sees, in one spelling
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Tags that sit inside a word without breaking it (`law<b>yer</b>`); every other tag separates words. */
-const INLINE_TAGS = new Set([
-	'a',
-	'abbr',
-	'b',
-	'bdi',
-	'bdo',
-	'big',
-	'cite',
-	'code',
-	'data',
-	'del',
-	'dfn',
-	'em',
-	'font',
-	'i',
-	'ins',
-	'kbd',
-	'mark',
-	'q',
-	's',
-	'samp',
-	'small',
-	'span',
-	'strike',
-	'strong',
-	'sub',
-	'sup',
-	'time',
-	'tt',
-	'u',
-	'var',
-	'wbr',
-	'o:p',
-]);
-
 /** Plain text of HTML as a reader sees it: scripts, styles and comments gone, inline tags joined, entities decoded. */
 export function htmlReaderText(html: string): string {
-	let text = html;
-	if (text.includes('<!--')) text = text.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
-	if (/<(?:script|style)/i.test(text))
-		text = text.replace(/<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ');
-	text = text.replace(/<\/?([a-z][a-z0-9:]*)\b[^>]*>/gi, (_tag, name: string) =>
-		INLINE_TAGS.has(name.toLowerCase()) ? '' : ' ',
-	);
-	return decodeEntities(text);
-}
-
-let decodeHtml: ((text: string) => string) | undefined;
-/** Named, decimal and hex character references (`&#108;awyer`, `&eacute;`); the decoder loads on first use. */
-function decodeEntities(text: string): string {
-	if (!/&(?:#|[a-z])/i.test(text)) return text;
-	if (!decodeHtml) {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { decode } = require('html-entities') as typeof import('html-entities');
-		decodeHtml = (value) => decode(value, { level: 'html5' });
-	}
-	return decodeHtml(text);
+	return htmlToText(html, READER_TEXT);
 }
 
 const FOLD = new Map<string, string>();
@@ -191,7 +206,7 @@ const LEET: Readonly<Record<string, string>> = {
  * (`l a w y e r`, `c-o-u-r-t`, `I.N.K.A.S.S.O`; where the separator changes, as with two spaces, a word ends), and punctuation other than `' . ! ? ; : %` turned into single spaces. Linear in the text.
  */
 export function normalizeForLint(text: string): string {
-	let out = /<[a-z!/]/i.test(text) ? htmlReaderText(text) : decodeEntities(text);
+	let out = /<[a-z!/]/i.test(text) ? htmlReaderText(text) : decodeEntities(text, 'html5');
 	// eslint-disable-next-line no-control-regex
 	const unicode = /[^\x00-\x7f]/.test(out);
 	if (unicode) {
@@ -287,10 +302,13 @@ function isOrdinaryMention(rule: string, text: string, start: number, end: numbe
 }
 
 /** The first match of a rule's patterns that counts (a negated fee does not), or undefined. */
-function firstMatch(rule: Rule, text: string): RegExpExecArray | undefined {
+function firstMatch(rule: Rule, text: string, present: Uint8Array): RegExpExecArray | undefined {
 	// A text that is mostly "ordinary mentions" is not ordinary: after this many, a mention counts.
 	let mentions = 32;
-	for (const pattern of rule.patterns) {
+	for (let index = 0; index < rule.patterns.length; index++) {
+		const words = rule.required[index];
+		if (words && !anyPresent(words, present)) continue;
+		const pattern = rule.patterns[index];
 		pattern.lastIndex = 0;
 		for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
 			if (match[0].length === 0) {
@@ -330,10 +348,15 @@ export function lintMessage(
 		const feeText = options.allowLateFees
 			? options.approvedWording && withoutApproved(normalized, options.approvedWording)
 			: normalized;
-		for (const rule of [...lexiconRules(), ...EXTRA_RULES]) {
-			const read = rule.rule === 'late_fee' ? feeText : normalized;
+		const rules = lintRules();
+		const present = REQUIRED.present(normalized);
+		const feePresent =
+			feeText === normalized || feeText === undefined ? present : REQUIRED.present(feeText);
+		for (const rule of rules) {
+			const late = rule.rule === 'late_fee';
+			const read = late ? feeText : normalized;
 			if (read === undefined) continue;
-			const match = firstMatch(rule, read);
+			const match = firstMatch(rule, read, late ? feePresent : present);
 			if (match)
 				findings.push({
 					rule: rule.rule,

@@ -225,11 +225,16 @@ export function buildCollectionsReport(
 			listLimit: topCount > 0 ? Math.min(topCount, 25) : DEFAULT_TOP_COUNT,
 			wanted: settings.wanted,
 			csvRows: () => openRows.rows(items),
-			csvBytes: options.csvBytes
-				? { prefix: options.csvBytes !== true && options.csvBytes.bom ? '\uFEFF' : '' }
-				: false,
+			csvBytes: bytesPrefix(options.csvBytes),
+			csvChunks: bytesPrefix(options.csvChunks),
 		});
 		if (statements) report.renders.statements = statements.finish();
 	}
 	return report;
+}
+
+/** The byte-order mark (or nothing) a `csvBytes` or `csvChunks` option asks for; false when it is off. */
+function bytesPrefix(option: boolean | { bom: boolean } | undefined): false | { prefix: string } {
+	if (!option) return false;
+	return { prefix: option !== true && option.bom ? '\uFEFF' : '' };
 }

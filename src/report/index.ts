@@ -32,6 +32,7 @@ export {
 	csvLine as reportCsvLine,
 	openInvoicesCsv,
 	openInvoicesCsvBytes,
+	openInvoicesCsvChunks,
 } from './csv';
 export { renderMarkdown as renderReportMarkdown } from './markdown';
 export { renderHtml as renderReportHtml } from './html';

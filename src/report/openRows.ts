@@ -33,26 +33,34 @@ export class OpenRows {
 		this.state[row] = facts.stateIndex;
 	}
 
-	/** Passes one reused row object: no per-row objects are allocated here. */
-	rows(items: readonly unknown[]): OpenInvoiceRows {
-		const rows: OpenInvoiceRows = (each) => {
-			const line: OpenInvoiceRow = {
-				invoice: {},
-				amount: 0,
-				daysPastDue: 0,
-				state: 'overdue',
-				owner: UNASSIGNED,
-			};
-			for (let row = 0; row < this.count; row++) {
-				line.invoice = invoiceOfItem(items[this.item[row]])!;
-				line.amount = this.amount[row];
-				line.daysPastDue = this.days[row];
-				line.state = STATE_OF_INDEX[this.state[row]];
-				line.owner = ownerOf(line.invoice);
-				each(line);
-			}
+	/**
+	 * The rows, as a callback (`each` gets one reused row object) and as an iterable (one reused row object per
+	 * iteration, for the CSV in chunks): no per-row objects are allocated here.
+	 */
+	rows(items: readonly unknown[]): OpenInvoiceRows & Iterable<OpenInvoiceRow> {
+		const count = this.count;
+		const fill = (line: OpenInvoiceRow, row: number) => {
+			line.invoice = invoiceOfItem(items[this.item[row]])!;
+			line.amount = this.amount[row];
+			line.daysPastDue = this.days[row];
+			line.state = STATE_OF_INDEX[this.state[row]];
+			line.owner = ownerOf(line.invoice);
+			return line;
 		};
-		rows.count = this.count;
-		return rows;
+		const rows = (each: (row: OpenInvoiceRow) => void) => {
+			const line = emptyRow();
+			for (let row = 0; row < count; row++) each(fill(line, row));
+		};
+		return Object.assign(rows, {
+			count,
+			*[Symbol.iterator]() {
+				const line = emptyRow();
+				for (let row = 0; row < count; row++) yield fill(line, row);
+			},
+		});
 	}
+}
+
+function emptyRow(): OpenInvoiceRow {
+	return { invoice: {}, amount: 0, daysPastDue: 0, state: 'overdue', owner: UNASSIGNED };
 }

@@ -56,6 +56,12 @@ export interface CollectionsReportOptions {
 	lateFees?: LateFeePolicyInput | null;
 	/** The CSV as bytes (`renders.csvBytes`, any size of book) rather than a string; `bom` puts a UTF-8 BOM first. */
 	csvBytes?: boolean | { bom: boolean };
+	/**
+	 * The CSV as UTF-8 chunks made as they are read (`renders.csvChunks`; wins over `csvBytes`): for a consumer that
+	 * writes them away (the node hands them to n8n's binary data store as a stream), so the whole CSV never exists in
+	 * memory. `bom` puts a UTF-8 BOM first.
+	 */
+	csvChunks?: boolean | { bom: boolean };
 }
 
 export const REPORT_RENDER_NAMES = ['markdown', 'html', 'svg', 'csv', 'slack'] as const;
@@ -300,6 +306,11 @@ export interface ReportRenders {
 	 * CSV is longer than a JavaScript string can be (about 5M invoices).
 	 */
 	csvBytes?: Buffer;
+	/**
+	 * The same CSV as UTF-8 chunks of about 37 KB, instead of `csv`, when `csvChunks` asks for it: each chunk is made
+	 * as it is read, from the report's input items (read it before they change); each iteration starts again.
+	 */
+	csvChunks?: Iterable<Buffer>;
 	slack?: { text: string; blocks: unknown[] };
 	/** One statement of account per customer with open invoices (HTML, text and CSV), when asked for. */
 	statements?: Statement[];

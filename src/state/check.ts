@@ -198,21 +198,15 @@ function decide(invoice: Invoice, options: PaymentStateOptions, out: Decision): 
 
 	let state: PaymentStateName;
 	let reason: Reason;
-	let reasonArg = '';
 	if (invoice.lifecycle === 'draft') {
 		state = 'draft';
 		reason = Reason.Draft;
-		reasonArg = invoice.status;
 	} else if (invoice.lifecycle === 'void') {
 		state = 'void';
 		reason = Reason.Void;
-		reasonArg = invoice.status;
 	} else if (invoice.lifecycle === 'paid' || !owed) {
 		state = 'paid';
-		if (invoice.lifecycle === 'paid') {
-			reason = Reason.PaidAtSource;
-			reasonArg = invoice.status;
-		} else reason = Reason.NothingToPay;
+		reason = paidReason(invoice);
 	} else if (invoice.flags.disputed) {
 		state = 'disputed';
 		reason = Reason.Disputed;
@@ -225,26 +219,18 @@ function decide(invoice: Invoice, options: PaymentStateOptions, out: Decision): 
 		invoice.lifecycle === 'uncollectible'
 	) {
 		state = 'paused';
-		reason =
-			invoice.lifecycle === 'uncollectible'
-				? Reason.Uncollectible
-				: invoice.flags.automationPaused
-					? Reason.AutomationPaused
-					: Reason.PausedByOwner;
+		reason = pausedReason(invoice);
 	} else if (promisePending) {
 		state = 'promised';
 		signals |= BIT.promise_pending;
 		reason = Reason.Promised;
-		reasonArg = invoice.promise!.date!;
 	} else if (promiseBroken && daysPastDue > 0) {
 		state = 'broken_promise';
 		reason = Reason.BrokenPromise;
-		reasonArg = invoice.promise!.date!;
 	} else if ((invoice.failedPaymentAttempts ?? 0) > 0) {
 		state = 'failed_payment';
 		signals |= BIT.failed_payment;
 		reason = Reason.FailedPayment;
-		reasonArg = String(invoice.failedPaymentAttempts);
 	} else if ((invoice.poRequired || options.poRequired) && !invoice.poNumber) {
 		state = 'missing_po';
 		signals |= BIT.missing_po;
@@ -276,7 +262,7 @@ function decide(invoice: Invoice, options: PaymentStateOptions, out: Decision): 
 	out.agingBucket = owed ? agingBucketOf(daysPastDue) : 'not_due';
 	out.asOfDate = asOfDate;
 	out.reason = reason;
-	out.reasonArg = reasonArg;
+	out.reasonArg = reasonArgOf(invoice, reason);
 	out.effectiveDue = effectiveDue;
 	return out;
 }
@@ -336,6 +322,81 @@ function materialize(decision: Decision): PaymentState {
 		asOfDate: decision.asOfDate,
 		daysUntilDue: decision.daysUntilDue,
 	};
+}
+
+/** The sentence of each state, where the state alone decides it (see reasonFor). */
+const REASON_OF_STATE: Readonly<Record<PaymentStateName, Reason>> = {
+	draft: Reason.Draft,
+	void: Reason.Void,
+	paid: Reason.PaidAtSource,
+	disputed: Reason.Disputed,
+	opted_out: Reason.OptedOut,
+	paused: Reason.PausedByOwner,
+	promised: Reason.Promised,
+	broken_promise: Reason.BrokenPromise,
+	failed_payment: Reason.FailedPayment,
+	missing_po: Reason.MissingPo,
+	overdue: Reason.Overdue,
+	due_today: Reason.DueToday,
+	due_soon: Reason.DueIn,
+	not_due: Reason.DueIn,
+};
+
+function paidReason(invoice: Invoice): Reason {
+	return invoice.lifecycle === 'paid' ? Reason.PaidAtSource : Reason.NothingToPay;
+}
+
+function pausedReason(invoice: Invoice): Reason {
+	if (invoice.lifecycle === 'uncollectible') return Reason.Uncollectible;
+	return invoice.flags.automationPaused ? Reason.AutomationPaused : Reason.PausedByOwner;
+}
+
+/** Which sentence a state has on this invoice: the branch decide() took, read back from the state and the invoice. */
+function reasonFor(invoice: Invoice, state: PaymentStateName, dueDay: number | null): Reason {
+	if (state === 'paid') return paidReason(invoice);
+	if (state === 'paused') return pausedReason(invoice);
+	if (state === 'not_due' && dueDay === null) return Reason.NoDates;
+	return REASON_OF_STATE[state];
+}
+
+/** What the sentence names besides the days: the status, the promise date, the attempts; '' otherwise. */
+function reasonArgOf(invoice: Invoice, reason: Reason): string {
+	switch (reason) {
+		case Reason.Draft:
+		case Reason.Void:
+		case Reason.PaidAtSource:
+			return invoice.status;
+		case Reason.Promised:
+		case Reason.BrokenPromise:
+			return invoice.promise?.date ?? '';
+		case Reason.FailedPayment:
+			return String(invoice.failedPaymentAttempts);
+		default:
+			return '';
+	}
+}
+
+/**
+ * The sentence and daysUntilDue of a payment state that an item carries without them (a lean item), from the
+ * invoice it was judged on: what checkPaymentState wrote, derived from the state, the day it was judged for and the
+ * invoice's own fields (status, dates, promise, attempts). For the consumers that show them to a person.
+ */
+export function reasonOf(
+	invoice: Invoice,
+	paymentState: Pick<PaymentState, 'state' | 'daysPastDue' | 'asOfDate'>,
+): { reason: string; daysUntilDue: number | null } {
+	const effectiveDue = invoice.dueOn ?? invoice.issuedOn;
+	const dueDay = effectiveDue === null ? null : dayNumber(effectiveDue);
+	const today = dayNumber(paymentState.asOfDate);
+	const daysUntilDue = dueDay === null || today === null ? null : dueDay - today;
+	const decision = newDecision();
+	decision.state = paymentState.state;
+	decision.daysPastDue = paymentState.daysPastDue;
+	decision.daysUntilDue = daysUntilDue;
+	decision.effectiveDue = effectiveDue;
+	decision.reason = reasonFor(invoice, paymentState.state, dueDay);
+	decision.reasonArg = reasonArgOf(invoice, decision.reason);
+	return { reason: reasonText(decision), daysUntilDue };
 }
 
 export function checkPaymentState(invoice: Invoice, options: PaymentStateOptions): PaymentState {

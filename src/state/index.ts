@@ -2,6 +2,7 @@ export * from './schema';
 export {
 	checkPaymentState,
 	paymentStateChecker,
+	reasonOf,
 	agingBucketOf,
 	routeOf,
 	isCsuiteContact,
@@ -12,6 +13,7 @@ export {
 } from './check';
 export {
 	OUTPUT_DETAILS,
+	outputDetailOf,
 	paymentStateOnItem,
 	type OutputDetail,
 	type PaymentStateOnItem,

@@ -4,9 +4,22 @@
  */
 import type { PaymentState } from './schema';
 
-/** How much detail each item carries: `standard` by default, `compact` for very large books. */
+/**
+ * How much detail each item carries: `standard` (the full item: version 1's default, named Full since version 1.1)
+ * or `compact` (the lean item: version 1.1's default, named Lean there; Compact in version 1).
+ */
 export const OUTPUT_DETAILS = ['standard', 'compact'] as const;
 export type OutputDetail = (typeof OUTPUT_DETAILS)[number];
+
+/**
+ * Payment State Check's Output Detail option to the detail: version 1's values (`standard`, `compact`) and version
+ * 1.1's (`full`, `lean`) mean the same in every version; unset, the version decides (version 1 full, later lean).
+ */
+export function outputDetailOf(option: unknown, leanByDefault: boolean): OutputDetail {
+	if (option === 'standard' || option === 'full') return 'standard';
+	if (option === 'compact' || option === 'lean') return 'compact';
+	return leanByDefault ? 'compact' : 'standard';
+}
 
 /** The paymentState slice as items carry it (PaymentStateSchema, with the lists and dates optional). */
 export type PaymentStateOnItem = Pick<

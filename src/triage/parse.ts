@@ -3,6 +3,7 @@
  * Everything here is a single left-to-right pass (indexOf scans and anchored, bounded patterns), so a hostile
  * 100 KB body costs linear time.
  */
+import { REPLY_TEXT, htmlToText as htmlText } from '../htmlText';
 
 export interface ParsedReply {
 	/** The new words of the reply: no quoted history, no signature, no disclaimer. */
@@ -19,121 +20,9 @@ export interface ParsedReply {
 	ownSubject: string | null;
 }
 
-const ENTITIES: Readonly<Record<string, string>> = {
-	amp: '&',
-	lt: '<',
-	gt: '>',
-	quot: '"',
-	apos: "'",
-	nbsp: ' ',
-	euro: '€',
-	pound: '£',
-	yen: '¥',
-	eacute: 'é',
-	egrave: 'è',
-	agrave: 'à',
-	ccedil: 'ç',
-	uuml: 'ü',
-	ouml: 'ö',
-	auml: 'ä',
-	szlig: 'ß',
-	ntilde: 'ñ',
-	rsquo: '’',
-	lsquo: '‘',
-	ldquo: '“',
-	rdquo: '”',
-	ndash: '–',
-	mdash: '—',
-	hellip: '…',
-};
-
-const BLOCK_TAGS = new Set([
-	'br',
-	'p',
-	'div',
-	'li',
-	'tr',
-	'h1',
-	'h2',
-	'h3',
-	'h4',
-	'h5',
-	'h6',
-	'table',
-	'ul',
-	'ol',
-	'hr',
-	'blockquote',
-	'pre',
-]);
-const SKIP_TAGS = new Set(['script', 'style', 'head', 'title']);
-
-/** Markers after which an HTML reply is quoted history (Gmail, Outlook, Apple Mail, Thunderbird). */
-const HTML_QUOTE_MARKERS = [
-	'<blockquote',
-	'class="gmail_quote',
-	"class='gmail_quote",
-	'id="divrplyfwdmsg"',
-	'id="appendonsend"',
-	'class="moz-cite-prefix"',
-	'id="mail-editor-reference-message-container"',
-];
-
 /** HTML to plain text: quoted blocks cut, scripts and styles dropped, block tags to line breaks, entities decoded. */
 export function htmlToText(html: string): string {
-	const lower = html.toLowerCase();
-	let end = html.length;
-	for (const marker of HTML_QUOTE_MARKERS) {
-		const at = lower.indexOf(marker);
-		if (at !== -1 && at < end)
-			end = lower.lastIndexOf('<', at) === -1 ? at : Math.min(at, lower.lastIndexOf('<', at));
-	}
-	const out: string[] = [];
-	let position = 0;
-	while (position < end) {
-		const open = html.indexOf('<', position);
-		if (open === -1 || open >= end) {
-			out.push(html.slice(position, end));
-			break;
-		}
-		out.push(html.slice(position, open));
-		const close = html.indexOf('>', open + 1);
-		if (close === -1) break;
-		const tag = tagName(lower, open + 1, close);
-		if (SKIP_TAGS.has(tag)) {
-			const endTag = lower.indexOf(`</${tag}`, close);
-			position = endTag === -1 ? end : lower.indexOf('>', endTag) + 1 || end;
-			continue;
-		}
-		if (BLOCK_TAGS.has(tag)) out.push('\n');
-		position = close + 1;
-	}
-	return decodeEntities(out.join(''))
-		.replace(/[ \t\u00a0]+/g, ' ')
-		.replace(/ ?\n ?/g, '\n')
-		.replace(/\n{3,}/g, '\n\n')
-		.trim();
-}
-
-function tagName(lower: string, from: number, to: number): string {
-	let start = from;
-	if (lower[start] === '/') start++;
-	let stop = start;
-	while (stop < to && /[a-z0-9]/.test(lower[stop])) stop++;
-	return lower.slice(start, stop);
-}
-
-function decodeEntities(text: string): string {
-	return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, code: string) => {
-		if (code[0] === '#') {
-			const point =
-				code[1] === 'x' || code[1] === 'X'
-					? parseInt(code.slice(2), 16)
-					: parseInt(code.slice(1), 10);
-			return point > 0 && point < 0x110000 ? String.fromCodePoint(point) : whole;
-		}
-		return ENTITIES[code.toLowerCase()] ?? whole;
-	});
+	return htmlText(html, REPLY_TEXT);
 }
 
 // Quote headers, tested per line (each pattern is anchored and bounded).

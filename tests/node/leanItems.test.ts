@@ -1,88 +1,31 @@
 /**
  * Lean items (issue 15): Payment State Check's items carry no empty lists, no undefined keys and no audit reason the
- * item already holds; the compact mode carries less still. Downstream nodes read either through the same contract
- * (src/contract), in the n8n engine, and decide exactly as they do on standard items.
+ * item already holds; the lean items (version 1.1's default, version 1's Compact) carry less still. Downstream nodes
+ * read each through the same contract (src/contract), in the n8n engine, and decide exactly as they do on full items
+ * (version 1's default).
  */
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { readLedgerInput } from '../../nodes/ReplyTriage/ledger';
 import { PaymentStateSchema, parseInvoice, readPaymentState, restoreInvoice } from '../../src';
 import { NODE_UNDER_TEST, PACKAGE_NAME, runNode, runWorkflow } from '../helpers/engine';
+import { LEAN_ROWS as rows } from '../helpers/leanRows';
 
 const asOf = '2026-11-22T09:00:00Z';
 
-const rows: IDataObject[] = [
-	// Overdue, partially paid, a promise that was broken, disputed, not due, paid, a bad row.
-	{
-		id: 'L-1',
-		customer: 'Acme',
-		email: 'ap@acme.test',
-		currency: 'USD',
-		total: 1200,
-		amountDue: 1200,
-		issueDate: '2026-09-01',
-		dueDate: '2026-10-01',
-		timezone: 'America/New_York',
-	},
-	{
-		id: 'L-2',
-		customer: 'Globex',
-		email: 'ap@globex.test',
-		currency: 'EUR',
-		total: 900,
-		amountPaid: 400,
-		amountDue: 500,
-		issueDate: '2026-09-15',
-		dueDate: '2026-10-15',
-	},
-	{
-		id: 'L-3',
-		customer: 'Initech',
-		email: 'ap@initech.test',
-		currency: 'JPY',
-		total: 150000,
-		amountDue: 150000,
-		dueDate: '2026-08-01',
-		promiseDate: '2026-11-01',
-	},
-	{
-		id: 'L-4',
-		customer: 'Hooli',
-		email: 'ap@hooli.test',
-		currency: 'USD',
-		total: 300,
-		amountDue: 300,
-		dueDate: '2026-10-20',
-		disputed: true,
-	},
-	{
-		id: 'L-5',
-		customer: 'Umbrella',
-		email: 'ap@umbrella.test',
-		currency: 'KWD',
-		total: 12.345,
-		amountDue: 12.345,
-		dueDate: '2026-12-20',
-	},
-	{
-		id: 'L-6',
-		customer: 'Stark',
-		email: 'ap@stark.test',
-		currency: 'USD',
-		total: 80,
-		amountPaid: 80,
-		amountDue: 0,
-		status: 'paid',
-		dueDate: '2026-10-01',
-	},
-	{ id: 'L-7', customer: 'Wayne', currency: 'USD', amountDue: 'lots', dueDate: '2026-10-01' },
-];
+const node = (name: string, type: string, parameters: IDataObject, x: number, typeVersion = 1) =>
+	({ id: name, name, type, typeVersion, position: [x, 0], parameters }) as INode;
 
-const node = (name: string, type: string, parameters: IDataObject, x: number): INode =>
-	({ id: name, name, type, typeVersion: 1, position: [x, 0], parameters }) as INode;
+/** Full: version 1 as it was; Lean: version 1.1 as it comes; Compact: version 1 with Output Detail: Compact. */
+type Detail = 'full' | 'lean' | 'compact';
+const CHECK: Record<Detail, { typeVersion: number; options: IDataObject }> = {
+	full: { typeVersion: 1, options: {} },
+	lean: { typeVersion: 1.1, options: {} },
+	compact: { typeVersion: 1, options: { outputDetail: 'compact' } },
+};
 
 /** Trigger → Payment State Check (one output) → Escalation Gate → Cadence Step (Plan), and → Collections Report. */
-async function downstream(outputDetail: 'standard' | 'compact') {
+async function downstream(detail: Detail) {
 	const to = (target: string) => ({ node: target, type: 'main' as const, index: 0 });
 	return runWorkflow(
 		{
@@ -94,9 +37,10 @@ async function downstream(outputDetail: 'standard' | 'compact') {
 					{
 						source: 'generic',
 						singleOutput: true,
-						options: { asOf, timezone: 'UTC', outputDetail },
+						options: { asOf, timezone: 'UTC', ...CHECK[detail].options },
 					},
 					200,
+					CHECK[detail].typeVersion,
 				),
 				node('Gate', `${PACKAGE_NAME}.escalationGate`, { options: { asOf } }, 400),
 				node('Plan', `${PACKAGE_NAME}.cadenceStep`, { operation: 'plan', options: { asOf } }, 600),
@@ -137,8 +81,8 @@ function emptyFields(value: unknown, path = ''): string[] {
 }
 
 describe('Lean items from Payment State Check, read by the downstream nodes in the engine', () => {
-	it('standard items: no empty lists or undefined keys, an audit entry without the reason paymentState already holds', async () => {
-		const result = await downstream('standard');
+	it('full items: no empty lists or undefined keys, an audit entry without the reason paymentState already holds', async () => {
+		const result = await downstream('full');
 		expect(result.error).toBeUndefined();
 		const items = checked(result);
 		expect(items).toHaveLength(rows.length - 1);
@@ -170,47 +114,75 @@ describe('Lean items from Payment State Check, read by the downstream nodes in t
 		]);
 	});
 
-	it('compact items are smaller, still a valid invoice and payment state, and the downstream nodes decide the same', async () => {
-		const [standard, compact] = [await downstream('standard'), await downstream('compact')];
-		expect(compact.error).toBeUndefined();
-		const lean = checked(compact);
-		for (const json of lean) {
-			expect(emptyFields(json)).toEqual([]);
-			expect(json.audit).toBeUndefined();
-			expect(parseInvoice(json.invoice).ok).toBe(true);
-			expect(readPaymentState(json.paymentState)).not.toBeNull();
-			expect(PaymentStateSchema.safeParse(json.paymentState).success).toBe(true);
-		}
-		const bytes = (items: IDataObject[]) => JSON.stringify(items).length;
-		expect(bytes(lean)).toBeLessThan(bytes(checked(standard)));
-		// The routes, the gate's and the plan's decisions and the report's numbers do not depend on the detail.
-		const routes = (result: Result) =>
-			result
-				.json('Check')
-				.map((json) => (json.paymentState as IDataObject | undefined)?.route ?? 'invalid');
-		expect(routes(compact)).toEqual(routes(standard));
-		for (const name of ['Gate', 'Plan'])
-			expect(counts(compact, name)).toEqual(counts(standard, name));
-		const rules = (result: Result) =>
-			result.json('Plan', 1).map((json) => (json.cadence as IDataObject).rule);
-		expect(rules(compact)).toEqual(rules(standard));
-		const summary = (result: Result) => result.json('Report')[0].summary;
-		expect(summary(compact)).toEqual(summary(standard));
-		// A compact invoice leaves out what is derivable (the major amounts, amountDueFormatted), and the shared
-		// contract puts it back: restored, it is the standard item's invoice.
-		const whole = checked(standard).map((json) => json.invoice);
-		for (const json of lean) {
-			expect(json.invoice).not.toHaveProperty('amountDue');
-			expect(json.invoice).not.toHaveProperty('amountDueFormatted');
-		}
-		expect(lean.map((json) => restoreInvoice(json.invoice))).toEqual(whole);
-		expect(
-			lean.map((json) => (parseInvoice(json.invoice) as { invoice: unknown }).invoice),
-		).toEqual(whole);
-		// Reply Triage's matcher (its Ledger input) sees the same invoices, open or not, from either.
-		const matched = (result: Result) => [
-			...readLedgerInput(result.items('Check'), 'invoice').index.invoices.values(),
-		];
-		expect(matched(compact)).toEqual(matched(standard));
-	});
+	it.each(['lean', 'compact'] as const)(
+		'%s items are smaller, still a valid invoice and payment state, and the downstream nodes decide the same',
+		async (detail) => {
+			const [standard, compact] = [await downstream('full'), await downstream(detail)];
+			expect(compact.error).toBeUndefined();
+			const lean = checked(compact);
+			for (const json of lean) {
+				expect(emptyFields(json)).toEqual([]);
+				expect(json.audit).toBeUndefined();
+				expect(parseInvoice(json.invoice).ok).toBe(true);
+				expect(readPaymentState(json.paymentState)).not.toBeNull();
+				expect(PaymentStateSchema.safeParse(json.paymentState).success).toBe(true);
+			}
+			const bytes = (items: IDataObject[]) => JSON.stringify(items).length;
+			expect(bytes(lean)).toBeLessThan(bytes(checked(standard)));
+			// The routes, the gate's and the plan's decisions and the report's numbers do not depend on the detail.
+			const routes = (result: Result) =>
+				result
+					.json('Check')
+					.map((json) => (json.paymentState as IDataObject | undefined)?.route ?? 'invalid');
+			expect(routes(compact)).toEqual(routes(standard));
+			for (const name of ['Gate', 'Plan'])
+				expect(counts(compact, name)).toEqual(counts(standard, name));
+			const rules = (result: Result) =>
+				result.json('Plan', 1).map((json) => (json.cadence as IDataObject).rule);
+			expect(rules(compact)).toEqual(rules(standard));
+			// What a person reads is the same too: the gate's reasons, priority and packet, and every planned message.
+			const gate = (result: Result) =>
+				[0, 1].flatMap((output) =>
+					result.json('Gate', output).map((json) => {
+						const escalation = json.escalation as IDataObject;
+						return [
+							escalation.escalate,
+							escalation.reasons,
+							escalation.priority,
+							escalation.packet,
+						];
+					}),
+				);
+			expect(gate(compact)).toEqual(gate(standard));
+			const messages = (result: Result) =>
+				[0, 1, 2, 3].flatMap((output) =>
+					result.json('Plan', output).map((json) => {
+						const cadence = json.cadence as IDataObject;
+						const message = cadence.message as IDataObject | undefined;
+						return [cadence.action, cadence.reason, message?.subject, message?.text];
+					}),
+				);
+			expect(messages(compact)).toEqual(messages(standard));
+			// The packet a person reads shows the amount formatted, from the restored invoice on lean items.
+			expect(JSON.stringify(gate(compact))).toContain('$1,200.00 due, 52 days past due');
+			const summary = (result: Result) => result.json('Report')[0].summary;
+			expect(summary(compact)).toEqual(summary(standard));
+			// A compact invoice leaves out what is derivable (the major amounts, amountDueFormatted), and the shared
+			// contract puts it back: restored, it is the standard item's invoice.
+			const whole = checked(standard).map((json) => json.invoice);
+			for (const json of lean) {
+				expect(json.invoice).not.toHaveProperty('amountDue');
+				expect(json.invoice).not.toHaveProperty('amountDueFormatted');
+			}
+			expect(lean.map((json) => restoreInvoice(json.invoice))).toEqual(whole);
+			expect(
+				lean.map((json) => (parseInvoice(json.invoice) as { invoice: unknown }).invoice),
+			).toEqual(whole);
+			// Reply Triage's matcher (its Ledger input) sees the same invoices, open or not, from either.
+			const matched = (result: Result) => [
+				...readLedgerInput(result.items('Check'), 'invoice').index.invoices.values(),
+			];
+			expect(matched(compact)).toEqual(matched(standard));
+		},
+	);
 });

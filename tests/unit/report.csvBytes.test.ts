@@ -2,7 +2,12 @@
  * The report's CSV as bytes (issue 15): built chunk by chunk into one Buffer, so a book past V8's string limit
  * (about 5M invoices) still renders; the bytes are exactly the text's UTF-8, with the byte-order mark when asked.
  */
-import { buildCollectionsReport, openInvoicesCsv, openInvoicesCsvBytes } from '../../src';
+import {
+	buildCollectionsReport,
+	openInvoicesCsv,
+	openInvoicesCsvBytes,
+	openInvoicesCsvChunks,
+} from '../../src';
 import { invoice } from '../helpers/reportFixtures';
 
 const asOf = '2026-11-22';
@@ -62,5 +67,27 @@ describe('the open-invoice CSV as bytes', () => {
 		const uncounted = (each: (row: (typeof rows)[number]) => void) => rows.forEach(each);
 		expect(openInvoicesCsvBytes('EUR', uncounted).equals(Buffer.from(text, 'utf8'))).toBe(true);
 		expect(openInvoicesCsvBytes('EUR', []).toString('utf8')).toBe(openInvoicesCsv('EUR', []));
+	});
+
+	it('csvChunks gives the same bytes in chunks of at most 256 lines, made as they are read, each read anew', () => {
+		const bytes = buildCollectionsReport(book, { asOf, currency: 'USD', csvBytes: { bom: true } })
+			.renders.csvBytes!;
+		const renders = buildCollectionsReport(book, {
+			asOf,
+			currency: 'USD',
+			csvBytes: true,
+			csvChunks: { bom: true },
+		}).renders;
+		expect(renders.csv).toBeUndefined();
+		expect(renders.csvBytes).toBeUndefined();
+		const chunks = [...renders.csvChunks!];
+		expect(chunks.length).toBe(Math.ceil((book.length + 1) / 256));
+		expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+		expect(Buffer.concat([...renders.csvChunks!]).equals(bytes)).toBe(true);
+		const plain = buildCollectionsReport(book, { asOf, currency: 'USD', csvChunks: true }).renders;
+		expect(Buffer.concat([...plain.csvChunks!]).equals(bytes.subarray(3))).toBe(true);
+		expect(Buffer.concat([...openInvoicesCsvChunks('EUR', [])]).toString('utf8')).toBe(
+			openInvoicesCsv('EUR', []),
+		);
 	});
 });

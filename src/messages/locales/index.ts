@@ -44,14 +44,22 @@ export function builtInLibraries(): LocalisedLibraries {
 	return builtIn;
 }
 
+const canonical = new Map<string, string>();
+
 /** `de_de`, `DE-de` → `de-DE`; an invalid tag comes back lower-cased so it still finds nothing instead of throwing. */
 export function canonicalLocale(tag: string): string {
+	// Memoised: Intl's canonicalisation is a large share of choosing a template, and a run sees a handful of tags.
+	let found = canonical.get(tag);
+	if (found !== undefined) return found;
 	const cleaned = tag.trim().replace(/_/g, '-');
 	try {
-		return Intl.getCanonicalLocales(cleaned)[0] ?? cleaned.toLowerCase();
+		found = Intl.getCanonicalLocales(cleaned)[0] ?? cleaned.toLowerCase();
 	} catch {
-		return cleaned.toLowerCase();
+		found = cleaned.toLowerCase();
 	}
+	if (canonical.size >= 1_000) canonical.clear();
+	canonical.set(tag, found);
+	return found;
 }
 
 function languageOf(tag: string): string {
