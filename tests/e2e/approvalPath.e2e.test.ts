@@ -202,38 +202,46 @@ maybe('the approval path of the daily template in a real n8n (Slack send and wai
 		]);
 	}, 120_000);
 
-	it('approved: the waiting execution records the approval and sends exactly that step, once', async () => {
-		const run = await click(requestFor('INV-APPROVE').approve);
+	/**
+	 * The owner answers the request for `number`; the resumed execution ends and no e-mail but the approved one has
+	 * gone out. Returns the run, and the invoice's decisions and touches in the ledger.
+	 */
+	const decide = async (number: string, button: 'approve' | 'reject', invoiceId: string) => {
+		const run = await click(requestFor(number)[button]);
 		expect(run.status).toBe('success');
 		expect(emailsTo()).toEqual(['ap@contoso.example']);
-		const events = (await ledger()).filter((e) => e.invoiceId === 'in_approve');
-		expect(events.filter((e) => e.kind === 'approval').map((e) => [e.stepId, e.decision])).toEqual([
-			[FINAL, 'approved'],
-		]);
-		const touches = events.filter((e) => e.kind === 'touch');
-		expect(touches.map((e) => [e.stepId, e.status])).toEqual([
+		const events = (await ledger()).filter((e) => e.invoiceId === invoiceId);
+		return {
+			run,
+			decisions: events.flatMap((e) => (e.kind === 'approval' ? [[e.stepId, e.decision]] : [])),
+			touches: events.flatMap((e) => (e.kind === 'touch' ? [[e.stepId, e.status]] : [])),
+		};
+	};
+
+	it('approved: the waiting execution records the approval and sends exactly that step, once', async () => {
+		const { decisions, touches } = await decide('INV-APPROVE', 'approve', 'in_approve');
+		expect(decisions).toEqual([[FINAL, 'approved']]);
+		expect(touches).toEqual([
 			[FINAL, 'reserved'],
 			[FINAL, 'sent'],
 		]);
 	}, 120_000);
 
 	it('rejected: recorded, never sent', async () => {
-		const run = await click(requestFor('INV-REJECT').reject);
-		expect(run.status).toBe('success');
-		expect(emailsTo()).toEqual(['ap@contoso.example']);
-		const events = (await ledger()).filter((e) => e.invoiceId === 'in_reject');
-		expect(events.filter((e) => e.kind === 'approval').map((e) => [e.stepId, e.decision])).toEqual([
-			[FINAL, 'rejected'],
-		]);
-		expect(events.filter((e) => e.kind === 'touch')).toEqual([]);
+		const { decisions, touches } = await decide('INV-REJECT', 'reject', 'in_reject');
+		expect(decisions).toEqual([[FINAL, 'rejected']]);
+		expect(touches).toEqual([]);
 	}, 120_000);
 
 	it('approved after the client replied: the reply holds the invoice, nothing is sent', async () => {
-		const run = await click(requestFor('INV-REPLIED').approve);
-		expect(run.status).toBe('success');
-		expect(emailsTo()).toEqual(['ap@contoso.example']);
-		const events = (await ledger()).filter((e) => e.invoiceId === 'in_replied');
-		expect(events.filter((e) => e.kind === 'touch')).toEqual([]);
+		const { run, decisions, touches } = await decide('INV-REPLIED', 'approve', 'in_replied');
+		expect(decisions).toEqual([[FINAL, 'approved']]);
+		expect(touches).toEqual([]);
+		const planned = [0, 1, 2, 3]
+			.flatMap((output) => run.json('Cadence Step: plan', output))
+			.find((item) => (item.invoice as { id: string }).id === 'in_replied')!;
+		// Any reply after the last touch sends the invoice to a person, approved step or not.
+		expect(planned.cadence).toMatchObject({ action: 'escalate', rule: 'reply_needs_person' });
 	}, 120_000);
 
 	it('run 3, today and tomorrow: nothing more is sent and nobody is asked again', async () => {
