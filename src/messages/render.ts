@@ -173,12 +173,10 @@ function compile(source: string, escape: boolean, name: string, part: string): C
 			});
 			template = (view: View) =>
 				fn(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
-			// Compile now so syntax errors surface with the template's name, not on first send.
-			engine().precompile(source, {
-				strict: true,
-				knownHelpers: KNOWN_HELPERS,
-				knownHelpersOnly: true,
-			});
+			// Compile now so syntax errors surface with the template's name, not on first send. handlebars compiles
+			// on first use; its `_setup` (which every render runs first) triggers that once, where a `precompile`
+			// would compile the whole template a second time.
+			(fn as unknown as { _setup(options: object): void })._setup({});
 		} catch (error) {
 			invalid = `template "${name}" (${part}) is not valid handlebars: ${(error as Error).message}`;
 		}
