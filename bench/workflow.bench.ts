@@ -23,10 +23,17 @@ import { join } from 'node:path';
 
 import type { IRun } from 'n8n-workflow';
 
+import {
+	compileFastGenericReader,
+	formatMoney,
+	paymentStateChecker,
+	type Invoice,
+	type OutputDetail,
+} from '../src';
 import { parseRawOutput } from '../tests/helpers/n8nCli';
 import { n8n, stagePackage, usePackage } from './cli.bench';
 import { AS_OF, generateInvoiceRows } from './data';
-import { BUILD, REPO } from './setup';
+import { BUILD, N8N_MODULES, REPO } from './setup';
 import { formatRatio, loadLine, median, out, ratio } from './stats';
 import type { BenchRow } from './types';
 import { classifyInCodeNode } from './workflows/codeNode';
@@ -247,6 +254,74 @@ function savedInDatabase(folder: string): number {
 	}
 }
 
+/**
+ * What each item shape costs in the saved execution, without starting n8n: the input rows and one classifier's
+ * items, stringified with flatted as n8n stores run data (a shared object and an equal string once), against the
+ * Code node's items (its script run here, its items copied as the task runner hands them back). Sizes do not move
+ * with the load; they match the database figures below within 1%. The shapes are Lean, Full and what Lean could
+ * add (the formatted amount, the sentences, a shared audit entry): how the lean default was chosen.
+ */
+function itemBudget(count: number): void {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const flatted = require(join(N8N_MODULES, 'flatted')) as { stringify(value: unknown): string };
+	const rows = generateInvoiceRows(count);
+	const input = rows.map((json, index) => ({ json, pairedItem: { item: index } }));
+	const codeNode = new Function('$input', classifyInCodeNode(AS_OF)) as (input: object) => object[];
+	const code = JSON.parse(JSON.stringify(codeNode({ all: () => input }))) as object[];
+	const bytes = (items: object[]) => flatted.stringify({ input, items }).length;
+	const codeBytes = bytes(code.map((item, index) => ({ ...item, pairedItem: { item: index } })));
+	/** Items as the node builds them: the invoice lean or full, the payment state's detail, the shared audit list. */
+	const shape = (lean: boolean, detail: OutputDetail, audit: boolean, formatted = false) => {
+		const read = compileFastGenericReader({
+			defaults: { timezone: 'UTC' },
+			share: true,
+			compact: lean,
+		});
+		const check = paymentStateChecker({ asOf: AS_OF, timezone: 'UTC' }, detail);
+		const audits = new Map<string, object[]>();
+		return rows.map((row, index) => {
+			let invoice: Invoice = read(row)!;
+			if (formatted)
+				invoice = {
+					...invoice,
+					amountDueFormatted: formatMoney(invoice.amountDueMinor, invoice.currency),
+				};
+			const paymentState = check(invoice);
+			const json: Record<string, unknown> = { invoice, paymentState };
+			if (audit) {
+				const key = `${paymentState.state} ${paymentState.route}`;
+				if (!audits.has(key))
+					audits.set(key, [
+						{
+							node: 'Payment State Check',
+							rule: paymentState.state,
+							outcome: paymentState.route,
+							at: AS_OF,
+						},
+					]);
+				json.audit = audits.get(key);
+			}
+			return { json, pairedItem: index === 0 ? { item: 0 } : index };
+		});
+	};
+	const shapes: Array<[string, Array<{ json: object }>]> = [
+		['Full (version 1 default)', shape(false, 'standard', true)],
+		['Lean (version 1.1 default)', shape(true, 'compact', false)],
+		['Lean + amountDueFormatted', shape(true, 'compact', false, true)],
+		['Lean + amountDueFormatted, reasons, daysUntilDue', shape(true, 'standard', false, true)],
+		['Lean + a shared audit entry', shape(true, 'compact', true)],
+	];
+	for (const [label, items] of shapes) {
+		const json = items.reduce(
+			(sum, item) => sum + JSON.stringify((item as { json: object }).json).length,
+			0,
+		);
+		out(
+			`  item budget, ${count.toLocaleString('en-US')} invoices, ${label}: saved (flatted, input rows included) ${(bytes(items) / count).toFixed(0)} B per invoice, ${formatRatio(ratio(bytes(items), codeBytes))} the Code node's ${(codeBytes / count).toFixed(0)} B; ${(json / count).toFixed(0)} B of JSON per item`,
+		);
+	}
+}
+
 const mid = (list: Measure[], pick: (entry: Measure) => number) => median(list.map(pick));
 
 export async function run(): Promise<BenchRow[]> {
@@ -259,6 +334,7 @@ export async function run(): Promise<BenchRow[]> {
 		',',
 	);
 	const variants = VARIANTS.filter((variant) => wanted.includes(variant.key));
+	itemBudget(sizes[0] ?? 20_000);
 	usePackage(stageWithPassThrough());
 	// On a loaded machine the task runner can take more than n8n's default 60 s to accept the Code node's task.
 	process.env.N8N_RUNNERS_TASK_REQUEST_TIMEOUT ??= '600';

@@ -76,7 +76,7 @@ export function codeNodeWorkflow(id: string, items: number, asOf: string, copies
 					id: `p${copy}`,
 					name: `${OUR_NODE} ${copy}`,
 					type: 'n8n-nodes-invoice-followup.paymentStateCheck',
-					typeVersion: 1,
+					typeVersion: 1.1,
 					position: [440, copy * 200 - 100],
 					parameters: { source: 'generic', options: { asOf, timezone: 'UTC' } },
 				},

@@ -198,21 +198,15 @@ function decide(invoice: Invoice, options: PaymentStateOptions, out: Decision): 
 
 	let state: PaymentStateName;
 	let reason: Reason;
-	let reasonArg = '';
 	if (invoice.lifecycle === 'draft') {
 		state = 'draft';
 		reason = Reason.Draft;
-		reasonArg = invoice.status;
 	} else if (invoice.lifecycle === 'void') {
 		state = 'void';
 		reason = Reason.Void;
-		reasonArg = invoice.status;
 	} else if (invoice.lifecycle === 'paid' || !owed) {
 		state = 'paid';
-		if (invoice.lifecycle === 'paid') {
-			reason = Reason.PaidAtSource;
-			reasonArg = invoice.status;
-		} else reason = Reason.NothingToPay;
+		reason = paidReason(invoice);
 	} else if (invoice.flags.disputed) {
 		state = 'disputed';
 		reason = Reason.Disputed;
@@ -225,26 +219,18 @@ function decide(invoice: Invoice, options: PaymentStateOptions, out: Decision): 
 		invoice.lifecycle === 'uncollectible'
 	) {
 		state = 'paused';
-		reason =
-			invoice.lifecycle === 'uncollectible'
-				? Reason.Uncollectible
-				: invoice.flags.automationPaused
-					? Reason.AutomationPaused
-					: Reason.PausedByOwner;
+		reason = pausedReason(invoice);
 	} else if (promisePending) {
 		state = 'promised';
 		signals |= BIT.promise_pending;
 		reason = Reason.Promised;
-		reasonArg = invoice.promise!.date!;
 	} else if (promiseBroken && daysPastDue > 0) {
 		state = 'broken_promise';
 		reason = Reason.BrokenPromise;
-		reasonArg = invoice.promise!.date!;
 	} else if ((invoice.failedPaymentAttempts ?? 0) > 0) {
 		state = 'failed_payment';
 		signals |= BIT.failed_payment;
 		reason = Reason.FailedPayment;
-		reasonArg = String(invoice.failedPaymentAttempts);
 	} else if ((invoice.poRequired || options.poRequired) && !invoice.poNumber) {
 		state = 'missing_po';
 		signals |= BIT.missing_po;
@@ -276,7 +262,7 @@ function decide(invoice: Invoice, options: PaymentStateOptions, out: Decision): 
 	out.agingBucket = owed ? agingBucketOf(daysPastDue) : 'not_due';
 	out.asOfDate = asOfDate;
 	out.reason = reason;
-	out.reasonArg = reasonArg;
+	out.reasonArg = reasonArgOf(invoice, reason);
 	out.effectiveDue = effectiveDue;
 	return out;
 }
@@ -338,41 +324,55 @@ function materialize(decision: Decision): PaymentState {
 	};
 }
 
+/** The sentence of each state, where the state alone decides it (see reasonFor). */
+const REASON_OF_STATE: Readonly<Record<PaymentStateName, Reason>> = {
+	draft: Reason.Draft,
+	void: Reason.Void,
+	paid: Reason.PaidAtSource,
+	disputed: Reason.Disputed,
+	opted_out: Reason.OptedOut,
+	paused: Reason.PausedByOwner,
+	promised: Reason.Promised,
+	broken_promise: Reason.BrokenPromise,
+	failed_payment: Reason.FailedPayment,
+	missing_po: Reason.MissingPo,
+	overdue: Reason.Overdue,
+	due_today: Reason.DueToday,
+	due_soon: Reason.DueIn,
+	not_due: Reason.DueIn,
+};
+
+function paidReason(invoice: Invoice): Reason {
+	return invoice.lifecycle === 'paid' ? Reason.PaidAtSource : Reason.NothingToPay;
+}
+
+function pausedReason(invoice: Invoice): Reason {
+	if (invoice.lifecycle === 'uncollectible') return Reason.Uncollectible;
+	return invoice.flags.automationPaused ? Reason.AutomationPaused : Reason.PausedByOwner;
+}
+
 /** Which sentence a state has on this invoice: the branch decide() took, read back from the state and the invoice. */
-function reasonOfState(invoice: Invoice, state: PaymentStateName, dueDay: number | null): Reason {
-	switch (state) {
-		case 'draft':
-			return Reason.Draft;
-		case 'void':
-			return Reason.Void;
-		case 'paid':
-			return invoice.lifecycle === 'paid' ? Reason.PaidAtSource : Reason.NothingToPay;
-		case 'disputed':
-			return Reason.Disputed;
-		case 'opted_out':
-			return Reason.OptedOut;
-		case 'paused':
-			return invoice.lifecycle === 'uncollectible'
-				? Reason.Uncollectible
-				: invoice.flags.automationPaused
-					? Reason.AutomationPaused
-					: Reason.PausedByOwner;
-		case 'promised':
-			return Reason.Promised;
-		case 'broken_promise':
-			return Reason.BrokenPromise;
-		case 'failed_payment':
-			return Reason.FailedPayment;
-		case 'missing_po':
-			return Reason.MissingPo;
-		case 'overdue':
-			return Reason.Overdue;
-		case 'due_today':
-			return Reason.DueToday;
-		case 'due_soon':
-			return Reason.DueIn;
-		case 'not_due':
-			return dueDay === null ? Reason.NoDates : Reason.DueIn;
+function reasonFor(invoice: Invoice, state: PaymentStateName, dueDay: number | null): Reason {
+	if (state === 'paid') return paidReason(invoice);
+	if (state === 'paused') return pausedReason(invoice);
+	if (state === 'not_due' && dueDay === null) return Reason.NoDates;
+	return REASON_OF_STATE[state];
+}
+
+/** What the sentence names besides the days: the status, the promise date, the attempts; '' otherwise. */
+function reasonArgOf(invoice: Invoice, reason: Reason): string {
+	switch (reason) {
+		case Reason.Draft:
+		case Reason.Void:
+		case Reason.PaidAtSource:
+			return invoice.status;
+		case Reason.Promised:
+		case Reason.BrokenPromise:
+			return invoice.promise?.date ?? '';
+		case Reason.FailedPayment:
+			return String(invoice.failedPaymentAttempts);
+		default:
+			return '';
 	}
 }
 
@@ -394,17 +394,8 @@ export function reasonOf(
 	decision.daysPastDue = paymentState.daysPastDue;
 	decision.daysUntilDue = daysUntilDue;
 	decision.effectiveDue = effectiveDue;
-	decision.reason = reasonOfState(invoice, paymentState.state, dueDay);
-	decision.reasonArg =
-		decision.reason === Reason.Promised || decision.reason === Reason.BrokenPromise
-			? (invoice.promise?.date ?? '')
-			: decision.reason === Reason.FailedPayment
-				? String(invoice.failedPaymentAttempts)
-				: decision.reason === Reason.Draft ||
-					  decision.reason === Reason.Void ||
-					  decision.reason === Reason.PaidAtSource
-					? invoice.status
-					: '';
+	decision.reason = reasonFor(invoice, paymentState.state, dueDay);
+	decision.reasonArg = reasonArgOf(invoice, decision.reason);
 	return { reason: reasonText(decision), daysUntilDue };
 }
 

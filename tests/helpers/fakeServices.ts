@@ -4,8 +4,13 @@
  * to an approval request), QuickBooks (invoices) and Google Sheets (append, and read back the appended rows). Every
  * request is recorded so tests can assert exactly what was sent. Tests point the templates' HTTP nodes at `url(…)`.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createSecureServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface RecordedRequest {
 	service: 'stripe' | 'gmail' | 'slack' | 'sheets' | 'quickbooks';
@@ -120,4 +125,70 @@ export class FakeServices {
 			this.server ? this.server.close(() => resolve()) : resolve(),
 		);
 	}
+}
+
+/**
+ * slack.com for n8n's own Slack node, whose API base URL is fixed: n8n honours HTTPS_PROXY, so this CONNECT proxy on
+ * 127.0.0.1 terminates TLS for slack.com with a throwaway self-signed certificate (trusted through
+ * NODE_EXTRA_CA_CERTS) and hands each Slack Web API call to the fake Slack at `/slack/api/<method>`, recorded like every
+ * other request. Any other host is refused, so nothing leaves the machine. Needs the `openssl` command.
+ */
+export async function startSlackStandIn(
+	fakes: FakeServices,
+): Promise<{ env: NodeJS.ProcessEnv; stop(): Promise<void> }> {
+	const dir = mkdtempSync(join(tmpdir(), 'fake-slack-tls-'));
+	const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+	const made = spawnSync(
+		'openssl',
+		['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes']
+			.concat(['-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=slack.com'])
+			.concat(['-addext', 'subjectAltName=DNS:slack.com']),
+		{ encoding: 'utf8' },
+	);
+	if (made.status !== 0) throw new Error(`openssl could not make a certificate: ${made.stderr}`);
+	const target = new URL(fakes.url('/'));
+	const tls = createSecureServer(
+		{ key: readFileSync(key), cert: readFileSync(cert) },
+		(req, res) => {
+			const forward = httpRequest(
+				{
+					host: target.hostname,
+					port: target.port,
+					method: req.method,
+					path: `/slack${req.url ?? '/'}`,
+					headers: req.headers,
+				},
+				(answer) => {
+					res.writeHead(answer.statusCode ?? 502, answer.headers);
+					answer.pipe(res);
+				},
+			);
+			req.pipe(forward);
+		},
+	);
+	const proxy = createServer((_req, res) => res.writeHead(502).end());
+	const tunnels = new Set<Socket>();
+	proxy.on('connect', (req: IncomingMessage, socket: Socket) => {
+		if (!/^slack\.com:443$/i.test(req.url ?? '')) {
+			socket.destroy();
+			return;
+		}
+		tunnels.add(socket.once('close', () => tunnels.delete(socket)));
+		socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+		tls.emit('connection', socket);
+	});
+	await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+	const { port } = proxy.address() as AddressInfo;
+	return {
+		env: {
+			HTTPS_PROXY: `http://127.0.0.1:${port}`,
+			NO_PROXY: '127.0.0.1,localhost',
+			NODE_EXTRA_CA_CERTS: cert,
+		},
+		stop: async () => {
+			tunnels.forEach((socket) => socket.destroy());
+			await new Promise<void>((resolve) => proxy.close(() => resolve()));
+			rmSync(dir, { recursive: true, force: true });
+		},
+	};
 }
