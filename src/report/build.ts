@@ -224,7 +224,7 @@ export function buildCollectionsReport(
 			// Rendered lists (largest overdue, stalled, owners, skipped) show this many rows, and say how many more.
 			listLimit: topCount > 0 ? Math.min(topCount, 25) : DEFAULT_TOP_COUNT,
 			wanted: settings.wanted,
-			csvRows: () => openRows.rows(items),
+			csvRows: () => openRows.rows(),
 			csvBytes: bytesPrefix(options.csvBytes),
 			csvChunks: bytesPrefix(options.csvChunks),
 		});
