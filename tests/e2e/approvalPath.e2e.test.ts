@@ -1,7 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import type { INode } from 'n8n-workflow';
 
 import { LEDGER_COLUMNS, LEDGER_TABLE_NAME, readLedgerRows, type LedgerEvent } from '../../src';
@@ -54,8 +50,6 @@ function strategicBook(): object[] {
 	];
 }
 
-const SLACK_CREDENTIAL = { id: 'fakeSlackApi', name: 'Slack (stand-in)' };
-
 /**
  * The first gate's 30-day handoff (the template's default) takes every invoice past 30 days before Cadence Step plans
  * it, so a strategic account's final notice (day 45) never comes up; this operator moved that handoff to day 60, the
@@ -73,7 +67,12 @@ const gateRules = {
 };
 
 /** The test copy, with "Slack: ask the owner" back to the shipped send-and-wait node and a Slack credential. */
-function approvalCopy(fakes: FakeServices, id: string, asOf: string) {
+function approvalCopy(
+	fakes: FakeServices,
+	id: string,
+	asOf: string,
+	slackApi: { id: string; name: string },
+) {
 	const shipped = readTemplate('invoice-follow-up-daily.json').nodes.find(
 		(node) => node.name === 'Slack: ask the owner',
 	)!;
@@ -81,8 +80,7 @@ function approvalCopy(fakes: FakeServices, id: string, asOf: string) {
 	return {
 		...copy,
 		nodes: copy.nodes.map((node): INode => {
-			if (node.name === shipped.name)
-				return { ...shipped, credentials: { slackApi: SLACK_CREDENTIAL } };
+			if (node.name === shipped.name) return { ...shipped, credentials: { slackApi } };
 			if (node.name === 'Escalation Gate')
 				return { ...node, parameters: { ...node.parameters, rules: gateRules } };
 			return node;
@@ -96,29 +94,34 @@ maybe('the approval path of the daily template in a real n8n (Slack send and wai
 	const fakes = new FakeServices(strategicBook());
 	let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
 	let app: N8nApp;
+	/** n8n's id of each test copy, by the copy's own id. */
+	const ids: Record<string, string> = {};
 
 	beforeAll(async () => {
 		await fakes.start();
 		slack = await startSlackStandIn(fakes);
 		app = new N8nApp('approval-path', 5723, slack.env);
-		const dir = mkdtempSync(join(tmpdir(), 'n8n-cred-'));
-		const file = join(dir, 'slack.json');
-		writeFileSync(
-			file,
-			JSON.stringify([
-				{ ...SLACK_CREDENTIAL, type: 'slackApi', data: { accessToken: 'xoxb-stand-in' } },
-			]),
-		);
-		const imported = app.cli.cli(['import:credentials', `--input=${file}`]);
-		rmSync(dir, { recursive: true, force: true });
-		if (imported.code !== 0)
-			throw new Error(`import:credentials failed:\n${imported.stdout}${imported.stderr}`);
-		app.cli.importWorkflows([
-			approvalCopy(fakes, 'approvalDaily', DAY),
-			replyTestCopy(fakes, { id: 'approvalReplies', asOf: REPLY_AT }),
-			approvalCopy(fakes, 'approvalNextDay', NEXT_DAY),
-		]);
 		await app.start({ ledger: { name: LEDGER_TABLE_NAME, columns: LEDGER_COLUMNS } });
+		// Through the REST API, as the editor saves them (two CLI imports would boot n8n twice more).
+		const slackApi = (await app.rest('POST', '/credentials', {
+			name: 'Slack (stand-in)',
+			type: 'slackApi',
+			data: { accessToken: 'xoxb-stand-in' },
+		})) as { id: string; name: string };
+		for (const workflow of [
+			approvalCopy(fakes, 'approvalDaily', DAY, slackApi),
+			replyTestCopy(fakes, { id: 'approvalReplies', asOf: REPLY_AT }),
+			approvalCopy(fakes, 'approvalNextDay', NEXT_DAY, slackApi),
+		]) {
+			const { nodes, connections, settings, name } = workflow;
+			const created = (await app.rest('POST', '/workflows', {
+				name,
+				nodes,
+				connections,
+				settings,
+			})) as { id: string };
+			ids[workflow.id] = created.id;
+		}
 	}, 300_000);
 	afterAll(async () => {
 		await app?.stop();
@@ -165,7 +168,7 @@ maybe('the approval path of the daily template in a real n8n (Slack send and wai
 	const requestFor = (invoice: string) => approvalRequests().find((r) => r.invoice === invoice)!;
 
 	it('run 1: each final notice is asked in its own execution through the Slack node; nothing is sent', async () => {
-		const run = await app.runManually('approvalDaily', 'Run now');
+		const run = await app.runManually(ids.approvalDaily, 'Run now');
 		expect(run.status).toBe('success');
 		const deadline = Date.now() + 30_000;
 		while (approvalRequests().length < 3 && Date.now() < deadline)
@@ -195,7 +198,7 @@ maybe('the approval path of the daily template in a real n8n (Slack send and wai
 				REPLY_AT,
 			),
 		];
-		const run = await app.runManually('approvalReplies', 'Replies arrive');
+		const run = await app.runManually(ids.approvalReplies, 'Replies arrive');
 		expect(run.status).toBe('success');
 		expect((await ledger()).filter((e) => e.kind === 'reply').map((e) => e.invoiceId)).toEqual([
 			'in_replied',
@@ -247,7 +250,7 @@ maybe('the approval path of the daily template in a real n8n (Slack send and wai
 	it('run 3, today and tomorrow: nothing more is sent and nobody is asked again', async () => {
 		const asked = approvalRequests().length;
 		for (const id of ['approvalDaily', 'approvalNextDay']) {
-			const run = await app.runManually(id, 'Run now');
+			const run = await app.runManually(ids[id], 'Run now');
 			expect(run.status).toBe('success');
 		}
 		await new Promise((resolve) => setTimeout(resolve, 1000));
