@@ -1,7 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
 import { LEDGER_COLUMNS, LEDGER_TABLE_NAME, readLedgerRows, type LedgerEvent } from '../../src';
-import { ESCALATION_RULES } from '../../src/escalation/rules';
 import { FakeServices, startSlackStandIn } from '../helpers/fakeServices';
 import { gmailReply } from '../helpers/loop';
 import { N8nApp } from '../helpers/n8nApp';
@@ -26,7 +25,11 @@ const unix = (date: string) => Math.floor(Date.parse(`${date}T17:00:00Z`) / 1000
 const mime = (raw: string) => Buffer.from(raw, 'base64url').toString('utf8');
 const recipientOf = (body: unknown) => /^To: (.*)$/m.exec(mime((body as { raw: string }).raw))?.[1];
 
-/** Three strategic accounts 47 days past due (below the high-value line): their final notice needs approval. */
+/**
+ * Three strategic accounts 47 days past due (below the high-value line): their final notice needs approval. The
+ * template's first Escalation Gate runs as shipped: strategic accounts follow their cadence to day 60, so at 47 days
+ * the days-past-due handoff leaves them to Cadence Step, which plans the day-45 final notice.
+ */
 function strategicBook(): object[] {
 	const base = stripeBook()[0] as Record<string, unknown>;
 	const invoice = (id: string, email: string) => ({
@@ -50,22 +53,6 @@ function strategicBook(): object[] {
 	];
 }
 
-/**
- * The first gate's 30-day handoff (the template's default) takes every invoice past 30 days before Cadence Step plans
- * it, so a strategic account's final notice (day 45) never comes up; this operator moved that handoff to day 60, the
- * strategic cadence's own handoff step. Every other rule stays as the form's default list.
- */
-const gateRules = {
-	rules: ESCALATION_RULES.map((rule) => ({
-		rule: rule.code,
-		enabled: true,
-		priority: rule.priority,
-		...(rule.threshold
-			? { threshold: rule.code === 'days_past_due' ? 60 : rule.threshold.default }
-			: {}),
-	})),
-};
-
 /** The test copy, with "Slack: ask the owner" back to the shipped send-and-wait node and a Slack credential. */
 function approvalCopy(
 	fakes: FakeServices,
@@ -81,8 +68,6 @@ function approvalCopy(
 		...copy,
 		nodes: copy.nodes.map((node): INode => {
 			if (node.name === shipped.name) return { ...shipped, credentials: { slackApi } };
-			if (node.name === 'Escalation Gate')
-				return { ...node, parameters: { ...node.parameters, rules: gateRules } };
 			return node;
 		}),
 	};
