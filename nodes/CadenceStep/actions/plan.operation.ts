@@ -184,15 +184,14 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 			// A triage on the item (Reply Triage upstream) is a reply like any other: it holds, never releases.
 			const reply = replyFromTriage(item.json.triage as IDataObject | undefined, invoice, planAt);
 			if (reply) history.push(reply);
-			histories.set(invoice.id, history);
-			const result = planCadenceStep(invoice, policyRef, {
-				...base,
-				history,
-				...(typeof item.json.outOfOfficeUntil === 'string'
-					? { outOfOfficeUntil: item.json.outOfOfficeUntil }
-					: {}),
-				...(holdOnReplies ? {} : { replyAwaitingTriage: false }),
-			});
+			// Read back only by a statement step; most invoices have no history, and [] is what a miss reads.
+			if (history.length > 0 || histories.has(invoice.id)) histories.set(invoice.id, history);
+			// One copy of the shared options per item, then only what differs (no spreads of empty objects).
+			const planOptions: PlanOptions = { ...base, history };
+			if (typeof item.json.outOfOfficeUntil === 'string')
+				planOptions.outOfOfficeUntil = item.json.outOfOfficeUntil;
+			if (!holdOnReplies) planOptions.replyAwaitingTriage = false;
+			const result = planCadenceStep(invoice, policyRef, planOptions);
 			if (result.rule === 'closed') closed.push(invoice.id);
 			planned.push({ itemIndex, json: item.json, invoice, plan: runKeys.claim(result) });
 		},
@@ -548,16 +547,13 @@ function itemJson(
 	dryRun: boolean,
 	ai: IDataObject | undefined,
 ): IDataObject {
-	const { ledger: _rows, ...plan } = result;
-	void _rows;
-	const cadence: IDataObject = { ...(plan as unknown as IDataObject) };
+	// One copy of the plan and none of the item: object rest (`{ a, ...rest }`) is V8's slow copy, so it is kept
+	// for the few plans and items that carry a key to drop.
+	const cadence = ('ledger' in result ? withoutLedger(result) : { ...result }) as IDataObject;
 	if (dryRun) cadence.dryRun = true;
 	if (ai) cadence.ai = ai;
-	const { error: _dropped, ledgerRow: _previous, ...rest } = json;
-	void _dropped;
-	void _previous;
 	return withAudit(
-		rest,
+		'error' in json || 'ledgerRow' in json ? withoutStale(json) : json,
 		auditEntry(
 			NODE,
 			result.rule,
@@ -567,6 +563,19 @@ function itemJson(
 		),
 		{ cadence },
 	);
+}
+
+function withoutLedger(plan: CadencePlan): Omit<CadencePlan, 'ledger'> {
+	const { ledger: _rows, ...rest } = plan;
+	void _rows;
+	return rest;
+}
+
+function withoutStale(json: IDataObject): IDataObject {
+	const { error: _dropped, ledgerRow: _previous, ...rest } = json;
+	void _dropped;
+	void _previous;
+	return rest;
 }
 
 /** What the output pane says about this run. */
@@ -580,7 +589,11 @@ function hintsOf(
 ): string[] {
 	const invalidRows = ledgerRead?.invalid ?? [];
 	const hints: string[] = [];
-	const count = (rule: string) => planned.filter((entry) => entry.plan?.rule === rule).length;
+	const count = (rule: string) => {
+		let found = 0;
+		for (const entry of planned) if (entry.plan?.rule === rule) found += 1;
+		return found;
+	};
 	const blocked = count('guardrail');
 	if (blocked > 0)
 		hints.push(
