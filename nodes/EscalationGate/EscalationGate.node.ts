@@ -120,8 +120,8 @@ export class EscalationGate implements INodeType {
 		name: 'escalationGate',
 		icon: { light: 'file:escalationGate.svg', dark: 'file:escalationGate.dark.svg' },
 		group: ['transform'],
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		subtitle:
 			'={{ "Escalate / Continue" + ($parameter["options"]["redactContact"] ? " · redacted" : "") }}',
 		description:
@@ -187,7 +187,7 @@ export class EscalationGate implements INodeType {
 			// for other currencies as an option, below): same fields, its own names, so saved workflows still read.
 			...HIGH_VALUE_FIELDS.map((field) => ({
 				...field,
-				displayOptions: { show: { '@version': [1.1] } },
+				displayOptions: { hide: { '@version': [1] } },
 			})),
 			{
 				...HIGH_VALUE_FIELDS[1],

@@ -122,6 +122,9 @@ export function withPausedInvoice(json: IDataObject, path: string): IDataObject 
 	return copy(json, 0);
 }
 
+const DAYS_PAST_DUE_DEFAULT = ESCALATION_RULES.find((rule) => rule.code === 'days_past_due')
+	?.threshold?.default;
+
 export function rulesFromParameters(
 	ctx: IExecuteFunctions,
 	options: IDataObject,
@@ -150,6 +153,11 @@ export function rulesFromParameters(
 		}
 		input[rule.key] = entry;
 	}
+
+	// Before 1.2 one handoff age held for every tier: a saved workflow keeps it for strategic accounts too, unless
+	// "Strategic Accounts: Days Past Due" is set (from 1.2 strategic accounts default to their cadence's day 60).
+	if (ctx.getNode().typeVersion < 1.2 && input.daysPastDue.strategicDays === undefined)
+		input.daysPastDue.strategicDays = input.daysPastDue.days ?? DAYS_PAST_DUE_DEFAULT;
 
 	// 1 named the shared high-value fields its own way: a table, and an option for other currencies.
 	const threshold =

@@ -60,6 +60,23 @@ function compareIds(a: unknown, b: unknown): number {
 	return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
 }
 
+/**
+ * The touch rows by key, as `decideClaim` matches them, built once per run: each item's claim then reads its own key's
+ * rows instead of every row the Ledger input holds (linear, not items × rows).
+ */
+export function touchRowsByKey(rows: readonly ClaimRow[]): Map<string, ClaimRow[]> {
+	const byKey = new Map<string, ClaimRow[]>();
+	for (const row of rows) {
+		if (!row || typeof row !== 'object' || row.kind !== 'touch') continue;
+		const key = text(row.key);
+		if (key === null) continue;
+		const list = byKey.get(key);
+		if (list) list.push(row);
+		else byKey.set(key, [row]);
+	}
+	return byKey;
+}
+
 /** Earliest row id first; on a tie (or no ids), the execution id decides, so both runs agree on one winner. */
 function before(a: ClaimRow, b: ClaimRow): number {
 	return (

@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import type { INode } from 'n8n-workflow';
 
 import { LEDGER_COLUMNS, LEDGER_TABLE_NAME, readLedgerRows, type LedgerEvent } from '../../src';
-import { ESCALATION_RULES } from '../../src/escalation/rules';
 import { FakeServices, startSlackStandIn } from '../helpers/fakeServices';
 import { gmailReply } from '../helpers/loop';
 import { N8nApp } from '../helpers/n8nApp';
@@ -30,7 +25,11 @@ const unix = (date: string) => Math.floor(Date.parse(`${date}T17:00:00Z`) / 1000
 const mime = (raw: string) => Buffer.from(raw, 'base64url').toString('utf8');
 const recipientOf = (body: unknown) => /^To: (.*)$/m.exec(mime((body as { raw: string }).raw))?.[1];
 
-/** Three strategic accounts 47 days past due (below the high-value line): their final notice needs approval. */
+/**
+ * Three strategic accounts 47 days past due (below the high-value line): their final notice needs approval. The
+ * template's first Escalation Gate runs as shipped: strategic accounts follow their cadence to day 60, so at 47 days
+ * the days-past-due handoff leaves them to Cadence Step, which plans the day-45 final notice.
+ */
 function strategicBook(): object[] {
 	const base = stripeBook()[0] as Record<string, unknown>;
 	const invoice = (id: string, email: string) => ({
@@ -54,26 +53,13 @@ function strategicBook(): object[] {
 	];
 }
 
-const SLACK_CREDENTIAL = { id: 'fakeSlackApi', name: 'Slack (stand-in)' };
-
-/**
- * The first gate's 30-day handoff (the template's default) takes every invoice past 30 days before Cadence Step plans
- * it, so a strategic account's final notice (day 45) never comes up; this operator moved that handoff to day 60, the
- * strategic cadence's own handoff step. Every other rule stays as the form's default list.
- */
-const gateRules = {
-	rules: ESCALATION_RULES.map((rule) => ({
-		rule: rule.code,
-		enabled: true,
-		priority: rule.priority,
-		...(rule.threshold
-			? { threshold: rule.code === 'days_past_due' ? 60 : rule.threshold.default }
-			: {}),
-	})),
-};
-
 /** The test copy, with "Slack: ask the owner" back to the shipped send-and-wait node and a Slack credential. */
-function approvalCopy(fakes: FakeServices, id: string, asOf: string) {
+function approvalCopy(
+	fakes: FakeServices,
+	id: string,
+	asOf: string,
+	slackApi: { id: string; name: string },
+) {
 	const shipped = readTemplate('invoice-follow-up-daily.json').nodes.find(
 		(node) => node.name === 'Slack: ask the owner',
 	)!;
@@ -81,10 +67,7 @@ function approvalCopy(fakes: FakeServices, id: string, asOf: string) {
 	return {
 		...copy,
 		nodes: copy.nodes.map((node): INode => {
-			if (node.name === shipped.name)
-				return { ...shipped, credentials: { slackApi: SLACK_CREDENTIAL } };
-			if (node.name === 'Escalation Gate')
-				return { ...node, parameters: { ...node.parameters, rules: gateRules } };
+			if (node.name === shipped.name) return { ...shipped, credentials: { slackApi } };
 			return node;
 		}),
 	};
@@ -96,29 +79,34 @@ maybe('the approval path of the daily template in a real n8n (Slack send and wai
 	const fakes = new FakeServices(strategicBook());
 	let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
 	let app: N8nApp;
+	/** n8n's id of each test copy, by the copy's own id. */
+	const ids: Record<string, string> = {};
 
 	beforeAll(async () => {
 		await fakes.start();
 		slack = await startSlackStandIn(fakes);
 		app = new N8nApp('approval-path', 5723, slack.env);
-		const dir = mkdtempSync(join(tmpdir(), 'n8n-cred-'));
-		const file = join(dir, 'slack.json');
-		writeFileSync(
-			file,
-			JSON.stringify([
-				{ ...SLACK_CREDENTIAL, type: 'slackApi', data: { accessToken: 'xoxb-stand-in' } },
-			]),
-		);
-		const imported = app.cli.cli(['import:credentials', `--input=${file}`]);
-		rmSync(dir, { recursive: true, force: true });
-		if (imported.code !== 0)
-			throw new Error(`import:credentials failed:\n${imported.stdout}${imported.stderr}`);
-		app.cli.importWorkflows([
-			approvalCopy(fakes, 'approvalDaily', DAY),
-			replyTestCopy(fakes, { id: 'approvalReplies', asOf: REPLY_AT }),
-			approvalCopy(fakes, 'approvalNextDay', NEXT_DAY),
-		]);
 		await app.start({ ledger: { name: LEDGER_TABLE_NAME, columns: LEDGER_COLUMNS } });
+		// Through the REST API, as the editor saves them (two CLI imports would boot n8n twice more).
+		const slackApi = (await app.rest('POST', '/credentials', {
+			name: 'Slack (stand-in)',
+			type: 'slackApi',
+			data: { accessToken: 'xoxb-stand-in' },
+		})) as { id: string; name: string };
+		for (const workflow of [
+			approvalCopy(fakes, 'approvalDaily', DAY, slackApi),
+			replyTestCopy(fakes, { id: 'approvalReplies', asOf: REPLY_AT }),
+			approvalCopy(fakes, 'approvalNextDay', NEXT_DAY, slackApi),
+		]) {
+			const { nodes, connections, settings, name } = workflow;
+			const created = (await app.rest('POST', '/workflows', {
+				name,
+				nodes,
+				connections,
+				settings,
+			})) as { id: string };
+			ids[workflow.id] = created.id;
+		}
 	}, 300_000);
 	afterAll(async () => {
 		await app?.stop();
@@ -165,7 +153,7 @@ maybe('the approval path of the daily template in a real n8n (Slack send and wai
 	const requestFor = (invoice: string) => approvalRequests().find((r) => r.invoice === invoice)!;
 
 	it('run 1: each final notice is asked in its own execution through the Slack node; nothing is sent', async () => {
-		const run = await app.runManually('approvalDaily', 'Run now');
+		const run = await app.runManually(ids.approvalDaily, 'Run now');
 		expect(run.status).toBe('success');
 		const deadline = Date.now() + 30_000;
 		while (approvalRequests().length < 3 && Date.now() < deadline)
@@ -195,51 +183,59 @@ maybe('the approval path of the daily template in a real n8n (Slack send and wai
 				REPLY_AT,
 			),
 		];
-		const run = await app.runManually('approvalReplies', 'Replies arrive');
+		const run = await app.runManually(ids.approvalReplies, 'Replies arrive');
 		expect(run.status).toBe('success');
 		expect((await ledger()).filter((e) => e.kind === 'reply').map((e) => e.invoiceId)).toEqual([
 			'in_replied',
 		]);
 	}, 120_000);
 
-	it('approved: the waiting execution records the approval and sends exactly that step, once', async () => {
-		const run = await click(requestFor('INV-APPROVE').approve);
+	/**
+	 * The owner answers the request for `number`; the resumed execution ends and no e-mail but the approved one has
+	 * gone out. Returns the run, and the invoice's decisions and touches in the ledger.
+	 */
+	const decide = async (number: string, button: 'approve' | 'reject', invoiceId: string) => {
+		const run = await click(requestFor(number)[button]);
 		expect(run.status).toBe('success');
 		expect(emailsTo()).toEqual(['ap@contoso.example']);
-		const events = (await ledger()).filter((e) => e.invoiceId === 'in_approve');
-		expect(events.filter((e) => e.kind === 'approval').map((e) => [e.stepId, e.decision])).toEqual([
-			[FINAL, 'approved'],
-		]);
-		const touches = events.filter((e) => e.kind === 'touch');
-		expect(touches.map((e) => [e.stepId, e.status])).toEqual([
+		const events = (await ledger()).filter((e) => e.invoiceId === invoiceId);
+		return {
+			run,
+			decisions: events.flatMap((e) => (e.kind === 'approval' ? [[e.stepId, e.decision]] : [])),
+			touches: events.flatMap((e) => (e.kind === 'touch' ? [[e.stepId, e.status]] : [])),
+		};
+	};
+
+	it('approved: the waiting execution records the approval and sends exactly that step, once', async () => {
+		const { decisions, touches } = await decide('INV-APPROVE', 'approve', 'in_approve');
+		expect(decisions).toEqual([[FINAL, 'approved']]);
+		expect(touches).toEqual([
 			[FINAL, 'reserved'],
 			[FINAL, 'sent'],
 		]);
 	}, 120_000);
 
 	it('rejected: recorded, never sent', async () => {
-		const run = await click(requestFor('INV-REJECT').reject);
-		expect(run.status).toBe('success');
-		expect(emailsTo()).toEqual(['ap@contoso.example']);
-		const events = (await ledger()).filter((e) => e.invoiceId === 'in_reject');
-		expect(events.filter((e) => e.kind === 'approval').map((e) => [e.stepId, e.decision])).toEqual([
-			[FINAL, 'rejected'],
-		]);
-		expect(events.filter((e) => e.kind === 'touch')).toEqual([]);
+		const { decisions, touches } = await decide('INV-REJECT', 'reject', 'in_reject');
+		expect(decisions).toEqual([[FINAL, 'rejected']]);
+		expect(touches).toEqual([]);
 	}, 120_000);
 
 	it('approved after the client replied: the reply holds the invoice, nothing is sent', async () => {
-		const run = await click(requestFor('INV-REPLIED').approve);
-		expect(run.status).toBe('success');
-		expect(emailsTo()).toEqual(['ap@contoso.example']);
-		const events = (await ledger()).filter((e) => e.invoiceId === 'in_replied');
-		expect(events.filter((e) => e.kind === 'touch')).toEqual([]);
+		const { run, decisions, touches } = await decide('INV-REPLIED', 'approve', 'in_replied');
+		expect(decisions).toEqual([[FINAL, 'approved']]);
+		expect(touches).toEqual([]);
+		const planned = [0, 1, 2, 3]
+			.flatMap((output) => run.json('Cadence Step: plan', output))
+			.find((item) => (item.invoice as { id: string }).id === 'in_replied')!;
+		// Any reply after the last touch sends the invoice to a person, approved step or not.
+		expect(planned.cadence).toMatchObject({ action: 'escalate', rule: 'reply_needs_person' });
 	}, 120_000);
 
 	it('run 3, today and tomorrow: nothing more is sent and nobody is asked again', async () => {
 		const asked = approvalRequests().length;
 		for (const id of ['approvalDaily', 'approvalNextDay']) {
-			const run = await app.runManually(id, 'Run now');
+			const run = await app.runManually(ids[id], 'Run now');
 			expect(run.status).toBe('success');
 		}
 		await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -97,6 +97,8 @@ const invoice: Invoice = {
 				},
 			},
 			{
+				// As the README's example: this operator hands strategic accounts off at 30 days too (default 60).
+				daysPastDue: { strategicDays: 30 },
 				routing: [
 					{
 						tier: 'strategic',

@@ -194,6 +194,59 @@ describe('Escalation Gate in the n8n engine', () => {
 		expect(later.counts(NODE_UNDER_TEST)).toEqual([1, 0]);
 	});
 
+	describe('the days-past-due handoff per tier', () => {
+		const strategic = { id: 'cus_s', name: 'Contoso', tier: 'strategic' as const };
+		// asOf 2026-11-20: 47, 61 and 31 days past due.
+		const input = [
+			{ invoice: invoice('S47', { dueOn: '2026-10-04', customer: strategic }) },
+			// Another customer: one customer's escalations become one case (the first item carries it).
+			{ invoice: invoice('S61', { dueOn: '2026-09-20', customer: { ...strategic, id: 'cus_t' } }) },
+			{ invoice: invoice('N31', { dueOn: '2026-10-20' }) },
+		];
+		const escalated = async (typeVersion: number, parameters: IDataObject = {}) => {
+			const result = await runNode({
+				type: 'escalationGate',
+				settings: { typeVersion },
+				parameters: { ...parameters, options: { asOf, ...(parameters.options as IDataObject) } },
+				input,
+			});
+			expect(result.counts(NODE_UNDER_TEST)).toEqual([
+				result.json(NODE_UNDER_TEST, ESCALATE).length,
+				3 - result.json(NODE_UNDER_TEST, ESCALATE).length,
+			]);
+			return Object.fromEntries(
+				result
+					.json(NODE_UNDER_TEST, ESCALATE)
+					.map((json) => [
+						(json.invoice as IDataObject).id,
+						(json.escalation as { details: Array<{ message: string }> }).details[0].message,
+					]),
+			);
+		};
+
+		it('1.2: strategic accounts follow their cadence to day 60, every other tier hands off at 30', async () => {
+			expect(await escalated(1.2)).toEqual({
+				S61: '61 days past due: past the 60-day strategic-account handoff.',
+				N31: '31 days past due: past the 30-day handoff.',
+			});
+		});
+
+		it('1.2: a threshold set on the row is for the other tiers; strategic accounts take their own option', async () => {
+			const rules = {
+				rules: [{ rule: 'days_past_due', enabled: true, priority: 'P3', threshold: 20 }],
+			};
+			expect(Object.keys(await escalated(1.2, { rules }))).toEqual(['S61', 'N31']);
+			expect(
+				Object.keys(await escalated(1.2, { rules, options: { strategicDaysPastDue: 45 } })),
+			).toEqual(['S47', 'S61', 'N31']);
+		});
+
+		it('1 and 1.1 keep one handoff age for every tier, as saved', async () => {
+			expect(Object.keys(await escalated(1))).toEqual(['S47', 'S61', 'N31']);
+			expect(Object.keys(await escalated(1.1))).toEqual(['S47', 'S61', 'N31']);
+		});
+	});
+
 	it('applies rules, thresholds and priority overrides from the parameters', async () => {
 		const result = await runNode({
 			type: 'escalationGate',

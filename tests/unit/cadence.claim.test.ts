@@ -2,7 +2,7 @@
  * decideClaim: of the reservations of one key read back after the insert, the earliest live one (row id, then
  * execution id) sends; every other run waits and releases its own. The history reads a release as answered.
  */
-import { decideClaim, planCadenceStep, type ClaimRow } from '../../src';
+import { decideClaim, planCadenceStep, touchRowsByKey, type ClaimRow } from '../../src';
 import { sampleInvoice } from '../helpers/invoices';
 
 const KEY = 'in_1:overdue-7';
@@ -115,5 +115,32 @@ describe('the history reads a released reservation as answered', () => {
 		expect(plan.rule).not.toBe('send_outcome_unknown');
 		expect(plan.action).toBe('send');
 		expect(plan.step?.id).toBe('overdue-7');
+	});
+});
+
+describe('touchRowsByKey', () => {
+	it('gives each claim the decision it reaches over every row, reading only its own key', () => {
+		let seed = 15;
+		const random = () => {
+			seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+			return seed / 4294967296;
+		};
+		const keys = ['in_1:overdue-7', 'in_2:due', 'in_1:overdue-7+in_3:due', 7, ''];
+		const statuses = ['reserved', 'reserved', 'sent', 'failed', 'released'];
+		const rows: ClaimRow[] = Array.from({ length: 400 }, (_, index) => ({
+			id: random() < 0.9 ? index : undefined,
+			kind: random() < 0.9 ? 'touch' : 'reply',
+			key: keys[Math.floor(random() * keys.length)],
+			status: statuses[Math.floor(random() * statuses.length)],
+			executionId: `e${Math.floor(random() * 30)}`,
+			at: `2026-03-09T${String(8 + Math.floor(random() * 3)).padStart(2, '0')}:00:00Z`,
+		}));
+		const byKey = touchRowsByKey(rows);
+		for (const own of rows.filter((row) => row.status === 'reserved' && row.key)) {
+			const key = String(own.key);
+			expect(decideClaim(own, byKey.get(key) ?? [], { at })).toEqual(
+				decideClaim(own, rows, { at }),
+			);
+		}
 	});
 });

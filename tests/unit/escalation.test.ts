@@ -59,6 +59,8 @@ function amount(
 	});
 }
 
+const strategicCustomer: Invoice['customer'] = { id: 'cus_s', name: 'Contoso', tier: 'strategic' };
+
 function triage(intent: ReplyIntent, extra: Partial<EscalationTriage> = {}): EscalationTriage {
 	return {
 		intent,
@@ -277,6 +279,39 @@ const scenarios: Scenario[] = [
 		name: 'handoff threshold set to 14 days',
 		input: { invoice: invoice({ dueOn: '2026-11-05' }) },
 		rules: { daysPastDue: { days: 14 } },
+		escalate: true,
+		reasons: ['days_past_due'],
+	},
+	{
+		name: 'a strategic account at 47 days is not handed off: its cadence runs to day 60',
+		input: { invoice: invoice({ dueOn: '2026-10-04', customer: strategicCustomer }) },
+		escalate: false,
+	},
+	{
+		name: 'a strategic account at 61 days is handed off',
+		input: { invoice: invoice({ dueOn: '2026-09-20', customer: strategicCustomer }) },
+		escalate: true,
+		reasons: ['days_past_due'],
+		priority: 'P3',
+	},
+	{
+		name: 'a standard account at 31 days is handed off',
+		input: { invoice: invoice({ dueOn: '2026-10-20' }) },
+		escalate: true,
+		reasons: ['days_past_due'],
+	},
+	{
+		name: 'an invoice without a tier takes the plain threshold',
+		input: {
+			invoice: invoice({ dueOn: '2026-10-20', customer: { id: 'cus_9', name: 'No Tier' } }),
+		},
+		escalate: true,
+		reasons: ['days_past_due'],
+	},
+	{
+		name: 'the strategic handoff age is a setting of its own',
+		input: { invoice: invoice({ dueOn: '2026-10-04', customer: strategicCustomer }) },
+		rules: { daysPastDue: { days: 20, strategicDays: 45 } },
 		escalate: true,
 		reasons: ['days_past_due'],
 	},
@@ -649,6 +684,19 @@ describe('evaluateEscalation: contract', () => {
 		expect(result.packet!.state.state).toBe('overdue');
 	});
 
+	it('says which handoff applied', () => {
+		const message = (customer: Invoice['customer']) =>
+			evaluateEscalation({ invoice: invoice({ dueOn: '2026-09-20', customer }) }, undefined, {
+				asOf: AS_OF,
+			}).details[0].message;
+		expect(message(strategicCustomer)).toBe(
+			'61 days past due: past the 60-day strategic-account handoff.',
+		);
+		expect(message({ id: 'cus_1', name: 'Acme Corp', tier: 'standard' })).toBe(
+			'61 days past due: past the 30-day handoff.',
+		);
+	});
+
 	it('never lets a low-confidence triage downgrade a legal threat', () => {
 		const result = evaluateEscalation(
 			{ invoice: invoice(), triage: triage('legal_threat', { confidence: 0.1, escalate: false }) },
@@ -671,6 +719,7 @@ describe('evaluateEscalation: contract', () => {
 	it('fills in every default', () => {
 		const { rules } = compileEscalationRules();
 		expect(rules.daysPastDue.days).toBe(30);
+		expect(rules.daysPastDue.strategicDays).toBe(60);
 		expect(rules.brokenPromises.count).toBe(2);
 		expect(rules.highValue.thresholds.USD).toBe(10_000);
 		expect(rules.sla.hours).toEqual({ P1: 4, P2: 8, P3: 24 });

@@ -296,7 +296,8 @@ describe('email packet', () => {
 	});
 
 	it('carries every part of the packet in HTML and plain text', () => {
-		const { packet, result } = packetOf(richInput());
+		// This operator hands strategic accounts off at 30 days too (their default is day 60), so all four reasons show.
+		const { packet, result } = packetOf(richInput(), { daysPastDue: { strategicDays: 30 } });
 		for (const body of [packet.html, packet.text]) {
 			expect(body).toContain('INV-2042');
 			expect(body).toContain('€24,800.00');

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { decideClaim, eventToRow, type ClaimRow } from '../../../src';
+import { decideClaim, eventToRow, touchRowsByKey, type ClaimRow } from '../../../src';
 import { auditEntry, Outputs, withAudit } from '../../shared/items';
 import { LEDGER_INPUT_INDEX } from '../../shared/ledger';
 import { NODE } from './parameters';
@@ -15,7 +15,7 @@ type ClaimOutput = (typeof CLAIM_OUTPUTS)[number];
 
 export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
-	const rows = readRows(ctx);
+	const rowsByKey = touchRowsByKey(readRows(ctx));
 	const timeout = ctx.getNodeParameter('claimTimeoutMinutes', 0, 30) as number;
 	const at = new Date().toISOString();
 	const outputs = new Outputs<ClaimOutput>(CLAIM_OUTPUTS);
@@ -36,7 +36,7 @@ export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionDat
 			);
 			return;
 		}
-		const decision = decideClaim(own, rows, {
+		const decision = decideClaim(own, rowsByKey.get(own.key as string) ?? [], {
 			at,
 			reservationTimeoutMinutes: Number.isFinite(timeout) && timeout > 0 ? timeout : 30,
 		});
