@@ -85,7 +85,7 @@ async function versusPassThrough(
 	return { nodeMs: median(node), passMs: median(pass), check: check! };
 }
 
-async function floorMs(runs: number, work: () => void): Promise<number> {
+async function floorMs(runs: number, work: () => unknown): Promise<number> {
 	const times: number[] = [];
 	work();
 	for (let index = 0; index < runs; index++) {
@@ -116,8 +116,11 @@ interface Downstream {
 	folder: string;
 	type: string;
 	parameters: IDataObject;
-	/** The pure src function the node calls, in a plain loop over the same invoices. */
-	floor(items: IDataObject[]): () => void;
+	/**
+	 * The pure src function the node calls, in a plain loop over the same invoices, keeping each result as the node
+	 * does (a loop that drops them would leave their garbage collection to the node alone).
+	 */
+	floor(items: IDataObject[]): () => unknown;
 }
 
 const DOWNSTREAM: Downstream[] = [
@@ -129,8 +132,13 @@ const DOWNSTREAM: Downstream[] = [
 		floor: (items) => {
 			const invoices = items.map((json) => json.invoice as unknown as Invoice);
 			return () => {
-				for (const invoice of invoices)
-					planCadenceStep(invoice, 'by-tier', { asOf: AS_OF, timezone: 'UTC' });
+				const plans = new Array(invoices.length);
+				for (let index = 0; index < invoices.length; index++)
+					plans[index] = planCadenceStep(invoices[index], 'by-tier', {
+						asOf: AS_OF,
+						timezone: 'UTC',
+					});
+				return plans;
 			};
 		},
 	},
@@ -146,7 +154,10 @@ const DOWNSTREAM: Downstream[] = [
 				paymentState: json.paymentState as unknown as PaymentState,
 			}));
 			return () => {
-				for (const input of inputs) evaluateEscalation(input, rules, { asOf: AS_OF });
+				const results = new Array(inputs.length);
+				for (let index = 0; index < inputs.length; index++)
+					results[index] = evaluateEscalation(inputs[index], rules, { asOf: AS_OF });
+				return results;
 			};
 		},
 	},
