@@ -8,13 +8,17 @@
 const SPECIAL = new Set(['\\', '(', ')', '[', ']', '{', '}', '|', '?', '*', '+', '.', '^', '$']);
 const QUANTIFIER = new Set(['?', '*', '+', '{']);
 
-/** Splits a source at its top-level `|` (outside groups and character classes); null when it is malformed. */
-function splitAlternatives(source: string): string[] | null {
-	const parts: string[] = [];
-	let depth = 0;
+/**
+ * Calls `visit` with each character of `source` from `from` on that gives it structure (not escaped, not inside a
+ * character class, not a class's own brackets), until `visit` returns true. False when the source ends inside a class.
+ */
+function scanStructure(
+	source: string,
+	from: number,
+	visit: (char: string, index: number) => boolean,
+): boolean {
 	let inClass = false;
-	let start = 0;
-	for (let index = 0; index < source.length; index++) {
+	for (let index = from; index < source.length; index++) {
 		const char = source[index];
 		if (char === '\\') {
 			index++;
@@ -25,15 +29,27 @@ function splitAlternatives(source: string): string[] | null {
 			continue;
 		}
 		if (char === '[') inClass = true;
-		else if (char === '(') depth++;
-		else if (char === ')') depth--;
+		else if (visit(char, index)) return true;
+	}
+	return !inClass;
+}
+
+/** Splits a source at its top-level `|` (outside groups and character classes); null when it is malformed. */
+function splitAlternatives(source: string): string[] | null {
+	const parts: string[] = [];
+	let depth = 0;
+	let start = 0;
+	let unbalanced = false;
+	const closed = scanStructure(source, 0, (char, index) => {
+		if (char === '(') depth++;
+		else if (char === ')' && --depth < 0) return (unbalanced = true);
 		else if (char === '|' && depth === 0) {
 			parts.push(source.slice(start, index));
 			start = index + 1;
 		}
-		if (depth < 0) return null;
-	}
-	if (depth !== 0 || inClass) return null;
+		return false;
+	});
+	if (unbalanced || !closed || depth !== 0) return null;
 	parts.push(source.slice(start));
 	return parts;
 }
@@ -41,22 +57,16 @@ function splitAlternatives(source: string): string[] | null {
 /** The index just past the group opening at `open`; -1 when unbalanced. */
 function groupEnd(source: string, open: number): number {
 	let depth = 0;
-	let inClass = false;
-	for (let index = open; index < source.length; index++) {
-		const char = source[index];
-		if (char === '\\') {
-			index++;
-			continue;
+	let end = -1;
+	scanStructure(source, open, (char, index) => {
+		if (char === '(') depth++;
+		else if (char === ')' && --depth === 0) {
+			end = index + 1;
+			return true;
 		}
-		if (inClass) {
-			if (char === ']') inClass = false;
-			continue;
-		}
-		if (char === '[') inClass = true;
-		else if (char === '(') depth++;
-		else if (char === ')' && --depth === 0) return index + 1;
-	}
-	return -1;
+		return false;
+	});
+	return end;
 }
 
 /** Literals one of which every match of `source` contains, or null when that cannot be said simply. */
